@@ -1,0 +1,162 @@
+#include "ayllu/xml.h"
+
+#include "ayllu/i18n.h"
+#include "ayllu/text.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace ayllu::xml {
+
+std::unique_ptr<Document> Document::parse(std::string bytes, std::string name,
+                                          Problems& problems) {
+    auto d = std::unique_ptr<Document>(new Document());
+    d->name_ = std::move(name);
+    d->bytes_ = std::move(bytes);
+    std::string& b = d->bytes_;
+    d->lineStarts_.push_back(0);
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        if (b[i] == '\n') {
+            d->lineStarts_.push_back(i + 1);
+        }
+    }
+    std::size_t start = 0;
+    if (text::startsWith(b, "\xEF\xBB\xBF")) {
+        start = 3;
+    }
+    if (const auto bad = text::invalidUtf8At(b)) {
+        problems.error(d->name_, text::lineAt(b, *bad), "invalid-utf8",
+                       _("the text is not valid UTF-8; save the file as UTF-8"));
+        return nullptr;
+    }
+    if (b.find('\0') != std::string::npos) {
+        problems.error(d->name_, text::lineAt(b, b.find('\0')), "xml-syntax",
+                       _("the file contains a NUL byte; it is not a text file"));
+        return nullptr;
+    }
+    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+    const auto result =
+        d->doc_.load_buffer(b.data() + start, b.size() - start, options, pugi::encoding_utf8);
+    if (!result) {
+        const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+        problems.error(d->name_, text::lineAt(b, start + offset), "xml-syntax",
+                       i18n::fmt(_("XML syntax error: %1"), result.description()));
+        return nullptr;
+    }
+    if (!d->doc_.document_element()) {
+        problems.error(d->name_, 1, "xml-syntax", _("the file has no root element"));
+        return nullptr;
+    }
+    d->lineStarts_.shrink_to_fit();
+    return d;
+}
+
+std::unique_ptr<Document> Document::load(const std::string& path, std::string name,
+                                         Problems& problems) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problems.error(name, 0, "file-unreadable", _("the file cannot be opened"));
+        return nullptr;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return parse(std::move(bytes), std::move(name), problems);
+}
+
+int Document::lineOf(const pugi::xml_node& node) const {
+    const std::ptrdiff_t off = node.offset_debug();
+    if (off < 0) {
+        return 0;
+    }
+    const std::size_t bom = text::startsWith(bytes_, "\xEF\xBB\xBF") ? 3 : 0;
+    const auto pos = static_cast<std::size_t>(off) + bom;
+    const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), pos);
+    return static_cast<int>(it - lineStarts_.begin());
+}
+
+int Document::lineOf(const pugi::xml_attribute&, const pugi::xml_node& owner) const {
+    return lineOf(owner);
+}
+
+namespace {
+std::string prefixOf(const char* qname) {
+    const char* colon = std::strchr(qname, ':');
+    return colon == nullptr ? std::string() : std::string(qname, colon);
+}
+
+std::string resolvePrefix(pugi::xml_node node, const std::string& prefix) {
+    if (prefix == "xml") {
+        return kXmlNamespace;
+    }
+    const std::string decl = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
+    for (; node && node.type() == pugi::node_element; node = node.parent()) {
+        if (const auto a = node.attribute(decl.c_str())) {
+            return a.value();
+        }
+    }
+    return {};
+}
+} // namespace
+
+std::string namespaceOf(const pugi::xml_node& node) {
+    return resolvePrefix(node, prefixOf(node.name()));
+}
+
+std::string localName(const pugi::xml_node& node) {
+    const char* colon = std::strchr(node.name(), ':');
+    return colon == nullptr ? node.name() : colon + 1;
+}
+
+pugi::xml_attribute attribute(const pugi::xml_node& node, const char* uri, const char* local) {
+    for (auto a : node.attributes()) {
+        const char* colon = std::strchr(a.name(), ':');
+        if (colon == nullptr || std::strcmp(colon + 1, local) != 0) {
+            continue;
+        }
+        if (resolvePrefix(node, std::string(a.name(), colon)) == uri) {
+            return a;
+        }
+    }
+    return {};
+}
+
+bool is(const pugi::xml_node& node, const char* uri, const char* local) {
+    return node.type() == pugi::node_element && localName(node) == local &&
+           namespaceOf(node) == uri;
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& node, const char* uri,
+                                     const char* local) {
+    std::vector<pugi::xml_node> out;
+    for (auto c : node.children()) {
+        if (is(c, uri, local)) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+pugi::xml_node child(const pugi::xml_node& node, const char* uri, const char* local) {
+    for (auto c : node.children()) {
+        if (is(c, uri, local)) {
+            return c;
+        }
+    }
+    return {};
+}
+
+std::string textOf(const pugi::xml_node& node) {
+    std::string out;
+    for (auto n = node.first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            out += n.value();
+        } else if (n.type() == pugi::node_element) {
+            out += textOf(n);
+        }
+    }
+    return out;
+}
+
+} // namespace ayllu::xml
+

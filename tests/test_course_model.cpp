@@ -1,0 +1,226 @@
+#define BOOST_TEST_MODULE course_model
+#include "support.h"
+
+#include "ayllu/course/parse.h"
+#include "ayllu/course/write.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace ayllu;
+using namespace ayllu::course;
+using namespace ayllu::test;
+
+namespace {
+
+LText tx(const std::string& es, const std::string& qu = {}) {
+    LText t;
+    t.set("es", es);
+    if (!qu.empty()) {
+        t.set("qu", qu);
+    }
+    return t;
+}
+
+template <typename T>
+T reparse(const std::string& xmlText, T (*parse)(const xml::Document&, Problems&)) {
+    Problems p;
+    auto doc = xml::Document::parse(xmlText, "mem.xml", p);
+    BOOST_REQUIRE_MESSAGE(doc, "the written XML does not parse");
+    T out = parse(*doc, p);
+    for (const auto& x : p.items()) {
+        BOOST_TEST_MESSAGE(x.toString());
+    }
+    BOOST_TEST(p.empty());
+    return out;
+}
+
+// A quiz with every question type and option, so the round trip covers the whole model.
+Quiz fullQuiz() {
+    Quiz q;
+    q.id = "full";
+    q.title = tx("Todo", "Llapan");
+    q.description = tx("Cada tipo de pregunta");
+    q.mode = QuizMode::Live;
+    q.shuffle = true;
+    q.attempts = 3;
+    q.passPercent = 75.5;
+    q.timeLimit = 900;
+    q.feedback = FeedbackPolicy::Immediate;
+
+    Question single;
+    single.id = "s";
+    single.type = QuestionType::Single;
+    single.points = 2.5;
+    single.timeLimit = 30;
+    single.category = "ratón/básico";
+    single.prompt = tx("¿Cuál?", "¿Mayqin?");
+    single.choices = {{"a", tx("Sí"), 100, tx("¡Bien!"), 0}, {"b", tx("No"), 0, {}, 0}};
+    single.feedbackCorrect = tx("Correcto");
+    single.feedbackIncorrect = tx("Incorrecto");
+    single.feedbackGeneral = tx("Siempre");
+    q.questions.push_back(single);
+
+    Question multiple = single;
+    multiple.id = "m";
+    multiple.type = QuestionType::Multiple;
+    multiple.choices = {{"a", tx("Uno"), 50, {}, 0},
+                        {"b", tx("Dos"), 50, {}, 0},
+                        {"c", tx("Tres"), -33.333, {}, 0}};
+    q.questions.push_back(multiple);
+
+    Question tf;
+    tf.id = "tf";
+    tf.type = QuestionType::TrueFalse;
+    tf.answer = false;
+    tf.prompt = tx("La tierra es plana.");
+    q.questions.push_back(tf);
+
+    Question shortQ;
+    shortQ.id = "sa";
+    shortQ.type = QuestionType::Short;
+    shortQ.caseSensitive = true;
+    shortQ.accentSensitive = true;
+    shortQ.prompt = tx("¿Capital del Perú?");
+    shortQ.accepts = {{"Lima", "", 100, 0}, {"Rímac", "qu", 50, 0}};
+    q.questions.push_back(shortQ);
+
+    Question num;
+    num.id = "n";
+    num.type = QuestionType::Numeric;
+    num.prompt = tx("¿Cuánto?");
+    NumericAnswer a;
+    a.value = 3.5;
+    a.tolerance = 0.25;
+    NumericAnswer b;
+    b.isRange = true;
+    b.min = -1;
+    b.max = 10;
+    b.weight = 50;
+    num.numeric = {a, b};
+    q.questions.push_back(num);
+
+    Question match;
+    match.id = "mt";
+    match.type = QuestionType::Matching;
+    match.prompt = tx("Une");
+    match.pairs = {{"p1", tx("uno"), tx("1"), 0}, {"p2", tx("dos"), tx("2"), 0}};
+    match.distractors = {tx("3")};
+    q.questions.push_back(match);
+
+    Question order;
+    order.id = "o";
+    order.type = QuestionType::Ordering;
+    order.prompt = tx("Ordena");
+    order.sequence = {{"x", tx("primero"), 0, {}, 0}, {"y", tx("después"), 0, {}, 0}};
+    q.questions.push_back(order);
+
+    Question fill;
+    fill.id = "f";
+    fill.type = QuestionType::Fill;
+    fill.prompt = tx("Dos más {{1}} es {{dos}}.");
+    fill.blanks = {{"1", {{"dos", "", 100, 0}}, 0}, {"dos", {{"cuatro", "", 100, 0}, {"4", "", 100, 0}}, 0}};
+    q.questions.push_back(fill);
+    return q;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(every_question_type_round_trips) {
+    const Quiz q = fullQuiz();
+    const std::string xml1 = writeQuiz(q);
+    const Quiz back = reparse(xml1, parseQuiz);
+    BOOST_TEST((back == q));
+    BOOST_TEST(writeQuiz(back) == xml1);
+    // Lines are recorded but take no part in equality.
+    BOOST_TEST(back.questions.at(0).line > 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_field_breaks_equality) {
+    Quiz a = fullQuiz();
+    Quiz b = a;
+    b.questions.at(4).numeric.at(0).tolerance = 0.5;
+    BOOST_TEST(!(a == b));
+    b = a;
+    b.questions.at(0).prompt.set("ay", "Kawkiri?");
+    BOOST_TEST(!(a == b));
+}
+
+BOOST_AUTO_TEST_CASE(every_block_type_round_trips) {
+    Lesson l;
+    l.id = "l";
+    l.title = tx("Lección", "Yachay");
+    Page p;
+    p.id = "p1";
+    p.title = tx("Página");
+    Block h{BlockKind::Heading, tx("Título"), {}, {}, false, BoxKind::Tip, {}, {}, {}, 0};
+    Block para{BlockKind::Paragraph, tx("Texto con <signos> & \"comillas\""), {}, {}, false,
+               BoxKind::Tip, {}, {}, {}, 0};
+    Block list{BlockKind::List, {}, {}, {tx("uno"), tx("dos", "iskay")}, true, BoxKind::Tip, {}, {}, {}, 0};
+    Block img{BlockKind::Image, {}, {}, {}, false, BoxKind::Tip, "media/a.svg", tx("Un dibujo"), tx("Pie"), 0};
+    Block audio{BlockKind::Audio, {}, {}, {}, false, BoxKind::Tip, "media/a.ogg", {}, tx("Escucha"), 0};
+    Block box{BlockKind::Box, tx("¡Cuidado!"), {}, {}, false, BoxKind::Warning, {}, {}, {}, 0};
+    Block term{BlockKind::Term, tx("Clic"), tx("Apretar una vez"), {}, false, BoxKind::Tip, {}, {}, {}, 0};
+    p.blocks = {h, para, list, img, audio, box, term};
+    l.pages.push_back(p);
+    const std::string xml1 = writeLesson(l);
+    const Lesson back = reparse(xml1, parseLesson);
+    BOOST_TEST((back == l));
+    BOOST_TEST(writeLesson(back) == xml1);
+}
+
+BOOST_AUTO_TEST_CASE(drills_round_trip) {
+    Drill d;
+    d.id = "d";
+    d.kind = DrillKind::SaveFile;
+    d.title = tx("Guardar");
+    d.instructions = tx("Guarda el archivo en la carpeta Tareas.");
+    d.params = {{"fileName", "mi-nombre.txt"}, {"folder", "Tareas"}};
+    d.text = tx("Ñandú");
+    d.minAccuracy = 100;
+    d.maxSeconds = 120;
+    d.minWpm = 7.5;
+    const Drill back = reparse(writeDrill(d), parseDrill);
+    BOOST_TEST((back == d));
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_course_round_trips_through_save) {
+    Problems p;
+    const Package pkg = loadPackage(sampleCourse().string(), p);
+    BOOST_TEST(p.empty());
+    BOOST_TEST(pkg.lessons.size() == 1u);
+    BOOST_TEST(pkg.quizzes.size() == 1u);
+    BOOST_TEST(pkg.drills.size() == 1u);
+    TempDir tmp;
+    savePackage(pkg, tmp.str());
+    Problems p2;
+    const Package back = loadPackage(tmp.str(), p2);
+    BOOST_TEST(p2.empty());
+    BOOST_TEST((back == pkg));
+    // Written twice, the files are the same bytes.
+    TempDir tmp2;
+    savePackage(back, tmp2.str());
+    BOOST_TEST(readFile(tmp / "quizzes/repaso.xml") == readFile(tmp2 / "quizzes/repaso.xml"));
+    BOOST_TEST(readFile(tmp / "imsmanifest.xml") == readFile(tmp2 / "imsmanifest.xml"));
+}
+
+BOOST_AUTO_TEST_CASE(multilingual_text_prefers_the_asked_language_then_spanish) {
+    LText t = tx("hola", "napaykullayki");
+    BOOST_TEST(t.best("qu") == "napaykullayki");
+    BOOST_TEST(t.best("ay") == "hola");
+    LText onlyEn;
+    onlyEn.set("en", "hello");
+    BOOST_TEST(onlyEn.best("qu") == "hello");
+    BOOST_TEST(LText().best("es").empty());
+}
+
+BOOST_AUTO_TEST_CASE(names_of_enums_read_back) {
+    for (QuestionType t : kAllQuestionTypes) {
+        QuestionType back{};
+        BOOST_TEST(fromString(toString(t), back));
+        BOOST_TEST((back == t));
+    }
+    DrillKind k{};
+    BOOST_TEST(fromString("double-click", k));
+    BOOST_TEST((k == DrillKind::DoubleClick));
+    BOOST_TEST(!fromString("triple-click", k));
+}

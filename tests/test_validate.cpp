@@ -1,0 +1,279 @@
+#define BOOST_TEST_MODULE validate
+#include "support.h"
+
+#include "ayllu/course/media.h"
+#include "ayllu/course/validate.h"
+#include "ayllu/zip.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace ayllu;
+using namespace ayllu::course;
+using namespace ayllu::test;
+
+namespace {
+
+// A copy of the sample course to break, one rule at a time.
+struct Broken {
+    TempDir tmp;
+    fs::path dir = tmp / "course";
+    Broken() { copyTree(sampleCourse(), dir); }
+    fs::path operator/(const std::string& rel) const { return dir / rel; }
+    Validation check() const { return validate(dir.string()); }
+};
+
+std::string dump(const Problems& p) {
+    std::string out;
+    for (const auto& x : p.items()) {
+        out += x.toString() + "\n";
+    }
+    return out;
+}
+
+// The problem `code` is reported as an error at file:line.
+void expectError(const Validation& v, const std::string& code, const std::string& file, int line) {
+    const Problem* p = nullptr;
+    for (const auto& x : v.problems.items()) {
+        if (x.code == code && x.file == file && (line < 0 || x.line == line)) {
+            p = &x;
+        }
+    }
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_REQUIRE_MESSAGE(p != nullptr, "no " << code << " at " << file << ":" << line);
+    BOOST_TEST((p->severity == Severity::Error));
+    BOOST_TEST(!p->message.empty());
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_sample_course_is_valid_without_warnings) {
+    const auto v = validate(sampleCourse().string());
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_TEST(v.problems.empty());
+}
+
+BOOST_AUTO_TEST_CASE(problems_print_as_file_line_severity_message) {
+    Problem p{"lessons/a.xml", 12, Severity::Error, "x", "bad thing"};
+    BOOST_TEST(p.toString() == "lessons/a.xml:12: error: bad thing");
+    p.severity = Severity::Warning;
+    p.line = 0;
+    BOOST_TEST(p.toString() == "lessons/a.xml: warning: bad thing");
+}
+
+BOOST_AUTO_TEST_CASE(xml_syntax_errors_name_the_line) {
+    Broken b;
+    b.check();
+    replaceInFile(b / "lessons/raton.xml", "<heading>", "<heading");
+    expectError(b.check(), "xml-syntax", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<heading"));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_names_the_line) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "El botón derecho", "El bot\xf3n derecho");
+    expectError(b.check(), "invalid-utf8", "quizzes/repaso.xml",
+                lineOf(b / "quizzes/repaso.xml", "El bot\xf3n"));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_elements_and_attributes_are_errors) {
+    Broken b;
+    replaceInFile(b / "lessons/raton.xml", "<box kind=\"warning\">", "<box kind=\"warning\" colour=\"red\">");
+    replaceInFile(b / "lessons/raton.xml", "<term>", "<termino/><term>");
+    const auto v = b.check();
+    expectError(v, "unknown-element", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<termino"));
+    expectError(v, "unknown-attribute", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "colour"));
+}
+
+BOOST_AUTO_TEST_CASE(spanish_is_required_in_every_text) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "<t xml:lang=\"es\">La rueda</t>", "");
+    replaceInFile(b / "lessons/raton.xml", "<t xml:lang=\"es\">Conoce el ratón</t>", "");
+    const auto v = b.check();
+    expectError(v, "missing-spanish", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "<choice id=\"c\""));
+    expectError(v, "missing-spanish", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<title>"));
+}
+
+BOOST_AUTO_TEST_CASE(spanish_must_be_offered) {
+    Broken b;
+    replaceInFile(b / "imsmanifest.xml", "<ay:language code=\"es\"/>", "");
+    expectError(b.check(), "missing-spanish", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "<ay:course>"));
+}
+
+BOOST_AUTO_TEST_CASE(dangling_identifierrefs_are_errors) {
+    Broken b;
+    replaceInFile(b / "imsmanifest.xml", "identifierref=\"res-ejercicio\"", "identifierref=\"res-nada\"");
+    const auto v = b.check();
+    expectError(v, "dangling-ref", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "res-nada"));
+    // The resource nobody uses now is a warning.
+    BOOST_TEST(v.problems.contains("unused-resource"));
+}
+
+BOOST_AUTO_TEST_CASE(referenced_files_must_exist) {
+    Broken b;
+    fs::remove(b / "media/raton.svg");
+    const auto v = b.check();
+    expectError(v, "missing-file", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "media/raton.svg"));
+    expectError(v, "missing-file", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "media/raton.svg"));
+}
+
+BOOST_AUTO_TEST_CASE(unreferenced_files_are_warnings_only) {
+    Broken b;
+    writeFile(b / "media/olvidado.png", makePng(4, 4));
+    const auto v = b.check();
+    const Problem* p = v.problems.find("unreferenced-file");
+    BOOST_REQUIRE(p != nullptr);
+    BOOST_TEST(p->file == "media/olvidado.png");
+    BOOST_TEST((p->severity == Severity::Warning));
+    BOOST_TEST(!v.problems.hasErrors());
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_identifiers_are_errors) {
+    Broken b;
+    replaceInFile(b / "imsmanifest.xml", "identifier=\"res-ejercicio\"", "identifier=\"res-leccion\"");
+    replaceInFile(b / "quizzes/repaso.xml", "id=\"q2\"", "id=\"q1\"");
+    replaceInFile(b / "lessons/raton.xml", "<page id=\"p2\">", "<page id=\"p1\">");
+    const auto v = b.check();
+    expectError(v, "duplicate-id", "imsmanifest.xml",
+                lineOf(b / "imsmanifest.xml", "identifier=\"res-leccion\" type=\"ayllu/drill\""));
+    expectError(v, "duplicate-id", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "type=\"multiple\""));
+    expectError(v, "duplicate-id", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "Las partes") - 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_question_without_a_correct_answer_is_an_error) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">", "<choice id=\"a\">");
+    replaceInFile(b / "quizzes/repaso.xml", "<accept>clic</accept>\n    <accept>click</accept>", "");
+    replaceInFile(b / "quizzes/repaso.xml", "<blank id=\"2\"><accept>izquierdo</accept></blank>",
+                  "<blank id=\"2\"><accept weight=\"50\">izquierdo</accept></blank>");
+    const auto v = b.check();
+    const auto f = b / "quizzes/repaso.xml";
+    expectError(v, "no-correct-answer", "quizzes/repaso.xml", lineOf(f, "type=\"single\""));
+    expectError(v, "no-correct-answer", "quizzes/repaso.xml", lineOf(f, "type=\"short\""));
+    expectError(v, "no-correct-answer", "quizzes/repaso.xml", lineOf(f, "type=\"fill\""));
+}
+
+BOOST_AUTO_TEST_CASE(true_false_needs_its_answer) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "type=\"truefalse\" answer=\"false\"", "type=\"truefalse\"");
+    expectError(b.check(), "no-correct-answer", "quizzes/repaso.xml",
+                lineOf(b / "quizzes/repaso.xml", "type=\"truefalse\""));
+}
+
+BOOST_AUTO_TEST_CASE(fill_in_blanks_must_match_the_prompt) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "con el botón {{2}}.", "con el botón {{3}}.");
+    const auto v = b.check();
+    const int line = lineOf(b / "quizzes/repaso.xml", "{{3}}");
+    expectError(v, "blank-missing", "quizzes/repaso.xml", line);
+    BOOST_TEST(v.problems.errorCount() == 2u); // {{2}} missing, {{3}} unknown
+}
+
+BOOST_AUTO_TEST_CASE(too_few_choices_pairs_or_items) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml",
+                  "<pair id=\"m2\"><left><t xml:lang=\"es\">Rueda</t></left><right><t xml:lang=\"es\">Subir y bajar</t></right></pair>", "");
+    expectError(b.check(), "too-few", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "type=\"matching\""));
+}
+
+BOOST_AUTO_TEST_CASE(numbers_out_of_range_are_errors) {
+    Broken b;
+    replaceInFile(b / "quizzes/repaso.xml", "passPercent=\"60\"", "passPercent=\"160\"");
+    replaceInFile(b / "drills/escribir.xml", "accuracy=\"90\"", "accuracy=\"muy\"");
+    const auto v = b.check();
+    expectError(v, "bad-number", "quizzes/repaso.xml", 2);
+    expectError(v, "bad-number", "drills/escribir.xml", lineOf(b / "drills/escribir.xml", "<success"));
+}
+
+BOOST_AUTO_TEST_CASE(media_that_cannot_be_decoded_is_an_error) {
+    Broken b;
+    writeFile(b / "media/raton.svg", "<svg><unclosed></svg>");
+    expectError(b.check(), "bad-media", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<image"));
+}
+
+BOOST_AUTO_TEST_CASE(media_checks_decode_png_jpeg_svg_and_audio) {
+    const std::string png = makePng(3, 2);
+    BOOST_TEST(!checkMedia("a.png", png, MediaKind::Image));
+    BOOST_TEST(!checkMedia("A.PNG", png, MediaKind::Image));
+    std::string badCrc = png;
+    badCrc[20] ^= 1; // inside IHDR
+    BOOST_TEST(checkMedia("a.png", badCrc, MediaKind::Image).has_value());
+    BOOST_TEST(checkMedia("a.png", png.substr(0, png.size() - 20), MediaKind::Image).has_value());
+    BOOST_TEST(checkMedia("a.png", "GIF89a", MediaKind::Image).has_value());
+    BOOST_TEST(checkMedia("a.gif", png, MediaKind::Image).has_value());
+
+    // A minimal JPEG structure: SOI, SOF0 (8x8), SOS, data, EOI.
+    const std::string jpeg("\xff\xd8\xff\xc0\x00\x0b\x08\x00\x08\x00\x08\x01\x01\x11\x00"
+                           "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\xff\xd9", 32);
+    BOOST_TEST(!checkMedia("a.jpg", jpeg, MediaKind::Image));
+    BOOST_TEST(checkMedia("a.jpg", jpeg.substr(0, 20), MediaKind::Image).has_value());
+
+    BOOST_TEST(!checkMedia("a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", MediaKind::Image));
+    BOOST_TEST(checkMedia("a.svg", "<html/>", MediaKind::Image).has_value());
+
+    std::string wav = "RIFF" + std::string(4, '\0') + "WAVE" + std::string(40, '\0');
+    BOOST_TEST(!checkMedia("a.wav", wav, MediaKind::Audio));
+    BOOST_TEST(checkMedia("a.ogg", wav, MediaKind::Audio).has_value());
+    BOOST_TEST(!checkMedia("a.ogg", "OggS" + std::string(40, '\0'), MediaKind::Audio));
+    BOOST_TEST(checkMedia("a.ogg", "", MediaKind::Audio).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_manifest_is_reported) {
+    TempDir tmp;
+    const auto v = validate(tmp.str());
+    BOOST_TEST(v.problems.contains("missing-manifest"));
+    BOOST_TEST(v.problems.hasErrors());
+}
+
+BOOST_AUTO_TEST_CASE(a_newer_format_version_is_named) {
+    Broken b;
+    replaceInFile(b / "drills/escribir.xml", "urn:ayllu:content:1", "urn:ayllu:content:2");
+    expectError(b.check(), "unsupported-version", "drills/escribir.xml", 2);
+}
+
+BOOST_AUTO_TEST_CASE(paths_leaving_the_package_are_refused) {
+    Broken b;
+    writeFile(b.tmp / "secreto.xml", "<lesson/>");
+    replaceInFile(b / "imsmanifest.xml", "<file href=\"quizzes/repaso.xml\"/>",
+                  "<file href=\"../secreto.xml\"/><file href=\"quizzes/repaso.xml\"/>");
+    expectError(b.check(), "unsafe-path", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "../secreto"));
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_collected_not_just_the_first) {
+    Broken b;
+    replaceInFile(b / "lessons/raton.xml", "<heading>", "<heading");              // syntax
+    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">", "<choice id=\"a\">");
+    replaceInFile(b / "drills/escribir.xml", "kind=\"typing\"", "kind=\"juggling\"");
+    fs::remove(b / "media/raton.svg");
+    const auto v = b.check();
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_TEST(v.problems.contains("xml-syntax"));
+    BOOST_TEST(v.problems.contains("no-correct-answer"));
+    BOOST_TEST(v.problems.contains("bad-value"));
+    BOOST_TEST(v.problems.contains("missing-file"));
+}
+
+BOOST_AUTO_TEST_CASE(a_zipped_course_validates_like_its_folder) {
+    TempDir tmp;
+    const auto zipPath = tmp / "muestra.zip";
+    zip::pack(sampleCourse().string(), zipPath.string());
+    const auto v = validate(zipPath.string());
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_TEST(v.problems.empty());
+    BOOST_TEST(v.package.quizzes.size() == 1u);
+
+    Broken b;
+    fs::remove(b / "media/raton.svg");
+    zip::pack(b.dir.string(), (tmp / "broken.zip").string());
+    const auto vb = validate((tmp / "broken.zip").string());
+    BOOST_TEST(vb.problems.contains("missing-file"));
+    BOOST_TEST(vb.problems.find("missing-file")->file == "imsmanifest.xml");
+}
+
+BOOST_AUTO_TEST_CASE(drill_parameters_are_checked_per_kind) {
+    Broken b;
+    replaceInFile(b / "drills/escribir.xml", "kind=\"typing\"", "kind=\"save-file\"");
+    replaceInFile(b / "drills/escribir.xml", "<success", "<param name=\"fileName\" value=\"../x\"/><success");
+    const auto v = b.check();
+    expectError(v, "missing-param", "drills/escribir.xml", 2);
+    expectError(v, "bad-value", "drills/escribir.xml", lineOf(b / "drills/escribir.xml", "fileName"));
+}

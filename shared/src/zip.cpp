@@ -87,13 +87,12 @@ struct TempDir {
 };
 
 bool isLink(const Poco::Zip::ZipFileInfo& info) {
-    if (info.getHostSystem() != Poco::Zip::ZipCommon::HS_UNIX) {
-        return false;
-    }
-    // Poco keeps the external attributes private; its raw central-directory record has them at
-    // byte 38 (little-endian), the Unix mode in the high 16 bits.
+    // Poco keeps the external attributes private, and its getHostSystem() reads the "version
+    // needed" byte instead of "version made by". Its raw central-directory record has both:
+    // byte 5 is the host system (3: Unix), bytes 38..41 the attributes, the Unix mode in the
+    // high 16 bits.
     const std::string raw = info.createHeader();
-    if (raw.size() < 46 || raw.compare(0, 4, "PK\x01\x02") != 0) {
+    if (raw.size() < 46 || raw.compare(0, 4, "PK\x01\x02") != 0 || raw[5] != 3) {
         return false;
     }
     const std::uint32_t mode = static_cast<unsigned char>(raw[40]) |

@@ -286,7 +286,7 @@ void printMainHelp() {
               << _("Checks, packs and imports Ayllu course packages.") << "\n\n"
               << _("Commands:") << '\n';
     for (const auto& c : commands()) {
-        std::printf("  %-58s %s\n", c.usage, _(c.summary));
+        std::printf("  %-12s %s\n", c.name, _(c.summary));
     }
     std::cout << '\n' << _("'ayllu-course COMMAND --help' describes one command.") << '\n';
 }

@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(validate_exit_codes) {
     r = tool("validate " + quote((tmp / "c").string()));
     BOOST_TEST(r.status == 1);
     BOOST_TEST(has(r.out, "quizzes/repaso.xml:5: error: question \"q1\" has no correct answer"), r.out);
-    BOOST_TEST(has(r.out, "1 errors, 0 warnings"), r.out);
+    BOOST_TEST(has(r.out, "1 error, 0 warnings"), r.out);
 
     BOOST_TEST(tool("validate").status == 2);
     BOOST_TEST(tool("validate a b").status == 2);

@@ -73,15 +73,23 @@ void compilePo(const fs::path& localeDir, const std::string& lang, const std::st
 // One test: the catalog is process-wide state.
 BOOST_AUTO_TEST_CASE(catalogs_load_and_quechua_falls_back_to_spanish) {
     TempDir tmp;
-    compilePo(tmp.path(), "es", "msgid \"cat\"\nmsgstr \"gato\"\n\nmsgid \"dog\"\nmsgstr \"perro\"\n");
+    compilePo(tmp.path(), "es",
+              "msgid \"cat\"\nmsgstr \"gato\"\n\nmsgid \"dog\"\nmsgstr \"perro\"\n\n"
+              "msgid \"%1 egg\"\nmsgid_plural \"%1 eggs\"\nmsgstr[0] \"%1 huevo\"\nmsgstr[1] \"%1 huevos\"\n");
     compilePo(tmp.path(), "qu", "msgid \"dog\"\nmsgstr \"allqu\"\n");
     BOOST_TEST(std::string(i18n::translate("dog")) == "dog");
 
     BOOST_TEST(i18n::load(tmp.str(), "es_PE.UTF-8"));
     BOOST_TEST(i18n::currentLanguage() == "es");
     BOOST_TEST(std::string(i18n::translate("cat")) == "gato");
+    BOOST_TEST(i18n::translatePlural("%1 egg", "%1 eggs", 1) == "%1 huevo");
+    BOOST_TEST(i18n::translatePlural("%1 egg", "%1 eggs", 0) == "%1 huevos");
+    BOOST_TEST(i18n::translatePlural("%1 egg", "%1 eggs", 7) == "%1 huevos");
+    BOOST_TEST(std::string(i18n::translate("%1 egg")) == "%1 huevo");
+    BOOST_TEST(i18n::translatePlural("%1 hen", "%1 hens", 2) == "%1 hens");
 
     BOOST_TEST(i18n::load(tmp.str(), "qu"));
+    BOOST_TEST(i18n::translatePlural("%1 egg", "%1 eggs", 3) == "%1 huevos"); // via Spanish
     BOOST_TEST(std::string(i18n::translate("dog")) == "allqu");
     BOOST_TEST(std::string(i18n::translate("cat")) == "gato"); // not in qu: Spanish
     BOOST_TEST(std::string(i18n::translate("bird")) == "bird");

@@ -94,10 +94,10 @@ bool parseMo(const std::string& data, std::unordered_map<std::string, std::strin
         if (id.empty()) {
             continue; // the header
         }
-        // Plural forms: keep the singular of each.
+        // Plural entries: the key is the singular; the value keeps every form, separated by
+        // NULs, so c_str() of it is the singular form.
         id = id.substr(0, id.find('\0'));
-        str = str.substr(0, str.find('\0'));
-        if (!str.empty()) {
+        if (!str.empty() && str[0] != '\0') {
             out.emplace(std::move(id), std::move(str));
         }
     }
@@ -173,6 +173,31 @@ const char* translate(const char* msgid) {
         return it->second.c_str();
     }
     return msgid;
+}
+
+std::string translatePlural(const char* singular, const char* plural, unsigned long n) {
+    const std::size_t form = n == 1 ? 0 : 1;
+    const Catalog& c = catalog();
+    for (const auto* table : {&c.strings, &c.fallback}) {
+        const auto it = table->find(singular);
+        if (it == table->end()) {
+            continue;
+        }
+        const std::string& forms = it->second;
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < form; ++k) {
+            const auto nul = forms.find('\0', start);
+            if (nul == std::string::npos) {
+                start = std::string::npos;
+                break;
+            }
+            start = nul + 1;
+        }
+        if (start != std::string::npos) {
+            return forms.substr(start, forms.find('\0', start) - start);
+        }
+    }
+    return form == 0 ? singular : plural;
 }
 
 const std::string& currentLanguage() { return catalog().language; }

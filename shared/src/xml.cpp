@@ -10,6 +10,36 @@
 
 namespace ayllu::xml {
 
+namespace {
+// pugixml's own descriptions are English only.
+std::string describe(pugi::xml_parse_status status) {
+    switch (status) {
+    case pugi::status_unrecognized_tag:
+        return _("a tag is not written correctly");
+    case pugi::status_bad_pi:
+    case pugi::status_bad_comment:
+    case pugi::status_bad_cdata:
+    case pugi::status_bad_doctype:
+        return _("a comment, CDATA section or declaration is not closed");
+    case pugi::status_bad_pcdata:
+        return _("the text is not written correctly");
+    case pugi::status_bad_start_element:
+        return _("an opening tag is not written correctly");
+    case pugi::status_bad_attribute:
+        return _("an attribute is not written correctly (quotes?)");
+    case pugi::status_bad_end_element:
+        return _("a closing tag is not written correctly");
+    case pugi::status_end_element_mismatch:
+        return _("a closing tag does not match the tag it closes");
+    case pugi::status_append_invalid_root:
+    case pugi::status_no_document_element:
+        return _("the file has no root element");
+    default:
+        return _("the file cannot be read as XML");
+    }
+}
+} // namespace
+
 std::unique_ptr<Document> Document::parse(std::string bytes, std::string name,
                                           Problems& problems) {
     auto d = std::unique_ptr<Document>(new Document());
@@ -42,7 +72,7 @@ std::unique_ptr<Document> Document::parse(std::string bytes, std::string name,
     if (!result) {
         const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
         problems.error(d->name_, text::lineAt(b, start + offset), "xml-syntax",
-                       i18n::fmt(_("XML syntax error: %1"), result.description()));
+                       i18n::fmt(_("XML syntax error: %1"), describe(result.status)));
         return nullptr;
     }
     if (!d->doc_.document_element()) {

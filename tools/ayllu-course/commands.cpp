@@ -63,7 +63,11 @@ void printProblems(const Problems& problems, std::ostream& out = std::cout) {
 }
 
 void printCounts(const Problems& problems, std::ostream& out = std::cout) {
-    out << fmt(_("%1 errors, %2 warnings"), problems.errorCount(), problems.warningCount())
+    const auto errors = problems.errorCount();
+    const auto warnings = problems.warningCount();
+    // TRANSLATORS: "%1, %2" joins "3 errors" and "1 warning".
+    out << fmt(_("%1, %2"), fmt(P_("%1 error", "%1 errors", errors).c_str(), errors),
+               fmt(P_("%1 warning", "%1 warnings", warnings).c_str(), warnings))
         << '\n';
 }
 
@@ -245,7 +249,10 @@ int cmdImportQuiz(const Args& a) {
     }
     const auto check = course::validateFolder(dir);
     printProblems(check.problems);
-    std::cout << fmt(_("Imported %1 questions into %2 (%3 skipped)."), result.imported,
+    std::cout << fmt(P_("Imported %1 question into %2 (%3 skipped).",
+                        "Imported %1 questions into %2 (%3 skipped).", result.imported)
+                         .c_str(),
+                     result.imported,
                      (fs::path(dir) / pkg.manifest.resource(resId)->href).string(), result.skipped)
               << '\n';
     return check.problems.hasErrors() ? kProblems : kOk;

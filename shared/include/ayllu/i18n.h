@@ -27,6 +27,10 @@ std::vector<std::string> localeDirs(const std::string& executablePath);
 // The translation of msgid, or msgid itself.
 const char* translate(const char* msgid);
 
+// The singular or plural translation for n (rule n != 1, which Spanish, Quechua, Aymara and
+// English share in our catalogs).
+std::string translatePlural(const char* singular, const char* plural, unsigned long n);
+
 // The language of the loaded catalog ("en" when none).
 const std::string& currentLanguage();
 
@@ -53,4 +57,7 @@ std::string fmt(const char* pattern, const Args&... args) {
 #endif
 #ifndef N_
 #define N_(s) s
+#endif
+#ifndef P_
+#define P_(s, p, n) ::ayllu::i18n::translatePlural(s, p, n)
 #endif

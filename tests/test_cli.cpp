@@ -26,10 +26,12 @@ BOOST_AUTO_TEST_CASE(validate_exit_codes) {
 
     TempDir tmp;
     copyTree(sampleCourse(), tmp / "c");
-    replaceInFile(tmp / "c" / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">", "<choice id=\"a\">");
+    replaceInFile(tmp / "c" / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">",
+                  "<choice id=\"a\">");
     r = tool("validate " + quote((tmp / "c").string()));
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(has(r.out, "quizzes/repaso.xml:5: error: question \"q1\" has no correct answer"), r.out);
+    BOOST_TEST(has(r.out, "quizzes/repaso.xml:5: error: question \"q1\" has no correct answer"),
+               r.out);
     BOOST_TEST(has(r.out, "1 error, 0 warnings"), r.out);
 
     BOOST_TEST(tool("validate").status == 2);
@@ -83,7 +85,8 @@ BOOST_AUTO_TEST_CASE(pack_refuses_an_invalid_course) {
     TempDir tmp;
     copyTree(sampleCourse(), tmp / "c");
     fs::remove(tmp / "c" / "media/raton.svg");
-    const auto r = tool("pack " + quote((tmp / "c").string()) + " -o " + quote((tmp / "c.zip").string()));
+    const auto r =
+        tool("pack " + quote((tmp / "c").string()) + " -o " + quote((tmp / "c.zip").string()));
     BOOST_TEST(r.status == 1);
     BOOST_TEST(!fs::exists(tmp / "c.zip"));
     BOOST_TEST(tool("pack " + quote((tmp / "c").string())).status == 2); // no -o
@@ -108,7 +111,8 @@ BOOST_AUTO_TEST_CASE(import_quiz_creates_a_valid_course_then_adds_to_it) {
 
     // A folder that is not a course is left alone.
     writeFile(tmp / "otra" / "nota.txt", "mío");
-    r = tool("import-quiz " + quote((tmp / "repaso.gift").string()) + " -o " + quote((tmp / "otra").string()));
+    r = tool("import-quiz " + quote((tmp / "repaso.gift").string()) + " -o " +
+             quote((tmp / "otra").string()));
     BOOST_TEST(r.status == 1);
     BOOST_TEST(listTree(tmp / "otra") == std::vector<std::string>{"nota.txt"});
 }
@@ -120,7 +124,8 @@ BOOST_AUTO_TEST_CASE(messages_follow_the_language_spanish_by_default) {
     BOOST_TEST(has(en.out, "Commands:"));
     BOOST_TEST(has(es.out, "Órdenes:"), es.out);
     BOOST_TEST(has(qu.out, "Órdenes:"), qu.out); // Quechua falls back to Spanish, not English
-    const auto def = run("env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u AYLLU_LANG AYLLU_LOCALEDIR=" +
-                         quote(AYLLU_BUILD_LOCALE_DIR) + " " + quote(AYLLU_COURSE_TOOL) + " --help");
+    const auto def =
+        run("env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u AYLLU_LANG AYLLU_LOCALEDIR=" +
+            quote(AYLLU_BUILD_LOCALE_DIR) + " " + quote(AYLLU_COURSE_TOOL) + " --help");
     BOOST_TEST(has(def.out, "Órdenes:"), def.out);
 }

@@ -1,8 +1,7 @@
 #define BOOST_TEST_MODULE course_model
-#include "support.h"
-
 #include "ayllu/course/parse.h"
 #include "ayllu/course/write.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -118,7 +117,8 @@ Quiz fullQuiz() {
     fill.id = "f";
     fill.type = QuestionType::Fill;
     fill.prompt = tx("Dos más {{1}} es {{dos}}.");
-    fill.blanks = {{"1", {{"dos", "", 100, 0}}, 0}, {"dos", {{"cuatro", "", 100, 0}, {"4", "", 100, 0}}, 0}};
+    fill.blanks = {{"1", {{"dos", "", 100, 0}}, 0},
+                   {"dos", {{"cuatro", "", 100, 0}, {"4", "", 100, 0}}, 0}};
     q.questions.push_back(fill);
     return q;
 }
@@ -153,13 +153,33 @@ BOOST_AUTO_TEST_CASE(every_block_type_round_trips) {
     p.id = "p1";
     p.title = tx("Página");
     Block h{BlockKind::Heading, tx("Título"), {}, {}, false, BoxKind::Tip, {}, {}, {}, 0};
-    Block para{BlockKind::Paragraph, tx("Texto con <signos> & \"comillas\""), {}, {}, false,
-               BoxKind::Tip, {}, {}, {}, 0};
-    Block list{BlockKind::List, {}, {}, {tx("uno"), tx("dos", "iskay")}, true, BoxKind::Tip, {}, {}, {}, 0};
-    Block img{BlockKind::Image, {}, {}, {}, false, BoxKind::Tip, "media/a.svg", tx("Un dibujo"), tx("Pie"), 0};
-    Block audio{BlockKind::Audio, {}, {}, {}, false, BoxKind::Tip, "media/a.ogg", {}, tx("Escucha"), 0};
+    Block para{BlockKind::Paragraph,
+               tx("Texto con <signos> & \"comillas\""),
+               {},
+               {},
+               false,
+               BoxKind::Tip,
+               {},
+               {},
+               {},
+               0};
+    Block list{BlockKind::List,
+               {},
+               {},
+               {tx("uno"), tx("dos", "iskay")},
+               true,
+               BoxKind::Tip,
+               {},
+               {},
+               {},
+               0};
+    Block img{BlockKind::Image, {},        {}, {}, false, BoxKind::Tip, "media/a.svg",
+              tx("Un dibujo"),  tx("Pie"), 0};
+    Block audio{BlockKind::Audio, {}, {}, {}, false, BoxKind::Tip, "media/a.ogg", {},
+                tx("Escucha"),    0};
     Block box{BlockKind::Box, tx("¡Cuidado!"), {}, {}, false, BoxKind::Warning, {}, {}, {}, 0};
-    Block term{BlockKind::Term, tx("Clic"), tx("Apretar una vez"), {}, false, BoxKind::Tip, {}, {}, {}, 0};
+    Block term{
+        BlockKind::Term, tx("Clic"), tx("Apretar una vez"), {}, false, BoxKind::Tip, {}, {}, {}, 0};
     p.blocks = {h, para, list, img, audio, box, term};
     l.pages.push_back(p);
     const std::string xml1 = writeLesson(l);

@@ -1,9 +1,8 @@
 #define BOOST_TEST_MODULE gift
-#include "support.h"
-
 #include "ayllu/course/parse.h"
 #include "ayllu/course/write.h"
 #include "ayllu/import/quiz_import.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -26,12 +25,15 @@ const Question& only(const Result& r) {
     return r.quiz.questions.front();
 }
 
-const std::string& es(const LText& t) { return t.byLang.at("es"); }
+const std::string& es(const LText& t) {
+    return t.byLang.at("es");
+}
 
 } // namespace
 
 BOOST_AUTO_TEST_CASE(single_choice_with_title_and_feedback) {
-    const auto r = gift("::Capital::¿Cuál es la capital del Perú? {=Lima #¡Bien! ~Cusco #Fue la capital inca. ~Puno}");
+    const auto r = gift("::Capital::¿Cuál es la capital del Perú? {=Lima #¡Bien! ~Cusco #Fue la "
+                        "capital inca. ~Puno}");
     const auto& q = only(r);
     BOOST_TEST((q.type == QuestionType::Single));
     BOOST_TEST(q.id == "capital");
@@ -62,7 +64,8 @@ BOOST_AUTO_TEST_CASE(weights_on_right_answers_of_a_single_choice) {
 }
 
 BOOST_AUTO_TEST_CASE(true_false_with_both_feedbacks) {
-    const auto r = gift("El ratón tiene rueda.{T#No: mira el dibujo.#¡Sí!}\n\nEl sol es frío. {FALSE}");
+    const auto r =
+        gift("El ratón tiene rueda.{T#No: mira el dibujo.#¡Sí!}\n\nEl sol es frío. {FALSE}");
     BOOST_REQUIRE_EQUAL(r.quiz.questions.size(), 2u);
     const auto& t = r.quiz.questions[0];
     BOOST_TEST((t.type == QuestionType::TrueFalse));
@@ -73,7 +76,8 @@ BOOST_AUTO_TEST_CASE(true_false_with_both_feedbacks) {
 }
 
 BOOST_AUTO_TEST_CASE(short_answer_with_several_accepted_answers) {
-    const auto r = gift("¿Quién escribió los Comentarios Reales? {=Garcilaso =%50%Inca Garcilaso de la Vega}");
+    const auto r =
+        gift("¿Quién escribió los Comentarios Reales? {=Garcilaso =%50%Inca Garcilaso de la Vega}");
     const auto& q = only(r);
     BOOST_TEST((q.type == QuestionType::Short));
     BOOST_REQUIRE_EQUAL(q.accepts.size(), 2u);

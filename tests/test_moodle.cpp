@@ -1,9 +1,8 @@
 #define BOOST_TEST_MODULE moodle_xml
-#include "support.h"
-
 #include "ayllu/course/parse.h"
 #include "ayllu/course/write.h"
 #include "ayllu/import/quiz_import.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -34,7 +33,9 @@ struct Imported {
     }
 };
 
-const std::string& es(const LText& t) { return t.byLang.at("es"); }
+const std::string& es(const LText& t) {
+    return t.byLang.at("es");
+}
 
 } // namespace
 
@@ -123,7 +124,8 @@ BOOST_AUTO_TEST_CASE(unsupported_types_are_reported_with_their_line) {
         if (p.code == "skipped") {
             skippedLines.push_back(p.line);
         }
-        droppedImage = droppedImage || (p.code == "dropped" && p.message.find("image") != std::string::npos);
+        droppedImage =
+            droppedImage || (p.code == "dropped" && p.message.find("image") != std::string::npos);
     }
     BOOST_TEST(skippedLines == (std::vector<int>{lineOf(kFixture, "type=\"essay\""),
                                                  lineOf(kFixture, "type=\"multianswer\"")}));
@@ -131,7 +133,8 @@ BOOST_AUTO_TEST_CASE(unsupported_types_are_reported_with_their_line) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_xml_is_an_error_with_its_line) {
-    const auto r = importMoodleXml("<quiz>\n<question type=\"truefalse\">\n<name>\n</quiz>", "m.xml");
+    const auto r =
+        importMoodleXml("<quiz>\n<question type=\"truefalse\">\n<name>\n</quiz>", "m.xml");
     BOOST_TEST(r.problems.hasErrors());
     BOOST_TEST(r.problems.find("xml-syntax")->line == 4);
     BOOST_TEST(r.quiz.questions.empty());
@@ -143,12 +146,13 @@ BOOST_AUTO_TEST_CASE(a_document_that_is_not_moodle_xml_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_fractions_skip_the_question) {
-    const auto r = importMoodleXml(
-        "<quiz><question type=\"multichoice\"><name><text>x</text></name>"
-        "<questiontext><text>¿?</text></questiontext>"
-        "<answer fraction=\"mucho\"><text>a</text></answer><answer fraction=\"0\"><text>b</text></answer>"
-        "</question></quiz>",
-        "m.xml");
+    const auto r =
+        importMoodleXml("<quiz><question type=\"multichoice\"><name><text>x</text></name>"
+                        "<questiontext><text>¿?</text></questiontext>"
+                        "<answer fraction=\"mucho\"><text>a</text></answer><answer "
+                        "fraction=\"0\"><text>b</text></answer>"
+                        "</question></quiz>",
+                        "m.xml");
     BOOST_TEST(r.skipped == 1u);
     BOOST_TEST(r.problems.contains("nothing-imported"));
 }

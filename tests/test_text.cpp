@@ -1,11 +1,9 @@
 #define BOOST_TEST_MODULE text
-#include "support.h"
-
 #include "ayllu/i18n.h"
 #include "ayllu/text.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <cstdlib>
 
 using namespace ayllu;
@@ -18,12 +16,12 @@ BOOST_AUTO_TEST_CASE(valid_utf8_passes) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
-    BOOST_TEST(text::invalidUtf8At("ab\xff").value() == 2u);        // never valid
-    BOOST_TEST(text::invalidUtf8At("a\xc3").value() == 1u);         // truncated
-    BOOST_TEST(text::invalidUtf8At("\xc0\xaf").value() == 0u);      // overlong '/'
-    BOOST_TEST(text::invalidUtf8At("x\xed\xa0\x80").value() == 1u); // surrogate
+    BOOST_TEST(text::invalidUtf8At("ab\xff").value() == 2u);           // never valid
+    BOOST_TEST(text::invalidUtf8At("a\xc3").value() == 1u);            // truncated
+    BOOST_TEST(text::invalidUtf8At("\xc0\xaf").value() == 0u);         // overlong '/'
+    BOOST_TEST(text::invalidUtf8At("x\xed\xa0\x80").value() == 1u);    // surrogate
     BOOST_TEST(text::invalidUtf8At("\xf4\x90\x80\x80").value() == 0u); // past U+10FFFF
-    BOOST_TEST(text::invalidUtf8At("\xe2\x28\xa1").value() == 0u);  // bad continuation
+    BOOST_TEST(text::invalidUtf8At("\xe2\x28\xa1").value() == 0u);     // bad continuation
 }
 
 BOOST_AUTO_TEST_CASE(lines_and_spaces) {
@@ -57,6 +55,13 @@ BOOST_AUTO_TEST_CASE(format_replaces_numbered_arguments_in_any_order) {
     BOOST_TEST(i18n::format("%2 de %1", {"a", "b"}) == "b de a");
     BOOST_TEST(i18n::fmt("%1 errores, %2%", 3, 2.5) == "3 errores, 2.5%");
     BOOST_TEST(i18n::format("100% %3", {"x"}) == "100% %3"); // unknown stays
+    // Numbers are written in their shortest exact form.
+    BOOST_TEST(i18n::toArg(0.1) == "0.1");
+    BOOST_TEST(i18n::toArg(-33.333) == "-33.333");
+    BOOST_TEST(i18n::toArg(1e300) == "1e+300");
+    for (double v : {1.0 / 3.0, 99.99999999999999, 2.0 / 7.0 * 1e-5}) {
+        BOOST_TEST(std::strtod(i18n::toArg(v).c_str(), nullptr) == v);
+    }
 }
 
 namespace {
@@ -75,7 +80,8 @@ BOOST_AUTO_TEST_CASE(catalogs_load_and_quechua_falls_back_to_spanish) {
     TempDir tmp;
     compilePo(tmp.path(), "es",
               "msgid \"cat\"\nmsgstr \"gato\"\n\nmsgid \"dog\"\nmsgstr \"perro\"\n\n"
-              "msgid \"%1 egg\"\nmsgid_plural \"%1 eggs\"\nmsgstr[0] \"%1 huevo\"\nmsgstr[1] \"%1 huevos\"\n");
+              "msgid \"%1 egg\"\nmsgid_plural \"%1 eggs\"\nmsgstr[0] \"%1 huevo\"\nmsgstr[1] \"%1 "
+              "huevos\"\n");
     compilePo(tmp.path(), "qu", "msgid \"dog\"\nmsgstr \"allqu\"\n");
     BOOST_TEST(std::string(i18n::translate("dog")) == "dog");
 

@@ -1,9 +1,8 @@
 #define BOOST_TEST_MODULE validate
-#include "support.h"
-
 #include "ayllu/course/media.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/zip.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -64,7 +63,8 @@ BOOST_AUTO_TEST_CASE(xml_syntax_errors_name_the_line) {
     Broken b;
     b.check();
     replaceInFile(b / "lessons/raton.xml", "<heading>", "<heading");
-    expectError(b.check(), "xml-syntax", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<heading"));
+    expectError(b.check(), "xml-syntax", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "<heading"));
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_names_the_line) {
@@ -76,11 +76,14 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_names_the_line) {
 
 BOOST_AUTO_TEST_CASE(unknown_elements_and_attributes_are_errors) {
     Broken b;
-    replaceInFile(b / "lessons/raton.xml", "<box kind=\"warning\">", "<box kind=\"warning\" colour=\"red\">");
+    replaceInFile(b / "lessons/raton.xml", "<box kind=\"warning\">",
+                  "<box kind=\"warning\" colour=\"red\">");
     replaceInFile(b / "lessons/raton.xml", "<term>", "<termino/><term>");
     const auto v = b.check();
-    expectError(v, "unknown-element", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<termino"));
-    expectError(v, "unknown-attribute", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "colour"));
+    expectError(v, "unknown-element", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "<termino"));
+    expectError(v, "unknown-attribute", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "colour"));
 }
 
 BOOST_AUTO_TEST_CASE(spanish_is_required_in_every_text) {
@@ -88,19 +91,23 @@ BOOST_AUTO_TEST_CASE(spanish_is_required_in_every_text) {
     replaceInFile(b / "quizzes/repaso.xml", "<t xml:lang=\"es\">La rueda</t>", "");
     replaceInFile(b / "lessons/raton.xml", "<t xml:lang=\"es\">Conoce el ratón</t>", "");
     const auto v = b.check();
-    expectError(v, "missing-spanish", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "<choice id=\"c\""));
-    expectError(v, "missing-spanish", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<title>"));
+    expectError(v, "missing-spanish", "quizzes/repaso.xml",
+                lineOf(b / "quizzes/repaso.xml", "<choice id=\"c\""));
+    expectError(v, "missing-spanish", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "<title>"));
 }
 
 BOOST_AUTO_TEST_CASE(spanish_must_be_offered) {
     Broken b;
     replaceInFile(b / "imsmanifest.xml", "<ay:language code=\"es\"/>", "");
-    expectError(b.check(), "missing-spanish", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "<ay:course>"));
+    expectError(b.check(), "missing-spanish", "imsmanifest.xml",
+                lineOf(b / "imsmanifest.xml", "<ay:course>"));
 }
 
 BOOST_AUTO_TEST_CASE(dangling_identifierrefs_are_errors) {
     Broken b;
-    replaceInFile(b / "imsmanifest.xml", "identifierref=\"res-ejercicio\"", "identifierref=\"res-nada\"");
+    replaceInFile(b / "imsmanifest.xml", "identifierref=\"res-ejercicio\"",
+                  "identifierref=\"res-nada\"");
     const auto v = b.check();
     expectError(v, "dangling-ref", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "res-nada"));
     // The resource nobody uses now is a warning.
@@ -111,8 +118,10 @@ BOOST_AUTO_TEST_CASE(referenced_files_must_exist) {
     Broken b;
     fs::remove(b / "media/raton.svg");
     const auto v = b.check();
-    expectError(v, "missing-file", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "media/raton.svg"));
-    expectError(v, "missing-file", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "media/raton.svg"));
+    expectError(v, "missing-file", "imsmanifest.xml",
+                lineOf(b / "imsmanifest.xml", "media/raton.svg"));
+    expectError(v, "missing-file", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "media/raton.svg"));
 }
 
 BOOST_AUTO_TEST_CASE(unreferenced_files_are_warnings_only) {
@@ -128,21 +137,25 @@ BOOST_AUTO_TEST_CASE(unreferenced_files_are_warnings_only) {
 
 BOOST_AUTO_TEST_CASE(duplicate_identifiers_are_errors) {
     Broken b;
-    replaceInFile(b / "imsmanifest.xml", "identifier=\"res-ejercicio\"", "identifier=\"res-leccion\"");
+    replaceInFile(b / "imsmanifest.xml", "identifier=\"res-ejercicio\"",
+                  "identifier=\"res-leccion\"");
     replaceInFile(b / "quizzes/repaso.xml", "id=\"q2\"", "id=\"q1\"");
     replaceInFile(b / "lessons/raton.xml", "<page id=\"p2\">", "<page id=\"p1\">");
     const auto v = b.check();
     expectError(v, "duplicate-id", "imsmanifest.xml",
                 lineOf(b / "imsmanifest.xml", "identifier=\"res-leccion\" type=\"ayllu/drill\""));
-    expectError(v, "duplicate-id", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "type=\"multiple\""));
+    expectError(v, "duplicate-id", "quizzes/repaso.xml",
+                lineOf(b / "quizzes/repaso.xml", "type=\"multiple\""));
     expectError(v, "duplicate-id", "lessons/raton.xml",
                 lineOf(b / "lessons/raton.xml", "Las partes") - 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_question_without_a_correct_answer_is_an_error) {
     Broken b;
-    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">", "<choice id=\"a\">");
-    replaceInFile(b / "quizzes/repaso.xml", "<accept>clic</accept>\n    <accept>click</accept>", "");
+    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">",
+                  "<choice id=\"a\">");
+    replaceInFile(b / "quizzes/repaso.xml", "<accept>clic</accept>\n    <accept>click</accept>",
+                  "");
     replaceInFile(b / "quizzes/repaso.xml", "<blank id=\"2\"><accept>izquierdo</accept></blank>",
                   "<blank id=\"2\"><accept weight=\"50\">izquierdo</accept></blank>");
     const auto v = b.check();
@@ -154,7 +167,8 @@ BOOST_AUTO_TEST_CASE(a_question_without_a_correct_answer_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(true_false_needs_its_answer) {
     Broken b;
-    replaceInFile(b / "quizzes/repaso.xml", "type=\"truefalse\" answer=\"false\"", "type=\"truefalse\"");
+    replaceInFile(b / "quizzes/repaso.xml", "type=\"truefalse\" answer=\"false\"",
+                  "type=\"truefalse\"");
     expectError(b.check(), "no-correct-answer", "quizzes/repaso.xml",
                 lineOf(b / "quizzes/repaso.xml", "type=\"truefalse\""));
 }
@@ -171,8 +185,11 @@ BOOST_AUTO_TEST_CASE(fill_in_blanks_must_match_the_prompt) {
 BOOST_AUTO_TEST_CASE(too_few_choices_pairs_or_items) {
     Broken b;
     replaceInFile(b / "quizzes/repaso.xml",
-                  "<pair id=\"m2\"><left><t xml:lang=\"es\">Rueda</t></left><right><t xml:lang=\"es\">Subir y bajar</t></right></pair>", "");
-    expectError(b.check(), "too-few", "quizzes/repaso.xml", lineOf(b / "quizzes/repaso.xml", "type=\"matching\""));
+                  "<pair id=\"m2\"><left><t xml:lang=\"es\">Rueda</t></left><right><t "
+                  "xml:lang=\"es\">Subir y bajar</t></right></pair>",
+                  "");
+    expectError(b.check(), "too-few", "quizzes/repaso.xml",
+                lineOf(b / "quizzes/repaso.xml", "type=\"matching\""));
 }
 
 BOOST_AUTO_TEST_CASE(numbers_out_of_range_are_errors) {
@@ -181,13 +198,15 @@ BOOST_AUTO_TEST_CASE(numbers_out_of_range_are_errors) {
     replaceInFile(b / "drills/escribir.xml", "accuracy=\"90\"", "accuracy=\"muy\"");
     const auto v = b.check();
     expectError(v, "bad-number", "quizzes/repaso.xml", 2);
-    expectError(v, "bad-number", "drills/escribir.xml", lineOf(b / "drills/escribir.xml", "<success"));
+    expectError(v, "bad-number", "drills/escribir.xml",
+                lineOf(b / "drills/escribir.xml", "<success"));
 }
 
 BOOST_AUTO_TEST_CASE(media_that_cannot_be_decoded_is_an_error) {
     Broken b;
     writeFile(b / "media/raton.svg", "<svg><unclosed></svg>");
-    expectError(b.check(), "bad-media", "lessons/raton.xml", lineOf(b / "lessons/raton.xml", "<image"));
+    expectError(b.check(), "bad-media", "lessons/raton.xml",
+                lineOf(b / "lessons/raton.xml", "<image"));
 }
 
 BOOST_AUTO_TEST_CASE(media_checks_decode_png_jpeg_svg_and_audio) {
@@ -203,11 +222,13 @@ BOOST_AUTO_TEST_CASE(media_checks_decode_png_jpeg_svg_and_audio) {
 
     // A minimal JPEG structure: SOI, SOF0 (8x8), SOS, data, EOI.
     const std::string jpeg("\xff\xd8\xff\xc0\x00\x0b\x08\x00\x08\x00\x08\x01\x01\x11\x00"
-                           "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\xff\xd9", 32);
+                           "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\xff\xd9",
+                           32);
     BOOST_TEST(!checkMedia("a.jpg", jpeg, MediaKind::Image));
     BOOST_TEST(checkMedia("a.jpg", jpeg.substr(0, 20), MediaKind::Image).has_value());
 
-    BOOST_TEST(!checkMedia("a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", MediaKind::Image));
+    BOOST_TEST(
+        !checkMedia("a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", MediaKind::Image));
     BOOST_TEST(checkMedia("a.svg", "<html/>", MediaKind::Image).has_value());
 
     std::string wav = "RIFF" + std::string(4, '\0') + "WAVE" + std::string(40, '\0');
@@ -235,13 +256,15 @@ BOOST_AUTO_TEST_CASE(paths_leaving_the_package_are_refused) {
     writeFile(b.tmp / "secreto.xml", "<lesson/>");
     replaceInFile(b / "imsmanifest.xml", "<file href=\"quizzes/repaso.xml\"/>",
                   "<file href=\"../secreto.xml\"/><file href=\"quizzes/repaso.xml\"/>");
-    expectError(b.check(), "unsafe-path", "imsmanifest.xml", lineOf(b / "imsmanifest.xml", "../secreto"));
+    expectError(b.check(), "unsafe-path", "imsmanifest.xml",
+                lineOf(b / "imsmanifest.xml", "../secreto"));
 }
 
 BOOST_AUTO_TEST_CASE(every_problem_is_collected_not_just_the_first) {
     Broken b;
-    replaceInFile(b / "lessons/raton.xml", "<heading>", "<heading");              // syntax
-    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">", "<choice id=\"a\">");
+    replaceInFile(b / "lessons/raton.xml", "<heading>", "<heading"); // syntax
+    replaceInFile(b / "quizzes/repaso.xml", "<choice id=\"a\" correct=\"true\">",
+                  "<choice id=\"a\">");
     replaceInFile(b / "drills/escribir.xml", "kind=\"typing\"", "kind=\"juggling\"");
     fs::remove(b / "media/raton.svg");
     const auto v = b.check();
@@ -272,8 +295,10 @@ BOOST_AUTO_TEST_CASE(a_zipped_course_validates_like_its_folder) {
 BOOST_AUTO_TEST_CASE(drill_parameters_are_checked_per_kind) {
     Broken b;
     replaceInFile(b / "drills/escribir.xml", "kind=\"typing\"", "kind=\"save-file\"");
-    replaceInFile(b / "drills/escribir.xml", "<success", "<param name=\"fileName\" value=\"../x\"/><success");
+    replaceInFile(b / "drills/escribir.xml", "<success",
+                  "<param name=\"fileName\" value=\"../x\"/><success");
     const auto v = b.check();
     expectError(v, "missing-param", "drills/escribir.xml", 2);
-    expectError(v, "bad-value", "drills/escribir.xml", lineOf(b / "drills/escribir.xml", "fileName"));
+    expectError(v, "bad-value", "drills/escribir.xml",
+                lineOf(b / "drills/escribir.xml", "fileName"));
 }

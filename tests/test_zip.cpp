@@ -1,7 +1,6 @@
 #define BOOST_TEST_MODULE zip
-#include "support.h"
-
 #include "ayllu/zip.h"
+#include "support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -42,12 +41,12 @@ BOOST_AUTO_TEST_CASE(pack_then_unpack_gives_the_same_files) {
     const auto out = tmp / "out";
     std::uint64_t lastDone = 0;
     std::uint64_t lastTotal = 0;
-    const auto problems = zip::unpack(zipPath.string(), out.string(), {},
-                                      [&](std::uint64_t d, std::uint64_t t) {
-                                          BOOST_TEST(d >= lastDone);
-                                          lastDone = d;
-                                          lastTotal = t;
-                                      });
+    const auto problems =
+        zip::unpack(zipPath.string(), out.string(), {}, [&](std::uint64_t d, std::uint64_t t) {
+            BOOST_TEST(d >= lastDone);
+            lastDone = d;
+            lastTotal = t;
+        });
     BOOST_TEST(problems.empty());
     BOOST_TEST(lastDone == lastTotal);
     BOOST_TEST(lastTotal > 0u);
@@ -79,9 +78,9 @@ BOOST_AUTO_TEST_CASE(unpacking_refuses_an_existing_target) {
 }
 
 BOOST_AUTO_TEST_CASE(entry_names_that_climb_out_are_refused) {
-    for (const std::string name : {"../evil.txt", "a/../../evil.txt", "..\\evil.txt",
-                                   "a\\..\\..\\evil.txt", "/tmp/evil.txt", "\\evil.txt",
-                                   "C:/evil.txt", "c:evil.txt"}) {
+    for (const std::string name :
+         {"../evil.txt", "a/../../evil.txt", "..\\evil.txt", "a\\..\\..\\evil.txt", "/tmp/evil.txt",
+          "\\evil.txt", "C:/evil.txt", "c:evil.txt"}) {
         BOOST_TEST_CONTEXT(name) {
             ZipWriter z;
             z.add("imsmanifest.xml", "<manifest/>");

@@ -37,8 +37,8 @@ std::string addQuiz(Package& pkg, Quiz quiz, const std::string& title) {
     }
     std::string base = quiz.id.empty() ? "quiz" : quiz.id;
     std::string id = base;
-    for (int n = 2; ids.count("res-" + id) || ids.count("item-" + id) ||
-                    ids.count("quizzes/" + id + ".xml");
+    for (int n = 2;
+         ids.count("res-" + id) || ids.count("item-" + id) || ids.count("quizzes/" + id + ".xml");
          ++n) {
         id = base + "-" + std::to_string(n);
     }

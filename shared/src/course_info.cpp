@@ -2,7 +2,6 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-
 #include <sstream>
 
 namespace ayllu::course {

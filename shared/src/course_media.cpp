@@ -1,14 +1,12 @@
 #include "ayllu/course/media.h"
-
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
 #include "ayllu/text.h"
 #include "ayllu/xml.h"
 
-#include <zlib.h>
-
 #include <cstdint>
 #include <vector>
+#include <zlib.h>
 
 namespace ayllu::course {
 namespace {
@@ -58,8 +56,8 @@ std::optional<std::string> checkPng(const std::string& b) {
             err = i18n::fmt(_("PNG chunk %1 is damaged (checksum mismatch)"), type);
             break;
         }
-        if (first && (type != "IHDR" || len != 13 || be32(b, at + 8) == 0 ||
-                      be32(b, at + 12) == 0)) {
+        if (first &&
+            (type != "IHDR" || len != 13 || be32(b, at + 8) == 0 || be32(b, at + 12) == 0)) {
             err = _("the PNG file has no valid image header");
             break;
         }
@@ -112,13 +110,13 @@ std::optional<std::string> checkJpeg(const std::string& b) {
             ++at;
             continue;
         }
-        const std::size_t len = (static_cast<unsigned char>(b[at + 2]) << 8) |
-                                static_cast<unsigned char>(b[at + 3]);
+        const std::size_t len =
+            (static_cast<unsigned char>(b[at + 2]) << 8) | static_cast<unsigned char>(b[at + 3]);
         if (len < 2 || at + 2 + len > b.size()) {
             return std::string(_("the JPEG file is truncated"));
         }
-        const bool sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 &&
-                         marker != 0xcc;
+        const bool sof =
+            marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
         if (sof) {
             if (len < 8 || ((b[at + 5] == 0 && b[at + 6] == 0)) ||
                 (b[at + 7] == 0 && b[at + 8] == 0)) {

@@ -1,5 +1,4 @@
 #include "ayllu/course/parse.h"
-
 #include "ayllu/i18n.h"
 #include "ayllu/text.h"
 
@@ -143,8 +142,9 @@ public:
             return {};
         }
         const std::string v = a.value();
-        const bool number = digits && !v.empty() && v.size() < 10 &&
-                            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool number =
+            digits && !v.empty() && v.size() < 10 &&
+            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!number && !text::isIdentifier(v)) {
             error(n, "bad-identifier",
                   fmt(_("\"%1\" is not a valid identifier (letters, digits, _ - . ; starting "
@@ -219,7 +219,8 @@ public:
         }
         E v;
         if (!fromString(a.value(), v)) {
-            error(n, "bad-value", fmt(_("\"%1\" is not a valid value for \"%2\""), a.value(), attr));
+            error(n, "bad-value",
+                  fmt(_("\"%1\" is not a valid value for \"%2\""), a.value(), attr));
             return fallback;
         }
         return v;
@@ -389,8 +390,8 @@ std::vector<Accept> readAccepts(Reader& r, const xml_node& n) {
 Question readQuestion(Reader& r, const xml_node& n) {
     Question q;
     q.line = r.line(n);
-    r.onlyAttributes(n, {"id", "type", "points", "timeLimit", "category", "answer",
-                         "caseSensitive", "accentSensitive"});
+    r.onlyAttributes(n, {"id", "type", "points", "timeLimit", "category", "answer", "caseSensitive",
+                         "accentSensitive"});
     q.id = r.requiredId(n);
     q.type = r.enumeration(n, "type", QuestionType::Single, true);
     q.points = r.number(n, "points", 1, 0, 1000);
@@ -423,9 +424,9 @@ Question readQuestion(Reader& r, const xml_node& n) {
         for (auto c : xml::children(n, kNamespace, element)) {
             Choice ch;
             ch.line = r.line(c);
-            r.onlyAttributes(c, weighted ? std::initializer_list<const char*>{"id", "weight",
-                                                                               "correct"}
-                                         : std::initializer_list<const char*>{"id"});
+            r.onlyAttributes(c, weighted
+                                    ? std::initializer_list<const char*>{"id", "weight", "correct"}
+                                    : std::initializer_list<const char*>{"id"});
             r.onlyChildren(c, kNamespace, {"t", "feedback"});
             ch.id = r.requiredId(c);
             ch.text = r.ltext(c);
@@ -651,8 +652,7 @@ Item readItem(Reader& r, const xml_node& n, const std::string& ims) {
 void readMetadata(Reader& r, const xml_node& course, Metadata& meta) {
     meta.line = r.line(course);
     r.onlyAttributes(course, {});
-    r.onlyChildren(course, kNamespace,
-                   {"title", "description", "language", "author", "licence"});
+    r.onlyChildren(course, kNamespace, {"title", "description", "language", "author", "licence"});
     meta.title = r.ltext(xml::child(course, kNamespace, "title"));
     meta.description = r.ltext(xml::child(course, kNamespace, "description"));
     for (auto l : xml::children(course, kNamespace, "language")) {
@@ -665,8 +665,7 @@ void readMetadata(Reader& r, const xml_node& course, Metadata& meta) {
         }
         const std::string review = l.attribute("review").as_string("done");
         if (review != "done" && review != "needed") {
-            r.error(l, "bad-value",
-                    fmt(_("review is \"done\" or \"needed\", not \"%1\""), review));
+            r.error(l, "bad-value", fmt(_("review is \"done\" or \"needed\", not \"%1\""), review));
         }
         lang.needsReview = review == "needed";
         lang.note = text::collapseSpace(xml::textOf(l));
@@ -784,7 +783,8 @@ Package loadPackage(const std::string& dir, Problems& problems) {
     pkg.manifest = parseManifest(*mdoc, problems);
     std::set<std::string> seen;
     for (const auto& res : pkg.manifest.resources) {
-        if (res.type == ResourceType::WebContent || res.href.empty() || !seen.insert(res.id).second) {
+        if (res.type == ResourceType::WebContent || res.href.empty() ||
+            !seen.insert(res.id).second) {
             continue;
         }
         if (res.href.find("..") != std::string::npos || res.href[0] == '/' ||

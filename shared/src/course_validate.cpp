@@ -1,7 +1,6 @@
-#include "ayllu/course/validate.h"
-
 #include "ayllu/course/media.h"
 #include "ayllu/course/parse.h"
+#include "ayllu/course/validate.h"
 #include "ayllu/i18n.h"
 #include "ayllu/text.h"
 #include "ayllu/zip.h"
@@ -116,7 +115,9 @@ void forEachText(const Package& pkg,
     }
 }
 
-bool isSafeRelative(const std::string& p) { return !p.empty() && !zip::unsafeEntryReason(p) && p.find('\\') == std::string::npos; }
+bool isSafeRelative(const std::string& p) {
+    return !p.empty() && !zip::unsafeEntryReason(p) && p.find('\\') == std::string::npos;
+}
 
 class Checker {
 public:
@@ -156,10 +157,13 @@ private:
                             _("the manifest needs a version attribute, such as version=\"1.0.0\""));
         } else {
             const std::string& v = m().version;
-            const bool ok = std::all_of(v.begin(), v.end(),
-                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) &&
-                            std::isdigit(static_cast<unsigned char>(v.front())) &&
-                            std::isdigit(static_cast<unsigned char>(v.back()));
+            const bool ok =
+                std::all_of(v.begin(), v.end(),
+                            [](char c) {
+                                return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+                            }) &&
+                std::isdigit(static_cast<unsigned char>(v.front())) &&
+                std::isdigit(static_cast<unsigned char>(v.back()));
             if (!ok) {
                 problems_.warning(kManifestFile, m().line, "bad-version",
                                   fmt(_("version \"%1\" is not of the form 1.2.3"), v));
@@ -195,9 +199,9 @@ private:
                 return;
             }
             if (auto [it, fresh] = seen.emplace(id, line); !fresh) {
-                problems_.error(kManifestFile, line, "duplicate-id",
-                                fmt(_("identifier \"%1\" is already used on line %2"), id,
-                                    it->second));
+                problems_.error(
+                    kManifestFile, line, "duplicate-id",
+                    fmt(_("identifier \"%1\" is already used on line %2"), id, it->second));
             }
         };
         std::function<void(const Item&)> item = [&](const Item& i) {
@@ -266,7 +270,8 @@ private:
     }
 
     // A path in the package: safe, present, and remembered as referenced.
-    bool checkFile(const std::string& file, int line, const std::string& path, bool mustExist = true) {
+    bool checkFile(const std::string& file, int line, const std::string& path,
+                   bool mustExist = true) {
         if (!isSafeRelative(path)) {
             problems_.error(file, line, "unsafe-path",
                             fmt(_("\"%1\" is not a relative path inside the package"), path));
@@ -318,25 +323,25 @@ private:
     }
 
     void checkTexts() {
-        forEachText(pkg_, [&](const std::string& file, const LText& t, const char* what,
-                              bool required) {
-            if (t.line == 0 && !required) {
-                return;
-            }
-            if (!t.has(kRequiredLanguage) && (required || !t.empty())) {
-                problems_.error(file, t.line, "missing-spanish",
-                                t.empty() ? fmt(_("the %1 is missing"), _(what))
-                                          : fmt(_("the %1 has no Spanish (es) text"), _(what)));
-            }
-            for (const auto& [lang, value] : t.byLang) {
-                if (!offered_.empty() && offered_.count(lang) == 0) {
-                    problems_.warning(file, t.line, "undeclared-language",
-                                      fmt(_("text in \"%1\", which the course does not list "
-                                            "among its languages"),
-                                          lang));
+        forEachText(
+            pkg_, [&](const std::string& file, const LText& t, const char* what, bool required) {
+                if (t.line == 0 && !required) {
+                    return;
                 }
-            }
-        });
+                if (!t.has(kRequiredLanguage) && (required || !t.empty())) {
+                    problems_.error(file, t.line, "missing-spanish",
+                                    t.empty() ? fmt(_("the %1 is missing"), _(what))
+                                              : fmt(_("the %1 has no Spanish (es) text"), _(what)));
+                }
+                for (const auto& [lang, value] : t.byLang) {
+                    if (!offered_.empty() && offered_.count(lang) == 0) {
+                        problems_.warning(file, t.line, "undeclared-language",
+                                          fmt(_("text in \"%1\", which the course does not list "
+                                                "among its languages"),
+                                              lang));
+                    }
+                }
+            });
     }
 
     // Media used by a lesson: present, decodable, and declared by the lesson's resource.
@@ -361,10 +366,12 @@ private:
                                   b.src, resId));
         }
         std::ifstream in(fs::path(dir_) / b.src, std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
         const auto kind = b.kind == BlockKind::Image ? MediaKind::Image : MediaKind::Audio;
         if (auto why = course::checkMedia(b.src, bytes, kind)) {
-            problems_.error(file, b.line, "bad-media", fmt(_("\"%1\" cannot be used: %2"), b.src, *why));
+            problems_.error(file, b.line, "bad-media",
+                            fmt(_("\"%1\" cannot be used: %2"), b.src, *why));
         }
     }
 
@@ -373,9 +380,9 @@ private:
         std::map<std::string, int> pages;
         for (const auto& p : l.pages) {
             if (auto [it, fresh] = pages.emplace(p.id, p.line); !fresh && !p.id.empty()) {
-                problems_.error(file, p.line, "duplicate-id",
-                                fmt(_("page \"%1\" is already defined on line %2"), p.id,
-                                    it->second));
+                problems_.error(
+                    file, p.line, "duplicate-id",
+                    fmt(_("page \"%1\" is already defined on line %2"), p.id, it->second));
             }
             for (const auto& b : p.blocks) {
                 checkMedia(resId, file, b);
@@ -401,8 +408,9 @@ private:
     void checkQuestion(const std::string& file, const Question& q) {
         const auto tooFew = [&](std::size_t have, std::size_t need, const char* what) {
             if (have < need) {
-                problems_.error(file, q.line, "too-few",
-                                fmt(_("question \"%1\" needs at least %2 %3"), q.id, need, _(what)));
+                problems_.error(
+                    file, q.line, "too-few",
+                    fmt(_("question \"%1\" needs at least %2 %3"), q.id, need, _(what)));
             }
         };
         const auto uniqueIds = [&](const auto& items) {
@@ -485,7 +493,8 @@ private:
                 for (auto at = prompt.find("{{"); at != std::string::npos;
                      at = prompt.find("{{", at + 2)) {
                     const auto end = prompt.find("}}", at);
-                    const std::string id = prompt.substr(at + 2, end == std::string::npos ? 0 : end - at - 2);
+                    const std::string id =
+                        prompt.substr(at + 2, end == std::string::npos ? 0 : end - at - 2);
                     const bool known = std::any_of(q.blanks.begin(), q.blanks.end(),
                                                    [&](const Blank& b) { return b.id == id; });
                     if (!known) {
@@ -506,9 +515,9 @@ private:
         std::map<std::string, int> ids;
         for (const auto& q : quiz.questions) {
             if (auto [it, fresh] = ids.emplace(q.id, q.line); !fresh && !q.id.empty()) {
-                problems_.error(file, q.line, "duplicate-id",
-                                fmt(_("question \"%1\" is already defined on line %2"), q.id,
-                                    it->second));
+                problems_.error(
+                    file, q.line, "duplicate-id",
+                    fmt(_("question \"%1\" is already defined on line %2"), q.id, it->second));
             }
             checkQuestion(file, q);
         }
@@ -546,18 +555,21 @@ private:
         }
         for (const auto& p : known) {
             if (p.required && d.params.count(p.name) == 0) {
-                problems_.error(file, d.line, "missing-param",
-                                fmt(_("a %1 drill needs the parameter \"%2\""), toString(d.kind),
-                                    p.name));
+                problems_.error(
+                    file, d.line, "missing-param",
+                    fmt(_("a %1 drill needs the parameter \"%2\""), toString(d.kind), p.name));
             }
         }
-        for (const auto& [name, value] : d.params) {
+        for (const auto& param : d.params) {
+            const std::string& name = param.first;
+            const std::string& value = param.second;
             const int line = d.paramLines.count(name) ? d.paramLines.at(name) : d.line;
             const auto it = std::find_if(known.begin(), known.end(),
                                          [&](const Param& p) { return name == p.name; });
             if (it == known.end()) {
-                problems_.warning(file, line, "unknown-param",
-                                  fmt(_("a %1 drill has no parameter \"%2\""), toString(d.kind), name));
+                problems_.warning(
+                    file, line, "unknown-param",
+                    fmt(_("a %1 drill has no parameter \"%2\""), toString(d.kind), name));
                 continue;
             }
             if (it->lo <= it->hi) {
@@ -570,8 +582,9 @@ private:
                 }
             } else if (value.empty() || value.find('/') != std::string::npos ||
                        value.find('\\') != std::string::npos) {
-                problems_.error(file, line, "bad-value",
-                                fmt(_("parameter \"%1\" must be a plain name without slashes"), name));
+                problems_.error(
+                    file, line, "bad-value",
+                    fmt(_("parameter \"%1\" must be a plain name without slashes"), name));
             }
         }
         if (d.minAccuracy == 0 && d.maxSeconds == 0 && d.minWpm == 0) {

@@ -1,13 +1,11 @@
 #include "ayllu/course/write.h"
-
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
-
-#include <pugixml.hpp>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <pugixml.hpp>
 #include <sstream>
 
 namespace ayllu::course {
@@ -15,7 +13,9 @@ namespace {
 
 using pugi::xml_node;
 
-std::string number(double v) { return i18n::toArg(v); }
+std::string number(double v) {
+    return i18n::toArg(v);
+}
 
 // Adds <t xml:lang="..">text</t> children under `n`; `t` is the element name with its prefix.
 void addTexts(xml_node n, const LText& t, const char* tName = "t") {

@@ -200,7 +200,9 @@ std::string translatePlural(const char* singular, const char* plural, unsigned l
     return form == 0 ? singular : plural;
 }
 
-const std::string& currentLanguage() { return catalog().language; }
+const std::string& currentLanguage() {
+    return catalog().language;
+}
 
 std::string format(const std::string& pattern, const std::vector<std::string>& args) {
     std::string out;
@@ -221,8 +223,15 @@ std::string format(const std::string& pattern, const std::vector<std::string>& a
 }
 
 std::string toArg(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.15g", v);
+    // The shortest form that reads back as the same double: 0.1 stays "0.1", not
+    // "0.10000000000000001", yet written numbers round-trip exactly.
+    char buf[40];
+    for (int precision = 15; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) {
+            break;
+        }
+    }
     return buf;
 }
 

@@ -48,8 +48,9 @@ std::string htmlToText(const std::string& html) {
                 } else if (ent.size() > 1 && ent[0] == '#') {
                     unsigned long cp = 0;
                     try {
-                        cp = (ent[1] == 'x' || ent[1] == 'X') ? std::stoul(ent.substr(2), nullptr, 16)
-                                                              : std::stoul(ent.substr(1));
+                        cp = (ent[1] == 'x' || ent[1] == 'X')
+                                 ? std::stoul(ent.substr(2), nullptr, 16)
+                                 : std::stoul(ent.substr(1));
                     } catch (...) {
                         cp = 0;
                     }

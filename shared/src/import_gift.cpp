@@ -322,14 +322,16 @@ private:
             p = text::trim(p);
             if (const auto dots = p.find(".."); dots != std::string::npos) {
                 a.isRange = true;
-                if (!parseNumber(p.substr(0, dots), a.min) || !parseNumber(p.substr(dots + 2), a.max)) {
+                if (!parseNumber(p.substr(0, dots), a.min) ||
+                    !parseNumber(p.substr(dots + 2), a.max)) {
                     skip(line, fmt(_("\"%1\" is not a numeric range such as 1..5"), restore(p)));
                     return false;
                 }
             } else {
                 const auto colon = p.find(':');
                 if (!parseNumber(p.substr(0, colon), a.value) ||
-                    (colon != std::string::npos && !parseNumber(p.substr(colon + 1), a.tolerance))) {
+                    (colon != std::string::npos &&
+                     !parseNumber(p.substr(colon + 1), a.tolerance))) {
                     skip(line, fmt(_("\"%1\" is not a number such as 3 or 3:0.5"), restore(p)));
                     return false;
                 }

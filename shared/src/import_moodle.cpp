@@ -52,7 +52,8 @@ public:
             readQuestion(q);
         }
         if (r_.quiz.questions.empty()) {
-            r_.problems.error(doc_.name(), 0, "nothing-imported", _("no question could be imported"));
+            r_.problems.error(doc_.name(), 0, "nothing-imported",
+                              _("no question could be imported"));
         }
     }
 
@@ -94,7 +95,8 @@ private:
         const std::string name = textIn(n.child("name"));
         const std::string rawText = xml::textOf(n.child("questiontext").child("text"));
         const std::string prompt = textIn(n.child("questiontext"));
-        if (rawText.find("@@PLUGINFILE@@") != std::string::npos || n.child("questiontext").child("file")) {
+        if (rawText.find("@@PLUGINFILE@@") != std::string::npos ||
+            n.child("questiontext").child("file")) {
             drop(n, _("images inside the question text are not imported; add them to a lesson"));
         }
         if (prompt.empty()) {
@@ -103,7 +105,8 @@ private:
         }
         q.prompt = lt(prompt);
         double grade = 1;
-        if (n.child("defaultgrade") && number(xml::textOf(n.child("defaultgrade")), grade) && grade >= 0) {
+        if (n.child("defaultgrade") && number(xml::textOf(n.child("defaultgrade")), grade) &&
+            grade >= 0) {
             q.points = grade;
         }
         q.feedbackGeneral = lt(textIn(n.child("generalfeedback")));
@@ -149,12 +152,14 @@ private:
 
     bool readMultichoice(const xml_node& n, Question& q) {
         const std::string single = text::trim(xml::textOf(n.child("single")));
-        q.type = (single == "false" || single == "0") ? QuestionType::Multiple : QuestionType::Single;
+        q.type =
+            (single == "false" || single == "0") ? QuestionType::Multiple : QuestionType::Single;
         int k = 0;
         for (auto a : n.children("answer")) {
             course::Choice c;
             c.line = line(a);
-            c.id = std::string(1, static_cast<char>('a' + (k < 26 ? k : 25))) + (k >= 26 ? std::to_string(k) : "");
+            c.id = std::string(1, static_cast<char>('a' + (k < 26 ? k : 25))) +
+                   (k >= 26 ? std::to_string(k) : "");
             ++k;
             if (!fraction(a, c.weight)) {
                 return false;
@@ -269,7 +274,8 @@ private:
         int k = 0;
         for (auto s : n.children("subquestion")) {
             const std::string left = textIn(s);
-            const std::string right = text::collapseSpace(xml::textOf(s.child("answer").child("text")));
+            const std::string right =
+                text::collapseSpace(xml::textOf(s.child("answer").child("text")));
             if (right.empty()) {
                 skip(s, _("a matching pair has nothing on its right side"));
                 return false;

@@ -30,16 +30,23 @@ void Problems::append(const Problems& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Problems::hasErrors() const { return errorCount() > 0; }
-
-std::size_t Problems::errorCount() const {
-    return static_cast<std::size_t>(std::count_if(
-        items_.begin(), items_.end(), [](const Problem& p) { return p.severity == Severity::Error; }));
+bool Problems::hasErrors() const {
+    return errorCount() > 0;
 }
 
-std::size_t Problems::warningCount() const { return items_.size() - errorCount(); }
+std::size_t Problems::errorCount() const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(),
+                      [](const Problem& p) { return p.severity == Severity::Error; }));
+}
 
-bool Problems::contains(const std::string& code) const { return find(code) != nullptr; }
+std::size_t Problems::warningCount() const {
+    return items_.size() - errorCount();
+}
+
+bool Problems::contains(const std::string& code) const {
+    return find(code) != nullptr;
+}
 
 const Problem* Problems::find(const std::string& code) const {
     for (const auto& p : items_) {

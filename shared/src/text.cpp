@@ -53,7 +53,9 @@ int lineAt(std::string_view s, std::size_t offset) {
 }
 
 namespace {
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 } // namespace
 
 std::string collapseSpace(std::string_view s) {

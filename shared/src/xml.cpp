@@ -40,8 +40,7 @@ std::string describe(pugi::xml_parse_status status) {
 }
 } // namespace
 
-std::unique_ptr<Document> Document::parse(std::string bytes, std::string name,
-                                          Problems& problems) {
+std::unique_ptr<Document> Document::parse(std::string bytes, std::string name, Problems& problems) {
     auto d = std::unique_ptr<Document>(new Document());
     d->name_ = std::move(name);
     d->bytes_ = std::move(bytes);
@@ -189,4 +188,3 @@ std::string textOf(const pugi::xml_node& node) {
 }
 
 } // namespace ayllu::xml
-

@@ -9,15 +9,13 @@
 #include <Poco/Zip/ZipArchive.h>
 #include <Poco/Zip/ZipException.h>
 #include <Poco/Zip/ZipStream.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 namespace ayllu::zip {
 
@@ -31,8 +29,9 @@ std::optional<std::string> unsafeEntryReason(const std::string& raw) {
     if (raw.size() > 1024) {
         return std::string(_("the entry name is too long"));
     }
-    if (raw.find('\0') != std::string::npos ||
-        std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    if (raw.find('\0') != std::string::npos || std::any_of(raw.begin(), raw.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20;
+        })) {
         return std::string(_("the entry name contains control characters"));
     }
     if (text::invalidUtf8At(raw)) {
@@ -163,8 +162,8 @@ Problems unpack(const std::string& zipPath, const std::string& target, const Lim
         const std::uint64_t size = info.getUncompressedSize();
         const std::uint64_t packed = std::max<std::uint64_t>(1, info.getCompressedSize());
         if (size > limits.maxEntryBytes) {
-            return fail("zip-bomb", name, fmt(_("the entry is larger than %1 MiB"),
-                                              limits.maxEntryBytes >> 20));
+            return fail("zip-bomb", name,
+                        fmt(_("the entry is larger than %1 MiB"), limits.maxEntryBytes >> 20));
         }
         if (size > limits.ratioFloor && static_cast<double>(size) / packed > limits.maxRatio) {
             return fail("zip-bomb", name, _("the entry is compressed suspiciously well"));
@@ -179,8 +178,8 @@ Problems unpack(const std::string& zipPath, const std::string& target, const Lim
     TempDir tmp{tempSibling(fs::path(target), "part")};
     fs::create_directories(tmp.path, ec);
     if (ec) {
-        return fail("write-failed", {}, fmt(_("cannot create %1: %2"), tmp.path.string(),
-                                            ec.message()));
+        return fail("write-failed", {},
+                    fmt(_("cannot create %1: %2"), tmp.path.string(), ec.message()));
     }
     std::uint64_t total = 0;
     std::vector<char> buf(64 * 1024);
@@ -198,7 +197,8 @@ Problems unpack(const std::string& zipPath, const std::string& target, const Lim
         fs::create_directories(out.parent_path(), ec);
         std::ofstream file(out, std::ios::binary | std::ios::trunc);
         if (!file) {
-            return fail("write-failed", name, _("cannot create the file (disk full or read-only?)"));
+            return fail("write-failed", name,
+                        _("cannot create the file (disk full or read-only?)"));
         }
         const std::uint64_t declared = header.getUncompressedSize();
         const std::uint64_t packed = std::max<std::uint64_t>(1, header.getCompressedSize());
@@ -246,8 +246,8 @@ Problems unpack(const std::string& zipPath, const std::string& target, const Lim
     }
     fs::rename(tmp.path, target, ec);
     if (ec) {
-        return fail("write-failed", {}, fmt(_("cannot move the unpacked files to %1: %2"), target,
-                                            ec.message()));
+        return fail("write-failed", {},
+                    fmt(_("cannot move the unpacked files to %1: %2"), target, ec.message()));
     }
     tmp.keep = true;
     return problems;
@@ -288,8 +288,8 @@ void pack(const std::string& dir, const std::string& zipPath, const Progress& pr
         std::uint64_t done = 0;
         for (const auto& f : files) {
             const std::string ext = text::toLower(f.extension().string());
-            const bool packed = ext == ".png" || ext == ".jpg" || ext == ".jpeg" ||
-                                ext == ".ogg" || ext == ".opus" || ext == ".mp3" || ext == ".zip";
+            const bool packed = ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".ogg" ||
+                                ext == ".opus" || ext == ".mp3" || ext == ".zip";
             c.addFile(Poco::Path((fs::path(dir) / f).string()),
                       Poco::Path(f.generic_string(), Poco::Path::PATH_UNIX),
                       packed ? Poco::Zip::ZipCommon::CM_STORE : Poco::Zip::ZipCommon::CM_DEFLATE,

@@ -1,15 +1,14 @@
 #include "support.h"
 
-#include <boost/test/unit_test.hpp>
-#include <zlib.h>
-
 #include <algorithm>
 #include <array>
+#include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <sys/wait.h>
+#include <zlib.h>
 
 namespace ayllu::test {
 
@@ -82,8 +81,12 @@ std::vector<std::string> listTree(const fs::path& dir) {
     return out;
 }
 
-fs::path sourceDir() { return fs::path(AYLLU_SOURCE_DIR); }
-fs::path sampleCourse() { return sourceDir() / "courses" / "muestra"; }
+fs::path sourceDir() {
+    return fs::path(AYLLU_SOURCE_DIR);
+}
+fs::path sampleCourse() {
+    return sourceDir() / "courses" / "muestra";
+}
 
 std::string quote(const std::string& s) {
     std::string out = "'";
@@ -142,11 +145,12 @@ std::string ZipWriter::bytes() const {
     std::string central;
     for (const auto& e : entries_) {
         const std::string packed = e.deflate ? rawDeflate(e.data) : e.data;
-        const auto realCrc = static_cast<std::uint32_t>(
-            crc32(0, reinterpret_cast<const Bytef*>(e.data.data()), static_cast<uInt>(e.data.size())));
+        const auto realCrc = static_cast<std::uint32_t>(crc32(
+            0, reinterpret_cast<const Bytef*>(e.data.data()), static_cast<uInt>(e.data.size())));
         const std::uint32_t crc = e.crc != 0xffffffffu ? e.crc : realCrc;
-        const std::uint32_t size =
-            e.declaredSize != 0xffffffffu ? e.declaredSize : static_cast<std::uint32_t>(e.data.size());
+        const std::uint32_t size = e.declaredSize != 0xffffffffu
+                                       ? e.declaredSize
+                                       : static_cast<std::uint32_t>(e.data.size());
         const auto offset = static_cast<std::uint32_t>(out.size());
         const unsigned method = e.deflate ? 8 : 0;
         // Local file header.

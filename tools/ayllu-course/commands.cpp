@@ -10,15 +10,14 @@
 #include "ayllu/text.h"
 #include "ayllu/zip.h"
 
-#include <unistd.h>
-
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace ayllu::tools {
@@ -39,9 +38,9 @@ struct Args {
 
 struct Command {
     const char* name;
-    const char* usage;   // untranslated synopsis
-    const char* summary; // translated with _()
-    const char* help;    // translated with _()
+    const char* usage;                // untranslated synopsis
+    const char* summary;              // translated with _()
+    const char* help;                 // translated with _()
     std::vector<std::string> options; // those it accepts
     int (*run)(const Args&);
 };
@@ -51,8 +50,7 @@ bool takesValue(const std::string& o) {
 }
 
 std::string usageError(const std::string& message) {
-    std::cerr << "ayllu-course: " << message << '\n'
-              << _("Try 'ayllu-course --help'.") << '\n';
+    std::cerr << "ayllu-course: " << message << '\n' << _("Try 'ayllu-course --help'.") << '\n';
     return message;
 }
 
@@ -252,38 +250,52 @@ int cmdImportQuiz(const Args& a) {
     std::cout << fmt(P_("Imported %1 question into %2 (%3 skipped).",
                         "Imported %1 questions into %2 (%3 skipped).", result.imported)
                          .c_str(),
-                     result.imported,
-                     (fs::path(dir) / pkg.manifest.resource(resId)->href).string(), result.skipped)
+                     result.imported, (fs::path(dir) / pkg.manifest.resource(resId)->href).string(),
+                     result.skipped)
               << '\n';
     return check.problems.hasErrors() ? kProblems : kOk;
 }
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"validate", "validate PATH", N_("check a course folder or zip and list every problem"),
+        {"validate",
+         "validate PATH",
+         N_("check a course folder or zip and list every problem"),
          N_("Checks the course at PATH (a folder or a .zip) and prints every problem as\n"
             "file:line: error|warning: message. Exit status: 0 valid (warnings allowed),\n"
             "1 problems found, 2 wrong command line."),
-         {}, cmdValidate},
-        {"pack", "pack DIR -o FILE.zip", N_("validate a course folder and pack it into a zip"),
+         {},
+         cmdValidate},
+        {"pack",
+         "pack DIR -o FILE.zip",
+         N_("validate a course folder and pack it into a zip"),
          N_("Validates DIR and, when it has no errors, packs it into FILE.zip with\n"
             "imsmanifest.xml at the root. A course with errors is not packed."),
-         {"-o", "--output"}, cmdPack},
-        {"unpack", "unpack FILE.zip -o DIR", N_("unpack a course zip safely into a new folder"),
+         {"-o", "--output"},
+         cmdPack},
+        {"unpack",
+         "unpack FILE.zip -o DIR",
+         N_("unpack a course zip safely into a new folder"),
          N_("Unpacks FILE.zip into DIR, which must not exist. Unsafe entries (absolute paths,\n"
             "'..', links) and zip bombs are refused, and then nothing is written."),
-         {"-o", "--output"}, cmdUnpack},
-        {"info", "info PATH [--json]", N_("show a course's identity and counts"),
+         {"-o", "--output"},
+         cmdUnpack},
+        {"info",
+         "info PATH [--json]",
+         N_("show a course's identity and counts"),
          N_("Prints the identifier, version, title, languages and the counts of lessons,\n"
             "pages, quizzes, questions (by type) and drills. --json prints them as JSON."),
-         {"--json"}, cmdInfo},
-        {"import-quiz", "import-quiz FILE -o DIR [--title T] [--lang L] [--id ID]",
+         {"--json"},
+         cmdInfo},
+        {"import-quiz",
+         "import-quiz FILE -o DIR [--title T] [--lang L] [--id ID]",
          N_("import a GIFT or Moodle XML question file as a quiz"),
          N_("Reads FILE (.gift or .txt: GIFT; .xml: Moodle XML) and writes a quiz into the\n"
             "course folder DIR: a new course when DIR is new or empty, else the quiz is added.\n"
             "Questions that cannot be converted are listed with their line and skipped.\n"
             "--lang says which language the file is written in (default es)."),
-         {"-o", "--output", "--title", "--lang", "--id"}, cmdImportQuiz},
+         {"-o", "--output", "--title", "--lang", "--id"},
+         cmdImportQuiz},
     };
     return list;
 }
@@ -363,7 +375,8 @@ int runCourseTool(int argc, char** argv) {
         }
     }
     if (args.help) {
-        std::cout << _("Usage:") << " ayllu-course " << cmd->usage << "\n\n" << _(cmd->help) << '\n';
+        std::cout << _("Usage:") << " ayllu-course " << cmd->usage << "\n\n"
+                  << _(cmd->help) << '\n';
         return kOk;
     }
     if (args.positional.size() != 1) {

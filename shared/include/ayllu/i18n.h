@@ -37,8 +37,12 @@ const std::string& currentLanguage();
 // Replaces %1..%9 in a translated pattern with the arguments, so translators can reorder them.
 std::string format(const std::string& pattern, const std::vector<std::string>& args);
 
-inline std::string toArg(const std::string& s) { return s; }
-inline std::string toArg(const char* s) { return s; }
+inline std::string toArg(const std::string& s) {
+    return s;
+}
+inline std::string toArg(const char* s) {
+    return s;
+}
 std::string toArg(double v); // shortest form: 2, 0.5, 1e+20
 template <typename T>
 std::string toArg(const T& v) {

@@ -12,7 +12,7 @@ struct Problem {
     std::string file; // relative to the package root, or the path given by the user
     int line = 0;     // 1-based; 0 when the problem is about the whole file
     Severity severity = Severity::Error;
-    std::string code;    // stable, untranslated identifier (e.g. "dangling-ref"), for tests and tools
+    std::string code; // stable, untranslated identifier (e.g. "dangling-ref"), for tests and tools
     std::string message; // translated, for people
 
     // "file:line: error: message" (the line is left out when it is 0).

@@ -6,9 +6,8 @@
 
 #include "ayllu/problem.h"
 
-#include <pugixml.hpp>
-
 #include <memory>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
 

@@ -20,7 +20,7 @@ struct Limits {
     std::uint64_t maxTotalBytes = 512ull << 20; // all entries, inflated
     std::uint64_t maxEntryBytes = 256ull << 20; // one entry, inflated
     std::uint64_t maxEntries = 10000;
-    double maxRatio = 100;                // inflated / compressed, for entries over ratioFloor
+    double maxRatio = 100;                 // inflated / compressed, for entries over ratioFloor
     std::uint64_t ratioFloor = 1ull << 20; // small entries may compress well (text, blank SVG)
 };
 

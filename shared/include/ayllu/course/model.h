@@ -46,12 +46,14 @@ struct Block {
     std::vector<LText> items; // list
     bool ordered = false;     // list
     BoxKind box = BoxKind::Tip;
-    std::string src;          // image, audio: a path relative to the package root
-    LText alt;                // image: what it shows, for read-aloud and when it can't be shown
-    LText caption;            // image, audio
+    std::string src; // image, audio: a path relative to the package root
+    LText alt;       // image: what it shows, for read-aloud and when it can't be shown
+    LText caption;   // image, audio
     int line = 0;
 
-    auto key() const { return std::tie(kind, text, definition, items, ordered, box, src, alt, caption); }
+    auto key() const {
+        return std::tie(kind, text, definition, items, ordered, box, src, alt, caption);
+    }
 };
 
 struct Page {
@@ -76,8 +78,8 @@ struct Lesson {
 
 enum class QuestionType { Single, Multiple, TrueFalse, Short, Numeric, Matching, Ordering, Fill };
 inline constexpr QuestionType kAllQuestionTypes[] = {
-    QuestionType::Single,   QuestionType::Multiple, QuestionType::TrueFalse, QuestionType::Short,
-    QuestionType::Numeric,  QuestionType::Matching, QuestionType::Ordering,  QuestionType::Fill};
+    QuestionType::Single,  QuestionType::Multiple, QuestionType::TrueFalse, QuestionType::Short,
+    QuestionType::Numeric, QuestionType::Matching, QuestionType::Ordering,  QuestionType::Fill};
 
 // An option of a single/multiple choice question, or an item of an ordering question.
 struct Choice {
@@ -139,16 +141,16 @@ struct Question {
     int timeLimit = 0; // seconds; 0: none
     std::string category;
     LText prompt;
-    std::vector<Choice> choices;       // single, multiple
-    bool answer = true;                // truefalse
-    std::vector<Accept> accepts;       // short
-    bool caseSensitive = false;        // short, fill
-    bool accentSensitive = false;      // short, fill
+    std::vector<Choice> choices;  // single, multiple
+    bool answer = true;           // truefalse
+    std::vector<Accept> accepts;  // short
+    bool caseSensitive = false;   // short, fill
+    bool accentSensitive = false; // short, fill
     std::vector<NumericAnswer> numeric;
-    std::vector<MatchPair> pairs;      // matching
-    std::vector<LText> distractors;    // matching: extra right-hand options
-    std::vector<Choice> sequence;      // ordering, in the correct order
-    std::vector<Blank> blanks;         // fill
+    std::vector<MatchPair> pairs;   // matching
+    std::vector<LText> distractors; // matching: extra right-hand options
+    std::vector<Choice> sequence;   // ordering, in the correct order
+    std::vector<Blank> blanks;      // fill
     LText feedbackCorrect;
     LText feedbackIncorrect;
     LText feedbackGeneral;
@@ -170,9 +172,9 @@ struct Quiz {
     LText description;
     QuizMode mode = QuizMode::Both;
     bool shuffle = false;
-    int attempts = 1;          // 0: unlimited
+    int attempts = 1; // 0: unlimited
     double passPercent = 60;
-    int timeLimit = 0;         // seconds for the whole quiz; 0: none
+    int timeLimit = 0; // seconds for the whole quiz; 0: none
     FeedbackPolicy feedback = FeedbackPolicy::AtEnd;
     std::vector<Question> questions;
     int line = 0;
@@ -202,7 +204,8 @@ struct Drill {
     std::map<std::string, int> paramLines;
 
     auto key() const {
-        return std::tie(id, kind, title, instructions, params, text, minAccuracy, maxSeconds, minWpm);
+        return std::tie(id, kind, title, instructions, params, text, minAccuracy, maxSeconds,
+                        minWpm);
     }
 };
 
@@ -224,9 +227,9 @@ struct Resource {
 
 struct Item {
     std::string id;
-    std::string ref; // identifierref; empty for a folder of items
-    std::string title;     // IMS <title>: Spanish
-    LText titles;          // translations (our extension)
+    std::string ref;   // identifierref; empty for a folder of items
+    std::string title; // IMS <title>: Spanish
+    LText titles;      // translations (our extension)
     std::vector<Item> children;
     int line = 0;
 

@@ -152,35 +152,33 @@ BOOST_AUTO_TEST_CASE(every_block_type_round_trips) {
     Page p;
     p.id = "p1";
     p.title = tx("Página");
-    Block h{BlockKind::Heading, tx("Título"), {}, {}, false, BoxKind::Tip, {}, {}, {}, 0};
-    Block para{BlockKind::Paragraph,
-               tx("Texto con <signos> & \"comillas\""),
-               {},
-               {},
-               false,
-               BoxKind::Tip,
-               {},
-               {},
-               {},
-               0};
-    Block list{BlockKind::List,
-               {},
-               {},
-               {tx("uno"), tx("dos", "iskay")},
-               true,
-               BoxKind::Tip,
-               {},
-               {},
-               {},
-               0};
-    Block img{BlockKind::Image, {},        {}, {}, false, BoxKind::Tip, "media/a.svg",
-              tx("Un dibujo"),  tx("Pie"), 0};
-    Block audio{BlockKind::Audio, {}, {}, {}, false, BoxKind::Tip, "media/a.ogg", {},
-                tx("Escucha"),    0};
-    Block box{BlockKind::Box, tx("¡Cuidado!"), {}, {}, false, BoxKind::Warning, {}, {}, {}, 0};
-    Block term{
-        BlockKind::Term, tx("Clic"), tx("Apretar una vez"), {}, false, BoxKind::Tip, {}, {}, {}, 0};
-    p.blocks = {h, para, list, img, audio, box, term};
+    const auto block = [](BlockKind kind, LText text = {}) {
+        Block b;
+        b.kind = kind;
+        b.text = std::move(text);
+        return b;
+    };
+    Block list = block(BlockKind::List);
+    list.items = {tx("uno"), tx("dos", "iskay")};
+    list.ordered = true;
+    Block img = block(BlockKind::Image);
+    img.src = "media/a.svg";
+    img.alt = tx("Un dibujo");
+    img.caption = tx("Pie");
+    Block audio = block(BlockKind::Audio);
+    audio.src = "media/a.ogg";
+    audio.caption = tx("Escucha");
+    Block box = block(BlockKind::Box, tx("¡Cuidado!"));
+    box.box = BoxKind::Warning;
+    Block term = block(BlockKind::Term, tx("Clic"));
+    term.definition = tx("Apretar una vez");
+    p.blocks = {block(BlockKind::Heading, tx("Título")),
+                block(BlockKind::Paragraph, tx("Texto con <signos> & \"comillas\"")),
+                list,
+                img,
+                audio,
+                box,
+                term};
     l.pages.push_back(p);
     const std::string xml1 = writeLesson(l);
     const Lesson back = reparse(xml1, parseLesson);

@@ -221,9 +221,9 @@ BOOST_AUTO_TEST_CASE(media_checks_decode_png_jpeg_svg_and_audio) {
     BOOST_TEST(checkMedia("a.gif", png, MediaKind::Image).has_value());
 
     // A minimal JPEG structure: SOI, SOF0 (8x8), SOS, data, EOI.
-    const std::string jpeg("\xff\xd8\xff\xc0\x00\x0b\x08\x00\x08\x00\x08\x01\x01\x11\x00"
-                           "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\xff\xd9",
-                           32);
+    static const char kJpeg[] = "\xff\xd8\xff\xc0\x00\x0b\x08\x00\x08\x00\x08\x01\x01\x11\x00"
+                                "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x12\x34\xff\xd9";
+    const std::string jpeg(kJpeg, sizeof kJpeg - 1);
     BOOST_TEST(!checkMedia("a.jpg", jpeg, MediaKind::Image));
     BOOST_TEST(checkMedia("a.jpg", jpeg.substr(0, 20), MediaKind::Image).has_value());
 

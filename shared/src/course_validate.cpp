@@ -523,35 +523,37 @@ private:
         }
     }
 
+    // The parameters each kind of drill takes; lo > hi means free text.
+    struct DrillParam {
+        DrillKind kind;
+        const char* name;
+        bool required;
+        double lo, hi;
+    };
+    static constexpr DrillParam kDrillParams[] = {
+        {DrillKind::Click, "targets", false, 1, 100},
+        {DrillKind::Click, "size", false, 16, 400},
+        {DrillKind::DoubleClick, "targets", false, 1, 100},
+        {DrillKind::DoubleClick, "size", false, 16, 400},
+        {DrillKind::DragDrop, "items", false, 1, 20},
+        {DrillKind::DragDrop, "size", false, 16, 400},
+        {DrillKind::Scroll, "pages", false, 1, 50},
+        {DrillKind::SaveFile, "fileName", true, 1, 0},
+        {DrillKind::SaveFile, "folder", true, 1, 0},
+    };
+
     void checkDrill(const std::string& resId, const Drill& d) {
         const std::string file = fileOf(resId);
-        struct Param {
-            const char* name;
-            bool required;
-            double lo, hi; // numeric range; lo > hi: free text
-        };
+        using Param = DrillParam;
         std::vector<Param> known;
-        switch (d.kind) {
-        case DrillKind::Click:
-        case DrillKind::DoubleClick:
-            known = {{"targets", false, 1, 100}, {"size", false, 16, 400}};
-            break;
-        case DrillKind::DragDrop:
-            known = {{"items", false, 1, 20}, {"size", false, 16, 400}};
-            break;
-        case DrillKind::Scroll:
-            known = {{"pages", false, 1, 50}};
-            break;
-        case DrillKind::Typing:
-            known = {};
-            if (!d.text.has(kRequiredLanguage)) {
-                problems_.error(file, d.line, "missing-spanish",
-                                _("a typing drill needs the <text> to type, in Spanish at least"));
+        for (const auto& p : kDrillParams) {
+            if (p.kind == d.kind) {
+                known.push_back(p);
             }
-            break;
-        case DrillKind::SaveFile:
-            known = {{"fileName", true, 1, 0}, {"folder", true, 1, 0}};
-            break;
+        }
+        if (d.kind == DrillKind::Typing && !d.text.has(kRequiredLanguage)) {
+            problems_.error(file, d.line, "missing-spanish",
+                            _("a typing drill needs the <text> to type, in Spanish at least"));
         }
         for (const auto& p : known) {
             if (p.required && d.params.count(p.name) == 0) {

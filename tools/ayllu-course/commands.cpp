@@ -2,6 +2,7 @@
 
 #include "ayllu/course/author.h"
 #include "ayllu/course/info.h"
+#include "ayllu/course/labels.h"
 #include "ayllu/course/parse.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/course/write.h"
@@ -157,7 +158,7 @@ int cmdInfo(const Args& a) {
     const auto join = [](const std::vector<std::string>& items) {
         std::string out;
         for (const auto& x : items) {
-            out += (out.empty() ? "" : ", ") + x;
+            out += (out.empty() ? "" : ", ") + course::languageName(x) + " (" + x + ")";
         }
         return out;
     };
@@ -172,14 +173,15 @@ int cmdInfo(const Args& a) {
     }
     std::cout << fmt(_("Lessons: %1 (%2 pages)"), s.lessons, s.pages) << '\n'
               << fmt(_("Quizzes: %1 (%2 questions)"), s.quizzes, s.questions) << '\n';
-    for (const auto& [type, n] : s.questionsByType) {
-        if (n > 0) {
-            std::cout << "  " << type << ": " << n << '\n';
+    for (course::QuestionType t : course::kAllQuestionTypes) {
+        if (const auto n = s.questionsByType.at(course::toString(t)); n > 0) {
+            std::cout << "  " << course::label(t) << ": " << n << '\n';
         }
     }
     std::cout << fmt(_("Drills:  %1"), s.drills) << '\n';
     for (const auto& c : course::languageCoverage(v.package)) {
-        std::cout << fmt(_("Texts in %1: %2 present, %3 missing"), c.code, c.present, c.missing)
+        std::cout << fmt(_("Texts in %1: %2 present, %3 missing"), course::languageName(c.code),
+                         c.present, c.missing)
                   << '\n';
     }
     if (v.problems.hasErrors()) {

@@ -8,6 +8,7 @@
 #include "ayllu/course/validate.h"
 #include "ayllu/course/write.h"
 #include "ayllu/zip.h"
+#include "media.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,8 +20,6 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
-#include <zlib.h>
-
 namespace fs = std::filesystem;
 using namespace ayllu;
 using namespace ayllu::course;
@@ -45,46 +44,6 @@ LText es(const std::string& s) {
     return t;
 }
 
-void be32(std::string& s, std::uint32_t v) {
-    for (int k = 3; k >= 0; --k) {
-        s += static_cast<char>((v >> (8 * k)) & 0xff);
-    }
-}
-
-// A valid greyscale PNG of about `kb` kilobytes of noisy (hard to compress) pixels.
-std::string noisyPng(int kb, std::mt19937& rng) {
-    const unsigned w = 256;
-    const unsigned h = static_cast<unsigned>(std::max(1, kb * 1024 / 257));
-    std::string raw;
-    for (unsigned y = 0; y < h; ++y) {
-        raw += '\0';
-        for (unsigned x = 0; x < w; ++x) {
-            raw += static_cast<char>(rng() & 0xff);
-        }
-    }
-    uLongf len = compressBound(raw.size());
-    std::string z(len, '\0');
-    compress2(reinterpret_cast<Bytef*>(z.data()), &len, reinterpret_cast<const Bytef*>(raw.data()),
-              raw.size(), 6);
-    z.resize(len);
-    std::string png = "\x89PNG\r\n\x1a\n";
-    const auto chunk = [&](const std::string& type, const std::string& data) {
-        be32(png, static_cast<std::uint32_t>(data.size()));
-        const std::string td = type + data;
-        png += td;
-        be32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(td.data()),
-                                                   static_cast<uInt>(td.size()))));
-    };
-    std::string ihdr;
-    be32(ihdr, w);
-    be32(ihdr, h);
-    ihdr += std::string("\x08\x00\x00\x00\x00", 5);
-    chunk("IHDR", ihdr);
-    chunk("IDAT", z);
-    chunk("IEND", "");
-    return png;
-}
-
 void makeCourse(const fs::path& dir, const Options& o) {
     std::mt19937 rng(42);
     Package pkg = newPackage("bench.course", "Curso de prueba de velocidad");
@@ -94,7 +53,8 @@ void makeCourse(const fs::path& dir, const Options& o) {
     for (int i = 0; i < o.images; ++i) {
         const std::string name = "media/img" + std::to_string(i) + ".png";
         fs::create_directories(dir / "media");
-        const std::string png = noisyPng(o.imageKb, rng);
+        const std::string png =
+            test::makePng(256, static_cast<unsigned>(std::max(1, o.imageKb * 4)), rng() | 1);
         std::ofstream(dir / name, std::ios::binary)
             .write(png.data(), static_cast<long>(png.size()));
     }

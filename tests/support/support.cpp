@@ -119,11 +119,6 @@ void le32(std::string& s, std::uint32_t v) {
     le16(s, v & 0xffff);
     le16(s, v >> 16);
 }
-void be32(std::string& s, std::uint32_t v) {
-    for (int k = 3; k >= 0; --k) {
-        s += static_cast<char>((v >> (8 * k)) & 0xff);
-    }
-}
 
 std::string rawDeflate(const std::string& data) {
     z_stream z{};
@@ -198,35 +193,6 @@ std::string ZipWriter::bytes() const {
     le32(out, cdOffset);
     le16(out, 0);
     return out;
-}
-
-std::string makePng(unsigned w, unsigned h) {
-    std::string raw;
-    for (unsigned y = 0; y < h; ++y) {
-        raw += '\0'; // filter: none
-        raw += std::string(w, static_cast<char>(0x80));
-    }
-    uLongf packedLen = compressBound(raw.size());
-    std::string packed(packedLen, '\0');
-    compress2(reinterpret_cast<Bytef*>(packed.data()), &packedLen,
-              reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9);
-    packed.resize(packedLen);
-    std::string png = "\x89PNG\r\n\x1a\n";
-    const auto chunk = [&](const std::string& type, const std::string& data) {
-        be32(png, static_cast<std::uint32_t>(data.size()));
-        const std::string td = type + data;
-        png += td;
-        be32(png, static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(td.data()),
-                                                   static_cast<uInt>(td.size()))));
-    };
-    std::string ihdr;
-    be32(ihdr, w);
-    be32(ihdr, h);
-    ihdr += std::string("\x08\x00\x00\x00\x00", 5); // 8-bit greyscale
-    chunk("IHDR", ihdr);
-    chunk("IDAT", packed);
-    chunk("IEND", "");
-    return png;
 }
 
 } // namespace ayllu::test

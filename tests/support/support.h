@@ -1,6 +1,8 @@
 // Helpers shared by the test suites: temporary folders, files, commands and crafted zips.
 #pragma once
 
+#include "media.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -67,8 +69,5 @@ public:
 private:
     std::vector<Entry> entries_;
 };
-
-// A small valid PNG (w x h, grey), made with zlib.
-std::string makePng(unsigned w, unsigned h);
 
 } // namespace ayllu::test

@@ -1,0 +1,113 @@
+// The student PC's database: learners who use this PC, classes joined (with the teacher key
+// pinned for each), course packages present, progress events and the outbox.
+//
+// Saving: record() writes an event in a transaction and only then reports it saved. When the
+// disk is full, read-only or the file is unusable, the event is kept in memory (unsaved()) and
+// written, in order and exactly once, by the next successful record() or retry(); the app keeps
+// running meanwhile and must not show it as saved.
+#pragma once
+
+#include "ayllu/store/database.h"
+#include "ayllu/store/progress.h"
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ayllu::store {
+
+struct SaveResult {
+    bool saved = false;
+    std::int64_t seq = 0; // when saved
+    std::string error;    // when not: for a person, names the file
+};
+
+struct Learner {
+    std::string id;
+    std::string classId;
+    std::string name;
+    std::string picture;            // a picture name from the class roster
+    std::string signin = "picture"; // "none", "picture" or "pin"
+    std::string pin;                // only when adding; stored as a salted hash
+    std::string token;              // issued by the teacher
+    std::string language = "es";
+};
+
+struct JoinedClass {
+    std::string id;
+    std::string name;
+    std::string teacherFingerprint; // pinned at first join
+    std::string host;
+    int port = 0;
+    std::string deviceToken;
+};
+
+struct InstalledPackage {
+    std::string identifier, version, path, sha256;
+};
+
+class StudentStore {
+public:
+    // Opens (or creates) the file. Never throws: when it cannot be opened, available() is false,
+    // lastError() says why, and events wait in memory until retry() can open it.
+    explicit StudentStore(std::string path);
+    ~StudentStore();
+
+    bool available() const { return db_ != nullptr; }
+    const std::string& lastError() const { return lastError_; }
+    const std::string& path() const { return path_; }
+    // This PC's identity in every event (made on first run).
+    const std::string& deviceId() const { return deviceId_; }
+
+    // Writes the event (device and seq are filled in) and its outbox entry in one transaction.
+    SaveResult record(Event e);
+    // Writes the events waiting in memory; reopens the file first if needed.
+    SaveResult retry();
+    std::size_t unsaved() const { return memory_.size(); }
+
+    // Saved events the teacher has not acknowledged, oldest first.
+    std::vector<Event> outbox(std::size_t limit = 500);
+    std::size_t outboxSize();
+    // The teacher committed these: they leave the outbox (the events stay).
+    void acknowledge(const std::vector<std::int64_t>& seqs);
+
+    std::optional<Progress> progress(const std::string& learner, const std::string& course,
+                                     const std::string& content, int attempt);
+    std::vector<Progress> progressOf(const std::string& learner);
+    std::vector<Interaction> interactions(const std::string& learner, const std::string& course,
+                                          const std::string& content, int attempt);
+
+    void saveLearner(const Learner& l);
+    std::vector<Learner> learners(const std::string& classId = {});
+    // True when the learner has no PIN or `pin` matches it.
+    bool checkPin(const std::string& learnerId, const std::string& pin);
+
+    void saveClass(const JoinedClass& c);
+    std::optional<JoinedClass> joinedClass(const std::string& id);
+    std::vector<JoinedClass> classes();
+
+    void savePackage(const InstalledPackage& p);
+    std::optional<InstalledPackage> package(const std::string& identifier,
+                                            const std::string& version);
+    std::vector<InstalledPackage> packages();
+
+    Database& database(); // throws StorageError when not available
+
+private:
+    bool reopen();
+    SaveResult flushMemory();
+
+    std::string path_;
+    std::unique_ptr<Database> db_;
+    std::string lastError_;
+    std::string deviceId_;
+    std::deque<Event> memory_; // not yet written, in order
+};
+
+// Salted, slow hash of a PIN ("pbkdf2-sha256$iterations$salt$hash"), and its check.
+std::string hashPin(const std::string& pin);
+bool verifyPin(const std::string& pin, const std::string& stored);
+
+} // namespace ayllu::store

@@ -1,0 +1,75 @@
+// The teacher PC's database: classes, roster, devices seen, class sessions, every event received
+// from students (stored once however often it arrives), and the gradebook.
+#pragma once
+
+#include "ayllu/store/database.h"
+#include "ayllu/store/progress.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ayllu::store {
+
+struct ClassInfo {
+    std::string id;
+    std::string name;
+    std::string code; // what students type to join
+    bool pinRequired = false;
+};
+
+struct RosterEntry {
+    std::string id;
+    std::string classId;
+    std::string name;
+    std::string picture;
+    std::string pin; // only when adding or changing; stored as a salted hash
+    std::string language = "es";
+    bool hasPin = false; // when read back
+};
+
+struct IngestResult {
+    // (device, seq) of every event of the batch that is now durable, new or already stored:
+    // acknowledge exactly these, and only after ingest() returned.
+    std::vector<std::pair<std::string, std::int64_t>> durable;
+    std::size_t added = 0;
+    std::size_t duplicates = 0;
+    // Events refused as malformed (never acknowledged), with why.
+    std::vector<std::pair<std::int64_t, std::string>> rejected;
+};
+
+class TeacherStore {
+public:
+    // Throws StorageError when the file cannot be used: the console shows it and does not ack.
+    explicit TeacherStore(const std::string& path);
+
+    Database& database() { return db_; }
+
+    // Stores a batch in one transaction. Throws StorageError (nothing stored, nothing to ack).
+    IngestResult ingest(const std::vector<Event>& events);
+
+    void saveClass(const ClassInfo& c);
+    std::vector<ClassInfo> classes();
+    std::optional<ClassInfo> classById(const std::string& id);
+
+    void saveLearner(const RosterEntry& l);
+    std::vector<RosterEntry> roster(const std::string& classId);
+    bool checkPin(const std::string& learnerId, const std::string& pin);
+
+    void deviceSeen(const std::string& deviceId, const std::string& name,
+                    const std::string& classId);
+
+    // A class session: its id, and the state to restore after a restart (opaque text).
+    std::int64_t startSession(const std::string& classId);
+    void saveSessionState(std::int64_t session, const std::string& state);
+    void endSession(std::int64_t session);
+    std::optional<std::pair<std::int64_t, std::string>> openSession(const std::string& classId);
+
+    std::optional<Progress> progress(const std::string& learner, const std::string& course,
+                                     const std::string& content, int attempt);
+
+private:
+    Database db_;
+};
+
+} // namespace ayllu::store

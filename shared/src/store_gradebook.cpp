@@ -1,0 +1,261 @@
+#include "ayllu/i18n.h"
+#include "ayllu/store/gradebook.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+namespace ayllu::store {
+
+namespace {
+
+// Progress rows of the class, all attempts merged per learner and item, within the filter.
+constexpr const char* kMerged = R"sql(
+SELECT p.learner, p.course, p.content, count(*) AS attempts, max(p.status_rank) AS rank,
+       max(CASE WHEN p.score_max > 0 THEN 100.0 * p.score_raw / p.score_max END) AS best,
+       sum(p.time_ms) AS time_ms, max(p.updated_ms) AS last_ms
+FROM progress p JOIN learners l ON l.id = p.learner
+WHERE l.class_id = ?1 AND (?2 = '' OR p.learner = ?2) AND (?3 = '' OR p.course = ?3)
+GROUP BY p.learner, p.course, p.content
+HAVING (?4 = 0 OR max(p.updated_ms) >= ?4) AND (?5 = 0 OR max(p.updated_ms) < ?5)
+)sql";
+
+void bindFilter(SQLite::Statement& q, const GradeFilter& f) {
+    q.bind(1, f.classId);
+    q.bind(2, f.learner);
+    q.bind(3, f.course);
+    q.bind(4, static_cast<std::int64_t>(f.sinceMs));
+    q.bind(5, static_cast<std::int64_t>(f.untilMs));
+}
+
+std::string number(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string isoDate(std::int64_t ms) {
+    if (ms <= 0) {
+        return {};
+    }
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+} // namespace
+
+std::vector<GradeRow> gradebook(SQLite::Database& db, const GradeFilter& f) {
+    // Which items: every one anyone in the class worked on (within the filter).
+    std::map<std::pair<std::string, std::string>, bool> items;
+    std::map<std::tuple<std::string, std::string, std::string>, GradeRow> found;
+    // The items come from the whole class, so one learner's view also lists what they have not
+    // started yet.
+    GradeFilter classWide = f;
+    classWide.learner.clear();
+    SQLite::Statement q(db, kMerged);
+    bindFilter(q, classWide);
+    while (q.executeStep()) {
+        GradeRow r;
+        r.learnerId = q.getColumn(0).getString();
+        r.course = q.getColumn(1).getString();
+        r.content = q.getColumn(2).getString();
+        r.attempts = q.getColumn(3).getInt();
+        r.status = static_cast<Status>(q.getColumn(4).getInt());
+        if (!q.getColumn(5).isNull()) {
+            r.scorePercent = q.getColumn(5).getDouble();
+        }
+        r.timeMs = q.getColumn(6).getInt64();
+        r.lastMs = q.getColumn(7).getInt64();
+        items[{r.course, r.content}] = true;
+        found[{r.learnerId, r.course, r.content}] = r;
+    }
+    SQLite::Statement roster(db, "SELECT id, name FROM learners WHERE class_id = ?1 AND "
+                                 "(?2 = '' OR id = ?2) ORDER BY name, id");
+    roster.bind(1, f.classId);
+    roster.bind(2, f.learner);
+    std::vector<GradeRow> out;
+    while (roster.executeStep()) {
+        const std::string id = roster.getColumn(0).getString();
+        const std::string name = roster.getColumn(1).getString();
+        for (const auto& [item, unused] : items) {
+            auto it = found.find({id, item.first, item.second});
+            GradeRow r = it != found.end() ? it->second : GradeRow{};
+            r.learnerId = id;
+            r.learnerName = name;
+            r.course = item.first;
+            r.content = item.second;
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+std::vector<QuestionRow> questionStats(SQLite::Database& db, const GradeFilter& f) {
+    SQLite::Statement q(db, R"sql(
+SELECT i.course, i.content, i.item, count(*),
+       sum(i.result = 'correct'), sum(i.result = 'partial'), avg(i.latency_ms)
+FROM interactions i JOIN learners l ON l.id = i.learner
+WHERE l.class_id = ?1 AND (?2 = '' OR i.learner = ?2) AND (?3 = '' OR i.course = ?3)
+  AND (?4 = 0 OR i.at_ms >= ?4) AND (?5 = 0 OR i.at_ms < ?5) AND i.item <> 'drill'
+GROUP BY i.course, i.content, i.item
+ORDER BY 1.0 * sum(i.result = 'correct') / count(*) ASC, count(*) DESC, i.course, i.content, i.item
+)sql");
+    bindFilter(q, f);
+    std::vector<QuestionRow> out;
+    while (q.executeStep()) {
+        QuestionRow r;
+        r.course = q.getColumn(0).getString();
+        r.content = q.getColumn(1).getString();
+        r.question = q.getColumn(2).getString();
+        r.answered = q.getColumn(3).getInt();
+        r.correct = q.getColumn(4).getInt();
+        r.partial = q.getColumn(5).getInt();
+        r.shareCorrect = r.answered > 0 ? static_cast<double>(r.correct) / r.answered : 0;
+        r.meanLatencyMs = q.getColumn(6).getDouble();
+        out.push_back(r);
+    }
+    return out;
+}
+
+std::vector<ItemRow> itemSummary(SQLite::Database& db, const GradeFilter& f) {
+    std::map<std::pair<std::string, std::string>, ItemRow> items;
+    std::map<std::pair<std::string, std::string>, std::pair<double, int>> scores;
+    for (const auto& g : gradebook(db, f)) {
+        ItemRow& r = items[{g.course, g.content}];
+        r.course = g.course;
+        r.content = g.content;
+        ++r.learners;
+        if (g.status > Status::NotAttempted || g.timeMs > 0 || g.attempts > 0) {
+            ++r.started;
+            r.meanTimeMs += static_cast<double>(g.timeMs);
+        }
+        if (g.completed()) {
+            ++r.completed;
+        }
+        if (g.scorePercent) {
+            auto& s = scores[{g.course, g.content}];
+            s.first += *g.scorePercent;
+            ++s.second;
+        }
+    }
+    std::vector<ItemRow> out;
+    for (auto& [key, r] : items) {
+        if (r.started > 0) {
+            r.meanTimeMs /= r.started;
+        }
+        if (auto s = scores.find(key); s != scores.end() && s->second.second > 0) {
+            r.meanScorePercent = s->second.first / s->second.second;
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& f) {
+    std::vector<LearnerRow> out;
+    std::map<std::string, std::size_t> index;
+    std::map<std::string, std::pair<double, int>> scores;
+    for (const auto& g : gradebook(db, f)) {
+        auto [it, fresh] = index.emplace(g.learnerId, out.size());
+        if (fresh) {
+            out.push_back({g.learnerId, g.learnerName, 0, 0, std::nullopt, 0});
+        }
+        LearnerRow& r = out[it->second];
+        if (g.attempts > 0) {
+            ++r.started;
+        }
+        if (g.completed()) {
+            ++r.completed;
+        }
+        r.timeMs += g.timeMs;
+        if (g.scorePercent) {
+            scores[g.learnerId].first += *g.scorePercent;
+            ++scores[g.learnerId].second;
+        }
+    }
+    for (auto& r : out) {
+        if (auto s = scores.find(r.learnerId); s != scores.end()) {
+            r.meanScorePercent = s->second.first / s->second.second;
+        }
+    }
+    return out;
+}
+
+std::string statusLabel(Status s) {
+    switch (s) {
+    case Status::NotAttempted:
+        return _("not attempted");
+    case Status::Incomplete:
+        return _("incomplete");
+    case Status::Completed:
+        return _("completed");
+    case Status::Failed:
+        return _("failed");
+    case Status::Passed:
+        return _("passed");
+    }
+    return toString(s);
+}
+
+std::string csvField(const std::string& text) {
+    std::string v = text;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
+                       v[0] == '\r')) {
+        v.insert(0, 1, '\''); // never a formula
+    }
+    std::string out = "\"";
+    for (char c : v) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+namespace {
+std::string line(const std::vector<std::string>& fields) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        out += (i ? "," : "") + fields[i];
+    }
+    return out + "\r\n";
+}
+} // namespace
+
+std::string gradebookCsv(const std::vector<GradeRow>& rows, const TitleLookup& titleOf) {
+    std::string out = "\xEF\xBB\xBF";
+    out += line({csvField(_("Learner ID")), csvField(_("Learner")), csvField(_("Course")),
+                 csvField(_("Item")), csvField(_("Title")), csvField(_("Attempts")),
+                 csvField(_("Status")), csvField(_("Score (%)")), csvField(_("Minutes")),
+                 csvField(_("Completed")), csvField(_("Last activity"))});
+    for (const auto& r : rows) {
+        out += line({csvField(r.learnerId), csvField(r.learnerName), csvField(r.course),
+                     csvField(r.content), csvField(titleOf ? titleOf(r.course, r.content) : ""),
+                     std::to_string(r.attempts), csvField(statusLabel(r.status)),
+                     r.scorePercent ? number(*r.scorePercent, 1) : std::string(),
+                     number(static_cast<double>(r.timeMs) / 60000.0, 1),
+                     csvField(r.completed() ? _("yes") : _("no")), csvField(isoDate(r.lastMs))});
+    }
+    return out;
+}
+
+std::string questionsCsv(const std::vector<QuestionRow>& rows, const TitleLookup& titleOf) {
+    std::string out = "\xEF\xBB\xBF";
+    out += line({csvField(_("Course")), csvField(_("Item")), csvField(_("Title")),
+                 csvField(_("Question")), csvField(_("Answered")), csvField(_("Correct")),
+                 csvField(_("Partly correct")), csvField(_("Correct (%)")),
+                 csvField(_("Mean time to answer (s)"))});
+    for (const auto& r : rows) {
+        out +=
+            line({csvField(r.course), csvField(r.content),
+                  csvField(titleOf ? titleOf(r.course, r.content) : ""), csvField(r.question),
+                  std::to_string(r.answered), std::to_string(r.correct), std::to_string(r.partial),
+                  number(100.0 * r.shareCorrect, 1), number(r.meanLatencyMs / 1000.0, 1)});
+    }
+    return out;
+}
+
+} // namespace ayllu::store

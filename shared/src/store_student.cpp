@@ -1,0 +1,380 @@
+#include "ayllu/i18n.h"
+#include "ayllu/store/student_store.h"
+
+#include <Poco/UUIDGenerator.h>
+#include <SQLiteCpp/Statement.h>
+#include <cstdio>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+namespace ayllu::store {
+
+namespace {
+
+std::string hex(const unsigned char* p, std::size_t n) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += digits[p[i] >> 4];
+        out += digits[p[i] & 15];
+    }
+    return out;
+}
+
+constexpr int kPinIterations = 20000;
+
+std::string pbkdf2(const std::string& pin, const std::string& salt, int iterations) {
+    unsigned char out[32];
+    PKCS5_PBKDF2_HMAC(pin.data(), static_cast<int>(pin.size()),
+                      reinterpret_cast<const unsigned char*>(salt.data()),
+                      static_cast<int>(salt.size()), iterations, EVP_sha256(), sizeof out, out);
+    return hex(out, sizeof out);
+}
+
+Event readEvent(SQLite::Statement& q) {
+    Event e;
+    e.device = q.getColumn(0).getString();
+    e.seq = q.getColumn(1).getInt64();
+    e.learner = q.getColumn(2).getString();
+    e.course = q.getColumn(3).getString();
+    e.content = q.getColumn(4).getString();
+    e.attempt = q.getColumn(5).getInt();
+    e.item = q.getColumn(6).getString();
+    fromString(q.getColumn(7).getString(), e.kind);
+    e.atMs = q.getColumn(8).getInt64();
+    if (!q.getColumn(9).isNull()) {
+        fromString(q.getColumn(9).getString(), e.status);
+    }
+    if (!q.getColumn(10).isNull()) {
+        e.scoreRaw = q.getColumn(10).getDouble();
+    }
+    if (!q.getColumn(11).isNull()) {
+        e.scoreMax = q.getColumn(11).getDouble();
+    }
+    e.durationMs = q.getColumn(12).getInt64();
+    e.text = q.getColumn(13).getString();
+    e.result = q.getColumn(14).getString();
+    e.latencyMs = q.getColumn(15).getInt64();
+    return e;
+}
+
+} // namespace
+
+std::string hashPin(const std::string& pin) {
+    unsigned char salt[16];
+    if (RAND_bytes(salt, sizeof salt) != 1) {
+        throw Error(_("cannot make a random salt for the PIN"));
+    }
+    const std::string s = hex(salt, sizeof salt);
+    return "pbkdf2-sha256$" + std::to_string(kPinIterations) + "$" + s + "$" +
+           pbkdf2(pin, s, kPinIterations);
+}
+
+bool verifyPin(const std::string& pin, const std::string& stored) {
+    const auto a = stored.find('$');
+    const auto b = stored.find('$', a + 1);
+    const auto c = stored.find('$', b + 1);
+    if (a == std::string::npos || b == std::string::npos || c == std::string::npos ||
+        stored.compare(0, a, "pbkdf2-sha256") != 0) {
+        return false;
+    }
+    const int iterations = std::atoi(stored.substr(a + 1, b - a - 1).c_str());
+    if (iterations < 1000 || iterations > 10000000) {
+        return false;
+    }
+    const std::string expected = stored.substr(c + 1);
+    const std::string got = pbkdf2(pin, stored.substr(b + 1, c - b - 1), iterations);
+    return got.size() == expected.size() &&
+           CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
+}
+
+StudentStore::StudentStore(std::string path) : path_(std::move(path)) {
+    reopen();
+}
+
+StudentStore::~StudentStore() = default;
+
+bool StudentStore::reopen() {
+    try {
+        auto db = std::make_unique<Database>(path_, Role::Student);
+        std::string device;
+        db->write([&](SQLite::Database& sql) {
+            SQLite::Statement q(sql, "SELECT value FROM meta WHERE key = 'device'");
+            if (q.executeStep()) {
+                device = q.getColumn(0).getString();
+                return;
+            }
+            device = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+            SQLite::Statement ins(sql, "INSERT INTO meta (key, value) VALUES ('device', ?)");
+            ins.bind(1, device);
+            ins.exec();
+        });
+        deviceId_ = device;
+        db_ = std::move(db);
+        lastError_.clear();
+        return true;
+    } catch (const StorageError& e) {
+        db_.reset();
+        lastError_ = e.what();
+        return false;
+    }
+}
+
+Database& StudentStore::database() {
+    if (!db_ && !reopen()) {
+        throw StorageError(StorageError::Kind::Io, lastError_);
+    }
+    return *db_;
+}
+
+SaveResult StudentStore::record(Event e) {
+    e.device = deviceId_.empty() ? std::string("pending") : deviceId_;
+    e.seq = 1;
+    if (const std::string why = e.invalidReason(); !why.empty()) {
+        return {false, 0, why}; // a programming error: never queue what can never be written
+    }
+    memory_.push_back(std::move(e));
+    return flushMemory();
+}
+
+SaveResult StudentStore::retry() {
+    if (memory_.empty()) {
+        if (!db_ && !reopen()) {
+            return {false, 0, lastError_};
+        }
+        return {true, 0, {}};
+    }
+    return flushMemory();
+}
+
+SaveResult StudentStore::flushMemory() {
+    if (!db_ && !reopen()) {
+        return {false, 0, lastError_};
+    }
+    std::int64_t last = 0;
+    try {
+        db_->write([&](SQLite::Database& sql) {
+            SQLite::Statement next(sql, "SELECT coalesce(max(seq), 0) + 1 FROM events "
+                                        "WHERE device = ?");
+            next.bind(1, deviceId_);
+            next.executeStep();
+            std::int64_t seq = next.getColumn(0).getInt64();
+            const std::int64_t now = nowMs();
+            for (Event& e : memory_) {
+                Event stored = e;
+                stored.device = deviceId_;
+                stored.seq = seq++;
+                insertEvent(sql, stored, now);
+                SQLite::Statement out(sql, "INSERT INTO outbox (seq) VALUES (?)");
+                out.bind(1, static_cast<std::int64_t>(stored.seq));
+                out.exec();
+                last = stored.seq;
+            }
+        });
+    } catch (const StorageError& e) {
+        lastError_ = e.what();
+        if (e.kind() == StorageError::Kind::Corrupt || e.kind() == StorageError::Kind::Io) {
+            db_.reset(); // reopen next time: the file may have been repaired or replaced
+        }
+        return {false, 0, lastError_};
+    }
+    memory_.clear(); // only now: the transaction is committed
+    lastError_.clear();
+    return {true, last, {}};
+}
+
+std::vector<Event> StudentStore::outbox(std::size_t limit) {
+    SQLite::Statement q(database().sql(),
+                        "SELECT e.device, e.seq, learner, course, content, attempt, item, kind, "
+                        "at_ms, status, score_raw, score_max, duration_ms, text, result, "
+                        "latency_ms FROM outbox o JOIN events e ON e.seq = o.seq AND e.device = ? "
+                        "ORDER BY o.seq LIMIT ?");
+    q.bind(1, deviceId_);
+    q.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<Event> out;
+    while (q.executeStep()) {
+        out.push_back(readEvent(q));
+    }
+    return out;
+}
+
+std::size_t StudentStore::outboxSize() {
+    return static_cast<std::size_t>(
+        database().sql().execAndGet("SELECT count(*) FROM outbox").getInt64());
+}
+
+void StudentStore::acknowledge(const std::vector<std::int64_t>& seqs) {
+    database().write([&](SQLite::Database& sql) {
+        SQLite::Statement del(sql, "DELETE FROM outbox WHERE seq = ?");
+        for (auto s : seqs) {
+            del.bind(1, static_cast<std::int64_t>(s));
+            del.exec();
+            del.reset();
+        }
+    });
+}
+
+std::optional<Progress> StudentStore::progress(const std::string& learner,
+                                               const std::string& course,
+                                               const std::string& content, int attempt) {
+    return store::progressOf(database().sql(), learner, course, content, attempt);
+}
+
+std::vector<Progress> StudentStore::progressOf(const std::string& learner) {
+    return progressOfLearner(database().sql(), learner);
+}
+
+std::vector<Interaction> StudentStore::interactions(const std::string& learner,
+                                                    const std::string& course,
+                                                    const std::string& content, int attempt) {
+    return interactionsOf(database().sql(), learner, course, content, attempt);
+}
+
+void StudentStore::saveLearner(const Learner& l) {
+    database().write([&](SQLite::Database& sql) {
+        SQLite::Statement q(
+            sql, "INSERT INTO learners (id, class_id, name, picture, signin, pin_hash, token, "
+                 "language, added_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                 "ON CONFLICT (id) DO UPDATE SET class_id = ?2, name = ?3, picture = ?4, "
+                 "signin = ?5, pin_hash = coalesce(?6, pin_hash), token = ?7, language = ?8");
+        q.bind(1, l.id);
+        if (l.classId.empty()) {
+            q.bind(2);
+        } else {
+            q.bind(2, l.classId);
+        }
+        q.bind(3, l.name);
+        q.bind(4, l.picture);
+        q.bind(5, l.signin);
+        if (l.pin.empty()) {
+            q.bind(6);
+        } else {
+            q.bind(6, hashPin(l.pin));
+        }
+        q.bind(7, l.token);
+        q.bind(8, l.language);
+        q.bind(9, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+std::vector<Learner> StudentStore::learners(const std::string& classId) {
+    SQLite::Statement q(database().sql(),
+                        "SELECT id, coalesce(class_id, ''), name, coalesce(picture, ''), signin, "
+                        "coalesce(token, ''), language FROM learners "
+                        "WHERE ?1 = '' OR class_id = ?1 ORDER BY name");
+    q.bind(1, classId);
+    std::vector<Learner> out;
+    while (q.executeStep()) {
+        Learner l;
+        l.id = q.getColumn(0).getString();
+        l.classId = q.getColumn(1).getString();
+        l.name = q.getColumn(2).getString();
+        l.picture = q.getColumn(3).getString();
+        l.signin = q.getColumn(4).getString();
+        l.token = q.getColumn(5).getString();
+        l.language = q.getColumn(6).getString();
+        out.push_back(l);
+    }
+    return out;
+}
+
+bool StudentStore::checkPin(const std::string& learnerId, const std::string& pin) {
+    SQLite::Statement q(database().sql(), "SELECT pin_hash FROM learners WHERE id = ?");
+    q.bind(1, learnerId);
+    if (!q.executeStep()) {
+        return false;
+    }
+    return q.getColumn(0).isNull() || verifyPin(pin, q.getColumn(0).getString());
+}
+
+void StudentStore::saveClass(const JoinedClass& c) {
+    database().write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO classes (id, name, teacher_fingerprint, host, port, "
+                                 "device_token, joined_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "ON CONFLICT (id) DO UPDATE SET name = ?2, host = ?4, port = ?5, "
+                                 "device_token = ?6");
+        q.bind(1, c.id);
+        q.bind(2, c.name);
+        q.bind(3, c.teacherFingerprint);
+        q.bind(4, c.host);
+        q.bind(5, c.port);
+        q.bind(6, c.deviceToken);
+        q.bind(7, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+namespace {
+JoinedClass readClass(SQLite::Statement& q) {
+    JoinedClass c;
+    c.id = q.getColumn(0).getString();
+    c.name = q.getColumn(1).getString();
+    c.teacherFingerprint = q.getColumn(2).getString();
+    c.host = q.getColumn(3).getString();
+    c.port = q.getColumn(4).getInt();
+    c.deviceToken = q.getColumn(5).getString();
+    return c;
+}
+constexpr const char* kClassColumns =
+    "SELECT id, name, teacher_fingerprint, coalesce(host, ''), coalesce(port, 0), "
+    "coalesce(device_token, '') FROM classes ";
+} // namespace
+
+std::optional<JoinedClass> StudentStore::joinedClass(const std::string& id) {
+    SQLite::Statement q(database().sql(), std::string(kClassColumns) + "WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return readClass(q);
+}
+
+std::vector<JoinedClass> StudentStore::classes() {
+    SQLite::Statement q(database().sql(), std::string(kClassColumns) + "ORDER BY name");
+    std::vector<JoinedClass> out;
+    while (q.executeStep()) {
+        out.push_back(readClass(q));
+    }
+    return out;
+}
+
+void StudentStore::savePackage(const InstalledPackage& p) {
+    database().write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT OR REPLACE INTO packages (identifier, version, path, "
+                                 "sha256, installed_ms) VALUES (?, ?, ?, ?, ?)");
+        q.bind(1, p.identifier);
+        q.bind(2, p.version);
+        q.bind(3, p.path);
+        q.bind(4, p.sha256);
+        q.bind(5, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+std::optional<InstalledPackage> StudentStore::package(const std::string& identifier,
+                                                      const std::string& version) {
+    SQLite::Statement q(database().sql(), "SELECT identifier, version, path, sha256 FROM packages "
+                                          "WHERE identifier = ? AND version = ?");
+    q.bind(1, identifier);
+    q.bind(2, version);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return InstalledPackage{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getString(), q.getColumn(3).getString()};
+}
+
+std::vector<InstalledPackage> StudentStore::packages() {
+    SQLite::Statement q(database().sql(), "SELECT identifier, version, path, sha256 FROM packages "
+                                          "ORDER BY identifier, version");
+    std::vector<InstalledPackage> out;
+    while (q.executeStep()) {
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString()});
+    }
+    return out;
+}
+
+} // namespace ayllu::store

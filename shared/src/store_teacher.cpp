@@ -1,0 +1,181 @@
+#include "ayllu/store/student_store.h" // hashPin, verifyPin
+#include "ayllu/store/teacher_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace ayllu::store {
+
+TeacherStore::TeacherStore(const std::string& path) : db_(path, Role::Teacher) {}
+
+IngestResult TeacherStore::ingest(const std::vector<Event>& events) {
+    IngestResult r;
+    db_.write([&](SQLite::Database& sql) {
+        r = IngestResult{};
+        const std::int64_t now = nowMs();
+        for (const Event& e : events) {
+            if (const std::string why = e.invalidReason(); !why.empty()) {
+                r.rejected.emplace_back(e.seq, why);
+                continue;
+            }
+            if (insertEvent(sql, e, now)) {
+                ++r.added;
+            } else {
+                ++r.duplicates;
+            }
+            r.durable.emplace_back(e.device, e.seq);
+        }
+    });
+    return r; // committed: now, and only now, the caller may acknowledge r.durable
+}
+
+void TeacherStore::saveClass(const ClassInfo& c) {
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO classes (id, name, code, pin_required, created_ms) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET "
+                                 "name = ?2, code = ?3, pin_required = ?4");
+        q.bind(1, c.id);
+        q.bind(2, c.name);
+        q.bind(3, c.code);
+        q.bind(4, c.pinRequired ? 1 : 0);
+        q.bind(5, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+namespace {
+ClassInfo readClass(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getInt() != 0};
+}
+} // namespace
+
+std::vector<ClassInfo> TeacherStore::classes() {
+    SQLite::Statement q(db_.sql(),
+                        "SELECT id, name, code, pin_required FROM classes ORDER BY name");
+    std::vector<ClassInfo> out;
+    while (q.executeStep()) {
+        out.push_back(readClass(q));
+    }
+    return out;
+}
+
+std::optional<ClassInfo> TeacherStore::classById(const std::string& id) {
+    SQLite::Statement q(db_.sql(), "SELECT id, name, code, pin_required FROM classes WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return readClass(q);
+}
+
+void TeacherStore::saveLearner(const RosterEntry& l) {
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO learners (id, class_id, name, picture, pin_hash, "
+                                 "language, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "ON CONFLICT (id) DO UPDATE SET class_id = ?2, name = ?3, "
+                                 "picture = ?4, pin_hash = coalesce(?5, pin_hash), language = ?6");
+        q.bind(1, l.id);
+        q.bind(2, l.classId);
+        q.bind(3, l.name);
+        q.bind(4, l.picture);
+        if (l.pin.empty()) {
+            q.bind(5);
+        } else {
+            q.bind(5, hashPin(l.pin));
+        }
+        q.bind(6, l.language);
+        q.bind(7, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+std::vector<RosterEntry> TeacherStore::roster(const std::string& classId) {
+    SQLite::Statement q(db_.sql(), "SELECT id, class_id, name, coalesce(picture, ''), language, "
+                                   "pin_hash IS NOT NULL FROM learners WHERE class_id = ? "
+                                   "ORDER BY name, id");
+    q.bind(1, classId);
+    std::vector<RosterEntry> out;
+    while (q.executeStep()) {
+        RosterEntry e;
+        e.id = q.getColumn(0).getString();
+        e.classId = q.getColumn(1).getString();
+        e.name = q.getColumn(2).getString();
+        e.picture = q.getColumn(3).getString();
+        e.language = q.getColumn(4).getString();
+        e.hasPin = q.getColumn(5).getInt() != 0;
+        out.push_back(e);
+    }
+    return out;
+}
+
+bool TeacherStore::checkPin(const std::string& learnerId, const std::string& pin) {
+    SQLite::Statement q(db_.sql(), "SELECT pin_hash FROM learners WHERE id = ?");
+    q.bind(1, learnerId);
+    if (!q.executeStep()) {
+        return false;
+    }
+    return q.getColumn(0).isNull() || verifyPin(pin, q.getColumn(0).getString());
+}
+
+void TeacherStore::deviceSeen(const std::string& deviceId, const std::string& name,
+                              const std::string& classId) {
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO devices (id, name, class_id, first_seen_ms, "
+                                 "last_seen_ms) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (id) DO "
+                                 "UPDATE SET name = ?2, class_id = ?3, last_seen_ms = ?4");
+        q.bind(1, deviceId);
+        q.bind(2, name);
+        q.bind(3, classId);
+        q.bind(4, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+    });
+}
+
+std::int64_t TeacherStore::startSession(const std::string& classId) {
+    std::int64_t id = 0;
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO sessions (class_id, started_ms) VALUES (?, ?)");
+        q.bind(1, classId);
+        q.bind(2, static_cast<std::int64_t>(nowMs()));
+        q.exec();
+        id = sql.getLastInsertRowid();
+    });
+    return id;
+}
+
+void TeacherStore::saveSessionState(std::int64_t session, const std::string& state) {
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "UPDATE sessions SET state = ? WHERE id = ?");
+        q.bind(1, state);
+        q.bind(2, static_cast<std::int64_t>(session));
+        q.exec();
+    });
+}
+
+void TeacherStore::endSession(std::int64_t session) {
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "UPDATE sessions SET ended_ms = ? WHERE id = ?");
+        q.bind(1, static_cast<std::int64_t>(nowMs()));
+        q.bind(2, static_cast<std::int64_t>(session));
+        q.exec();
+    });
+}
+
+std::optional<std::pair<std::int64_t, std::string>>
+TeacherStore::openSession(const std::string& classId) {
+    SQLite::Statement q(db_.sql(), "SELECT id, coalesce(state, '') FROM sessions "
+                                   "WHERE class_id = ? AND ended_ms IS NULL ORDER BY id DESC");
+    q.bind(1, classId);
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+}
+
+std::optional<Progress> TeacherStore::progress(const std::string& learner,
+                                               const std::string& course,
+                                               const std::string& content, int attempt) {
+    return progressOf(db_.sql(), learner, course, content, attempt);
+}
+
+} // namespace ayllu::store

@@ -1,0 +1,691 @@
+#define BOOST_TEST_MODULE store
+#include "ayllu/store/gradebook.h"
+#include "ayllu/store/student_store.h"
+#include "ayllu/store/teacher_store.h"
+#include "support.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <random>
+
+using namespace ayllu;
+using namespace ayllu::store;
+using namespace ayllu::test;
+
+namespace {
+
+Event ev(EventKind kind, const std::string& content = "res-q", const std::string& item = "",
+         std::int64_t at = 1000) {
+    Event e;
+    e.learner = "ana";
+    e.course = "pe.ayllu.muestra";
+    e.content = content;
+    e.kind = kind;
+    e.item = item;
+    e.atMs = at;
+    return e;
+}
+
+Event answer(const std::string& q, const std::string& result, std::int64_t at) {
+    Event e = ev(EventKind::Answer, "res-q", q, at);
+    e.text = "a";
+    e.result = result;
+    e.scoreRaw = result == "correct" ? 1.0 : 0.0;
+    e.scoreMax = 1.0;
+    e.latencyMs = 3000;
+    return e;
+}
+
+// Every row of every table, in a fixed order: two databases with the same content dump the same.
+std::string dump(SQLite::Database& db, bool withSchema = true) {
+    std::string out = "user_version " + db.execAndGet("PRAGMA user_version").getString() + "\n";
+    std::vector<std::string> tables;
+    SQLite::Statement t(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND "
+                            "name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (t.executeStep()) {
+        tables.push_back(t.getColumn(0).getString());
+        if (withSchema) {
+            out += "table " + t.getColumn(0).getString() + "\n";
+        }
+    }
+    for (const auto& name : tables) {
+        SQLite::Statement cols(db, "SELECT count(*) FROM pragma_table_info('" + name + "')");
+        cols.executeStep();
+        const int n = cols.getColumn(0).getInt();
+        std::string order;
+        for (int i = 1; i <= n; ++i) {
+            order += (i > 1 ? "," : "") + std::to_string(i);
+        }
+        SQLite::Statement rows(db, "SELECT * FROM " + name + " ORDER BY " + order);
+        while (rows.executeStep()) {
+            out += name + ":";
+            for (int i = 0; i < n; ++i) {
+                const auto c = rows.getColumn(i);
+                out += " " + (c.isNull() ? std::string("NULL") : c.getString());
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+std::string summaries(Database& db) {
+    std::string out;
+    for (const char* sql : {"SELECT * FROM progress ORDER BY 1,2,3,4",
+                            "SELECT * FROM interactions ORDER BY 1,2,3,4,5"}) {
+        SQLite::Statement q(db.sql(), sql);
+        while (q.executeStep()) {
+            for (int i = 0; i < q.getColumnCount(); ++i) {
+                // updated_ms is when this PC stored it, not part of the merged state
+                if (std::string(q.getColumnName(i)) == "updated_ms") {
+                    continue;
+                }
+                out += (q.getColumn(i).isNull() ? "NULL" : q.getColumn(i).getString()) + "|";
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+void compareWithFixture(const std::string& actual, const fs::path& expectedFile) {
+    if (std::getenv("AYLLU_UPDATE_FIXTURES") != nullptr) {
+        writeFile(expectedFile, actual);
+    }
+    BOOST_TEST(actual == readFile(expectedFile));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_new_student_database_is_durable_and_marked_ours) {
+    TempDir tmp;
+    const std::string path = (tmp / "data" / "student.db").string();
+    std::string id;
+    {
+        StudentStore s(path);
+        BOOST_REQUIRE(s.available());
+        auto& db = s.database().sql();
+        BOOST_TEST(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+        BOOST_TEST(db.execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+        BOOST_TEST(db.execAndGet("PRAGMA application_id").getInt() == 0x41594c4c);
+        BOOST_TEST(s.database().schemaVersion() == Database::latestVersion(Role::Student));
+        BOOST_TEST(s.deviceId().size() == 36u);
+        BOOST_TEST(s.record(ev(EventKind::Status)).saved);
+        id = s.deviceId();
+    }
+    // The device keeps its identity and numbering across restarts.
+    StudentStore again(path);
+    BOOST_TEST(again.deviceId() == id);
+    BOOST_TEST(again.record(ev(EventKind::Status)).seq == 2);
+}
+
+BOOST_AUTO_TEST_CASE(recorded_events_get_sequence_numbers_and_wait_in_the_outbox) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    for (int i = 1; i <= 5; ++i) {
+        const auto r = s.record(answer("q" + std::to_string(i), "correct", 1000 + i));
+        BOOST_TEST(r.saved);
+        BOOST_TEST(r.seq == i);
+    }
+    auto out = s.outbox();
+    BOOST_REQUIRE_EQUAL(out.size(), 5u);
+    BOOST_TEST(out[0].seq == 1);
+    BOOST_TEST(out[4].item == "q5");
+    BOOST_TEST(out[4].device == s.deviceId());
+    s.acknowledge({1, 2, 4});
+    out = s.outbox();
+    BOOST_REQUIRE_EQUAL(out.size(), 2u);
+    BOOST_TEST(out[0].seq == 3);
+    BOOST_TEST(out[1].seq == 5);
+    BOOST_TEST(countEvents(s.database().sql()) == 5); // events are never deleted
+}
+
+BOOST_AUTO_TEST_CASE(malformed_events_are_refused_and_not_queued) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    Event e = ev(EventKind::Answer); // an answer without its question
+    const auto r = s.record(e);
+    BOOST_TEST(!r.saved);
+    BOOST_TEST(!r.error.empty());
+    BOOST_TEST(s.unsaved() == 0u);
+    Event bad = ev(EventKind::Suspend);
+    bad.text = "\xff";
+    BOOST_TEST(!s.record(bad).saved);
+    Event past = ev(EventKind::Status);
+    past.atMs = -5;
+    BOOST_TEST(!s.record(past).saved);
+}
+
+BOOST_AUTO_TEST_CASE(status_only_moves_forward_best_score_is_kept_time_adds_up) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    Event st = ev(EventKind::Status);
+    st.status = Status::Completed;
+    s.record(st);
+    st.status = Status::Incomplete;
+    st.atMs = 5000; // later, but backwards
+    s.record(st);
+    Event score = ev(EventKind::Score);
+    score.scoreRaw = 6;
+    score.scoreMax = 8;
+    s.record(score);
+    score.scoreRaw = 3;
+    s.record(score);
+    Event time = ev(EventKind::Time);
+    time.durationMs = 60000;
+    s.record(time);
+    time.durationMs = 30000;
+    s.record(time);
+    const auto p = s.progress("ana", "pe.ayllu.muestra", "res-q", 1);
+    BOOST_REQUIRE(p);
+    BOOST_TEST((p->status == Status::Completed));
+    BOOST_TEST(*p->scoreRaw == 6);
+    BOOST_TEST(*p->scaled() == 0.75);
+    BOOST_TEST(p->timeMs == 90000);
+}
+
+BOOST_AUTO_TEST_CASE(location_suspend_data_and_answers_follow_the_latest_event) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    s.record(ev(EventKind::PageView, "res-l", "p3", 3000));
+    s.record(ev(EventKind::PageView, "res-l", "p1", 1000)); // older, arrives later
+    Event sus = ev(EventKind::Suspend, "res-l", "", 2000);
+    sus.text = std::string(70000, 'x') + "ñ"; // far over SCORM's 4096
+    s.record(sus);
+    s.record(answer("q1", "incorrect", 1000));
+    s.record(answer("q1", "correct", 2000));
+    s.record(answer("q1", "incorrect", 1500)); // older
+    const auto p = s.progress("ana", "pe.ayllu.muestra", "res-l", 1);
+    BOOST_REQUIRE(p);
+    BOOST_TEST(p->location == "p3");
+    BOOST_TEST(p->suspend == sus.text);
+    BOOST_TEST((p->status == Status::Incomplete));
+    const auto is = s.interactions("ana", "pe.ayllu.muestra", "res-q", 1);
+    BOOST_REQUIRE_EQUAL(is.size(), 1u);
+    BOOST_TEST(is[0].result == "correct");
+    BOOST_TEST(is[0].latencyMs == 3000);
+}
+
+BOOST_AUTO_TEST_CASE(drills_record_their_measures_and_pass_or_fail) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    Event d = ev(EventKind::Drill, "res-drill");
+    d.text = R"({"accuracy":92.5,"seconds":41,"wpm":11.2})";
+    d.result = "passed";
+    d.scoreRaw = 92.5;
+    d.scoreMax = 100;
+    d.durationMs = 41000;
+    BOOST_TEST(s.record(d).saved);
+    const auto p = s.progress("ana", "pe.ayllu.muestra", "res-drill", 1);
+    BOOST_TEST((p->status == Status::Passed));
+    BOOST_TEST(p->timeMs == 41000);
+    const auto is = s.interactions("ana", "pe.ayllu.muestra", "res-drill", 1);
+    BOOST_REQUIRE_EQUAL(is.size(), 1u);
+    BOOST_TEST(is[0].response == d.text);
+}
+
+// The heart of "records from several PCs merge without conflicts".
+BOOST_AUTO_TEST_CASE(merging_is_independent_of_order_and_repeats) {
+    std::mt19937 rng(7);
+    std::vector<Event> events;
+    const char* devices[] = {"pc-1", "pc-2", "pc-3"};
+    for (int d = 0; d < 3; ++d) {
+        for (int i = 1; i <= 60; ++i) {
+            Event e;
+            e.device = devices[d];
+            e.seq = i;
+            e.learner = (i % 2) ? "ana" : "luis";
+            e.course = "c";
+            e.content = (i % 3) ? "quiz" : "lesson";
+            e.attempt = 1 + i % 2;
+            e.atMs = static_cast<std::int64_t>(rng() % 5000); // clocks disagree
+            switch (rng() % 6) {
+            case 0:
+                e.kind = EventKind::Status;
+                e.status = static_cast<Status>(rng() % 5);
+                break;
+            case 1:
+                e.kind = EventKind::Score;
+                e.scoreMax = 1 + rng() % 4;
+                e.scoreRaw = static_cast<double>(rng() % 5) / 2;
+                break;
+            case 2:
+                e.kind = EventKind::Time;
+                e.durationMs = rng() % 10000;
+                break;
+            case 3:
+                e.kind = EventKind::PageView;
+                e.item = "p" + std::to_string(rng() % 4);
+                break;
+            case 4:
+                e.kind = EventKind::Suspend;
+                e.text = "s" + std::to_string(rng() % 100);
+                break;
+            default:
+                e.kind = EventKind::Answer;
+                e.item = "q" + std::to_string(rng() % 3);
+                e.result = (rng() % 2) ? "correct" : "incorrect";
+                e.text = e.result;
+                break;
+            }
+            events.push_back(e);
+        }
+    }
+    std::string reference;
+    for (int round = 0; round < 6; ++round) {
+        TempDir tmp;
+        TeacherStore t((tmp / "t.db").string());
+        std::vector<Event> shuffled = events;
+        // Repeats: some events arrive two or three times.
+        for (int k = 0; k < 40; ++k) {
+            shuffled.push_back(events[rng() % events.size()]);
+        }
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        // In batches of varying size, as students reconnect.
+        std::size_t at = 0;
+        while (at < shuffled.size()) {
+            const std::size_t n = std::min<std::size_t>(1 + rng() % 25, shuffled.size() - at);
+            t.ingest(std::vector<Event>(shuffled.begin() + static_cast<long>(at),
+                                        shuffled.begin() + static_cast<long>(at + n)));
+            at += n;
+        }
+        BOOST_TEST(countEvents(t.database().sql()) == static_cast<std::int64_t>(events.size()));
+        const std::string now = summaries(t.database());
+        BOOST_TEST(!now.empty());
+        if (round == 0) {
+            reference = now;
+        } else {
+            BOOST_TEST(now == reference, "round " << round << " merged differently");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_teacher_stores_each_event_once_and_acknowledges_only_durable_ones) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    TeacherStore t((tmp / "t.db").string());
+    for (int i = 0; i < 10; ++i) {
+        s.record(answer("q" + std::to_string(i), i % 3 ? "correct" : "incorrect", 100 + i));
+    }
+    auto batch = s.outbox();
+    Event broken = batch[0];
+    broken.seq = 99;
+    broken.learner.clear();
+    batch.push_back(broken);
+    const auto r = t.ingest(batch);
+    BOOST_TEST(r.added == 10u);
+    BOOST_TEST(r.duplicates == 0u);
+    BOOST_TEST(r.durable.size() == 10u);
+    BOOST_REQUIRE_EQUAL(r.rejected.size(), 1u);
+    BOOST_TEST(r.rejected[0].first == 99);
+
+    // The acknowledgement is lost: the student sends everything again.
+    const auto again = t.ingest(s.outbox());
+    BOOST_TEST(again.added == 0u);
+    BOOST_TEST(again.duplicates == 10u);
+    BOOST_TEST(again.durable.size() == 10u);
+    BOOST_TEST(countEvents(t.database().sql()) == 10);
+
+    std::vector<std::int64_t> acked;
+    for (const auto& [device, seq] : again.durable) {
+        BOOST_TEST(device == s.deviceId());
+        acked.push_back(seq);
+    }
+    s.acknowledge(acked);
+    BOOST_TEST(s.outboxSize() == 0u);
+    // Merged state is the same on both PCs.
+    BOOST_TEST(summaries(t.database()) == summaries(s.database()));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_disk_keeps_events_in_memory_and_writes_them_once_later) {
+    TempDir tmp;
+    const std::string path = (tmp / "s.db").string();
+    StudentStore s(path);
+    BOOST_TEST(s.record(answer("q0", "correct", 1)).saved);
+    const auto pages = s.database().sql().execAndGet("PRAGMA page_count").getInt64();
+    s.database().limitPages(pages);
+    Event big = ev(EventKind::Suspend);
+    big.text = std::string(64 * 1024, 's'); // needs more pages than allowed
+    const auto r = s.record(big);
+    BOOST_TEST(!r.saved);
+    BOOST_TEST(r.error.find(path) != std::string::npos, r.error);
+    BOOST_TEST(r.error.find("full") != std::string::npos, r.error);
+    BOOST_TEST(s.unsaved() == 1u);
+    BOOST_TEST(countEvents(s.database().sql()) == 1); // no partial write
+    BOOST_TEST(s.outboxSize() == 1u);
+    // The app keeps going; later answers queue behind the first, in order.
+    BOOST_TEST(!s.record(answer("q1", "correct", 2)).saved);
+    BOOST_TEST(s.unsaved() == 2u);
+    // Space is freed.
+    s.database().limitPages(1000000);
+    const auto ok = s.retry();
+    BOOST_TEST(ok.saved);
+    BOOST_TEST(s.unsaved() == 0u);
+    BOOST_TEST(countEvents(s.database().sql()) == 3);
+    const auto out = s.outbox();
+    BOOST_REQUIRE_EQUAL(out.size(), 3u);
+    BOOST_TEST((out[1].kind == EventKind::Suspend)); // order kept
+    BOOST_TEST(out[1].seq == 2);
+    BOOST_TEST(out[2].item == "q1");
+    BOOST_TEST(s.database().integrityCheck() == "ok");
+    // Nothing more to write: retrying changes nothing.
+    BOOST_TEST(s.retry().saved);
+    BOOST_TEST(countEvents(s.database().sql()) == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_corrupt_file_is_left_alone_and_named) {
+    TempDir tmp;
+    const auto path = tmp / "s.db";
+    writeFile(path, "these are not the bytes of a database, but a letter to grandma");
+    const std::string before = readFile(path);
+    StudentStore s(path.string());
+    BOOST_TEST(!s.available());
+    BOOST_TEST(s.lastError().find(path.string()) != std::string::npos, s.lastError());
+    const auto r = s.record(answer("q1", "correct", 1));
+    BOOST_TEST(!r.saved);
+    BOOST_TEST(s.unsaved() == 1u);
+    BOOST_TEST(readFile(path) == before);
+    // Someone moves the damaged file away: the waiting answer is written.
+    fs::rename(path, tmp / "s.db.damaged");
+    BOOST_TEST(s.retry().saved);
+    BOOST_TEST(s.available());
+    BOOST_TEST(s.outboxSize() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_sqlite_file_is_refused) {
+    TempDir tmp;
+    const auto path = tmp / "t.db";
+    {
+        TeacherStore t(path.string());
+        std::vector<Event> batch;
+        for (int i = 1; i <= 300; ++i) {
+            Event e = answer("q" + std::to_string(i), "correct", i);
+            e.device = "d";
+            e.seq = i;
+            batch.push_back(e);
+        }
+        t.ingest(batch);
+        t.database().sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::string bytes = readFile(path);
+    BOOST_REQUIRE(bytes.size() > 8192u);
+    for (std::size_t i = 4096; i < bytes.size(); ++i) {
+        bytes[i] = static_cast<char>(0xa5 ^ (i & 0xff)); // every page but the first
+    }
+    writeFile(path, bytes);
+    try {
+        TeacherStore t(path.string());
+        BOOST_FAIL("a damaged file was opened");
+    } catch (const StorageError& e) {
+        BOOST_TEST((e.kind() == StorageError::Kind::Corrupt));
+        BOOST_TEST(std::string(e.what()).find(path.string()) != std::string::npos);
+    }
+    BOOST_TEST(readFile(path) == bytes);
+}
+
+BOOST_AUTO_TEST_CASE(foreign_wrong_role_and_newer_files_are_refused_untouched) {
+    TempDir tmp;
+    const auto foreign = tmp / "other.db";
+    {
+        SQLite::Database db(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('pachamanca')");
+    }
+    const std::string before = readFile(foreign);
+    BOOST_CHECK_EXCEPTION(TeacherStore(foreign.string()), StorageError, [](const StorageError& e) {
+        return e.kind() == StorageError::Kind::Foreign;
+    });
+    BOOST_TEST(readFile(foreign) == before);
+
+    const auto teacher = tmp / "t.db";
+    { TeacherStore t(teacher.string()); }
+    StudentStore s(teacher.string());
+    BOOST_TEST(!s.available());
+    BOOST_TEST(s.lastError().find("teacher") != std::string::npos, s.lastError());
+
+    const auto newer = tmp / "n.db";
+    { TeacherStore t(newer.string()); }
+    {
+        SQLite::Database db(newer.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 99");
+    }
+    const std::string newerBefore = readFile(newer);
+    BOOST_CHECK_EXCEPTION(TeacherStore(newer.string()), StorageError, [](const StorageError& e) {
+        return e.kind() == StorageError::Kind::TooNew &&
+               std::string(e.what()).find("99") != std::string::npos;
+    });
+    BOOST_TEST(readFile(newer) == newerBefore);
+}
+
+BOOST_AUTO_TEST_CASE(one_writer_per_file) {
+    TempDir tmp;
+    const auto path = (tmp / "t.db").string();
+    TeacherStore first(path);
+    BOOST_CHECK_EXCEPTION(TeacherStore second(path), StorageError, [](const StorageError& e) {
+        return e.kind() == StorageError::Kind::Locked;
+    });
+}
+
+BOOST_AUTO_TEST_CASE(an_unwritable_folder_is_named_and_the_app_keeps_running) {
+    // /proc refuses new files even to root, so this holds in CI too.
+    StudentStore s("/proc/ayllu-test/student.db");
+    BOOST_TEST(!s.available());
+    BOOST_TEST(s.lastError().find("/proc/ayllu-test") != std::string::npos, s.lastError());
+    BOOST_TEST(!s.record(answer("q1", "correct", 1)).saved);
+    BOOST_TEST(s.unsaved() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_step_one_student_file_migrates_to_the_latest_schema) {
+    TempDir tmp;
+    const auto path = tmp / "old.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(readFile(sourceDir() / "tests/fixtures/db/student-v1.sql"));
+    }
+    StudentStore s(path.string());
+    BOOST_REQUIRE_MESSAGE(s.available(), s.lastError());
+    BOOST_TEST(s.deviceId() == "dev-a");
+    // Nothing was acknowledged before the outbox existed: this PC's events are all to send.
+    BOOST_TEST(s.outboxSize() == 4u);
+    compareWithFixture(dump(s.database().sql()),
+                       sourceDir() / "tests/fixtures/db/student-v2.expected");
+    // And it keeps numbering after the old events.
+    BOOST_TEST(s.record(ev(EventKind::Status)).seq == 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_step_one_teacher_file_migrates_to_the_latest_schema) {
+    TempDir tmp;
+    const auto path = tmp / "old.db";
+    {
+        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec(readFile(sourceDir() / "tests/fixtures/db/teacher-v1.sql"));
+    }
+    TeacherStore t(path.string());
+    compareWithFixture(dump(t.database().sql()),
+                       sourceDir() / "tests/fixtures/db/teacher-v2.expected");
+}
+
+BOOST_AUTO_TEST_CASE(pins_are_salted_slow_hashes) {
+    const std::string a = hashPin("1234");
+    const std::string b = hashPin("1234");
+    BOOST_TEST(a != b); // different salts
+    BOOST_TEST(a.find("1234") == std::string::npos);
+    BOOST_TEST(verifyPin("1234", a));
+    BOOST_TEST(verifyPin("1234", b));
+    BOOST_TEST(!verifyPin("1235", a));
+    BOOST_TEST(!verifyPin("1234", "plain$1234"));
+    BOOST_TEST(!verifyPin("1234", "pbkdf2-sha256$1$00$00")); // too few iterations
+}
+
+BOOST_AUTO_TEST_CASE(learners_classes_and_packages_on_a_shared_pc) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    s.saveClass({"c1", "3° A", "AB:CD", "192.0.2.1", 4242, "tok"});
+    s.saveLearner({"l1", "c1", "Ana Quispe", "llama", "pin", "2468", "t1", "qu"});
+    s.saveLearner({"l2", "c1", "Luis Mamani", "condor", "picture", "", "t2", "ay"});
+    const auto ls = s.learners("c1");
+    BOOST_REQUIRE_EQUAL(ls.size(), 2u);
+    BOOST_TEST(ls[0].name == "Ana Quispe");
+    BOOST_TEST(ls[0].language == "qu");
+    BOOST_TEST(s.checkPin("l1", "2468"));
+    BOOST_TEST(!s.checkPin("l1", "0000"));
+    BOOST_TEST(s.checkPin("l2", "")); // no PIN asked
+    BOOST_TEST(!s.checkPin("nobody", ""));
+    // Changing the picture keeps the PIN.
+    s.saveLearner({"l1", "c1", "Ana Quispe", "vicuña", "pin", "", "t1", "qu"});
+    BOOST_TEST(s.checkPin("l1", "2468"));
+    BOOST_TEST(s.joinedClass("c1")->teacherFingerprint == "AB:CD");
+    s.savePackage({"pe.ayllu.muestra", "1.0.0", "/x/muestra", "abc"});
+    BOOST_TEST(s.package("pe.ayllu.muestra", "1.0.0")->sha256 == "abc");
+    BOOST_TEST(!s.package("pe.ayllu.muestra", "2.0.0"));
+}
+
+BOOST_AUTO_TEST_CASE(class_sessions_keep_their_state_for_a_restart) {
+    TempDir tmp;
+    const auto path = (tmp / "t.db").string();
+    std::int64_t id = 0;
+    {
+        TeacherStore t(path);
+        t.saveClass({"c1", "3° A", "1234", false});
+        id = t.startSession("c1");
+        t.saveSessionState(id, R"({"lesson":"res-leccion","page":"p2"})");
+    }
+    TeacherStore t(path);
+    const auto open = t.openSession("c1");
+    BOOST_REQUIRE(open);
+    BOOST_TEST(open->first == id);
+    BOOST_TEST(open->second == R"({"lesson":"res-leccion","page":"p2"})");
+    t.endSession(id);
+    BOOST_TEST(!t.openSession("c1"));
+}
+
+namespace {
+struct Classroom {
+    TempDir tmp;
+    TeacherStore t{(tmp / "t.db").string()};
+    std::int64_t seq = 0;
+    Classroom() {
+        t.saveClass({"c1", "3° A", "1234", false});
+        t.saveClass({"c2", "4° B", "5678", false});
+        t.saveLearner({"ana", "c1", "Ana Quispe", "", "", "es"});
+        t.saveLearner({"luis", "c1", "=Luis, \"el Cóndor\"", "", "", "es"});
+        t.saveLearner({"rosa", "c1", "Rosa Ñahui", "", "", "qu"});
+        t.saveLearner({"otro", "c2", "De otra clase", "", "", "es"});
+    }
+    void add(Event e, const std::string& learner) {
+        e.device = "pc";
+        e.seq = ++seq;
+        e.learner = learner;
+        t.ingest({e});
+    }
+};
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_gradebook_has_a_row_per_learner_and_item) {
+    Classroom c;
+    Event done = ev(EventKind::Status, "res-q");
+    done.status = Status::Passed;
+    c.add(done, "ana");
+    Event score = ev(EventKind::Score, "res-q");
+    score.scoreRaw = 7;
+    score.scoreMax = 8;
+    c.add(score, "ana");
+    score.attempt = 2;
+    score.scoreRaw = 4;
+    c.add(score, "ana");
+    Event time = ev(EventKind::Time, "res-l");
+    time.durationMs = 120000;
+    c.add(time, "luis");
+    c.add(time, "otro");
+
+    GradeFilter f;
+    f.classId = "c1";
+    const auto rows = gradebook(c.t.database().sql(), f);
+    BOOST_REQUIRE_EQUAL(rows.size(), 6u); // 3 learners x 2 items, not the other class
+    const auto find = [&](const std::string& l, const std::string& item) {
+        for (const auto& r : rows) {
+            if (r.learnerId == l && r.content == item) {
+                return r;
+            }
+        }
+        BOOST_FAIL("no row " << l << " " << item);
+        return GradeRow{};
+    };
+    const auto anaQ = find("ana", "res-q");
+    BOOST_TEST(anaQ.attempts == 2);
+    BOOST_TEST((anaQ.status == Status::Passed));
+    BOOST_TEST(*anaQ.scorePercent == 87.5); // the best attempt
+    BOOST_TEST(anaQ.completed());
+    BOOST_TEST(find("luis", "res-l").timeMs == 120000);
+    BOOST_TEST((find("rosa", "res-q").status == Status::NotAttempted));
+    BOOST_TEST(find("rosa", "res-q").attempts == 0);
+
+    f.learner = "ana";
+    BOOST_TEST(gradebook(c.t.database().sql(), f).size() == 2u);
+    f.learner.clear();
+    f.sinceMs = nowMs() + 3600000; // nothing happened in the future
+    BOOST_TEST(gradebook(c.t.database().sql(), f).empty());
+
+    f = GradeFilter{};
+    f.classId = "c1";
+    const auto items = itemSummary(c.t.database().sql(), f);
+    BOOST_REQUIRE_EQUAL(items.size(), 2u);
+    BOOST_TEST(items[1].content == "res-q");
+    BOOST_TEST(items[1].learners == 3);
+    BOOST_TEST(items[1].started == 1);
+    BOOST_TEST(items[1].completed == 1);
+    const auto learners = learnerSummary(c.t.database().sql(), f);
+    BOOST_REQUIRE_EQUAL(learners.size(), 3u);
+    BOOST_TEST(learners[0].learnerId == "luis"); // sorted by name: "=Luis" sorts first
+    BOOST_TEST(learners[1].completed == 1);
+}
+
+BOOST_AUTO_TEST_CASE(question_statistics_put_the_most_missed_first) {
+    Classroom c;
+    for (const auto& [learner, q1, q2, q3] :
+         std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
+             {"ana", "correct", "incorrect", "correct"},
+             {"luis", "correct", "incorrect", "incorrect"},
+             {"rosa", "incorrect", "incorrect", "correct"}}) {
+        c.add(answer("q1", q1, 10), learner);
+        c.add(answer("q2", q2, 10), learner);
+        c.add(answer("q3", q3, 10), learner);
+    }
+    c.add(answer("q1", "correct", 20), "rosa"); // rosa changed her answer later
+    GradeFilter f;
+    f.classId = "c1";
+    const auto qs = questionStats(c.t.database().sql(), f);
+    BOOST_REQUIRE_EQUAL(qs.size(), 3u);
+    BOOST_TEST(qs[0].question == "q2");
+    BOOST_TEST(qs[0].shareCorrect == 0.0);
+    BOOST_TEST(qs[1].question == "q3");
+    BOOST_TEST(qs[2].question == "q1");
+    BOOST_TEST(qs[2].correct == 3);
+    BOOST_TEST(qs[2].answered == 3);
+    BOOST_TEST(qs[2].meanLatencyMs == 3000);
+}
+
+BOOST_AUTO_TEST_CASE(csv_opens_cleanly_in_spreadsheets) {
+    Classroom c;
+    c.add(answer("q1", "correct", 10), "luis");
+    GradeFilter f;
+    f.classId = "c1";
+    const std::string csv = gradebookCsv(
+        gradebook(c.t.database().sql(), f), [](const std::string&, const std::string& item) {
+            return item == "res-q" ? std::string("Repaso: ¿qué aprendimos?") : "";
+        });
+    BOOST_TEST(csv.compare(0, 3, "\xEF\xBB\xBF") == 0); // BOM: Excel reads UTF-8
+    BOOST_TEST(csv.find("\r\n") != std::string::npos);
+    BOOST_TEST(csv.find("\n", 0) == csv.find("\r\n") + 1); // every line ends CRLF
+    BOOST_TEST(csv.find("\"Rosa Ñahui\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"Repaso: ¿qué aprendimos?\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"'=Luis, \"\"el Cóndor\"\"\"") != std::string::npos, csv);
+    const auto lines = std::count(csv.begin(), csv.end(), '\n');
+    BOOST_TEST(lines == 4); // header + 3 learners x 1 item
+
+    const std::string qcsv = questionsCsv(questionStats(c.t.database().sql(), f));
+    BOOST_TEST(qcsv.find("\"q1\",1,1,0,100.0,3.0\r\n") != std::string::npos, qcsv);
+    BOOST_TEST(csvField("@SUM(A1)") == "\"'@SUM(A1)\"");
+    BOOST_TEST(csvField("-3") == "\"'-3\"");
+}

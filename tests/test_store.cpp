@@ -442,7 +442,7 @@ BOOST_AUTO_TEST_CASE(foreign_wrong_role_and_newer_files_are_refused_untouched) {
     { TeacherStore t(teacher.string()); }
     StudentStore s(teacher.string());
     BOOST_TEST(!s.available());
-    BOOST_TEST(s.lastError().find("teacher") != std::string::npos, s.lastError());
+    BOOST_TEST(s.lastError().find("teacher PC") != std::string::npos, s.lastError());
 
     const auto newer = tmp / "n.db";
     { TeacherStore t(newer.string()); }

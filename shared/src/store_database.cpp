@@ -174,6 +174,10 @@ const char* roleName(Role r) {
     return r == Role::Student ? "student" : "teacher";
 }
 
+std::string roleLabel(const std::string& name) {
+    return name == "student" ? _("student PC") : name == "teacher" ? _("teacher PC") : name;
+}
+
 } // namespace
 
 const std::vector<Migration>& Database::migrations(Role role) {
@@ -308,8 +312,9 @@ void Database::openLocked(int targetVersion) {
             SQLite::Statement q(*db_, "SELECT value FROM meta WHERE key = 'role'");
             if (q.executeStep() && q.getColumn(0).getString() != roleName(role_)) {
                 throw StorageError(StorageError::Kind::Foreign,
-                                   fmt(_("%1 is a %2 database, not a %3 one"), path_,
-                                       q.getColumn(0).getString(), roleName(role_)));
+                                   fmt(_("%1 belongs to a %2, not to a %3"), path_,
+                                       roleLabel(q.getColumn(0).getString()),
+                                       roleLabel(roleName(role_))));
             }
         }
         db_->exec("PRAGMA journal_mode = WAL");

@@ -689,3 +689,41 @@ BOOST_AUTO_TEST_CASE(csv_opens_cleanly_in_spreadsheets) {
     BOOST_TEST(csvField("@SUM(A1)") == "\"'@SUM(A1)\"");
     BOOST_TEST(csvField("-3") == "\"'-3\"");
 }
+
+BOOST_AUTO_TEST_CASE(a_teacher_with_a_full_disk_stores_and_acknowledges_nothing) {
+    TempDir tmp;
+    const std::string path = (tmp / "t.db").string();
+    TeacherStore t(path);
+    std::vector<Event> batch;
+    for (int i = 1; i <= 50; ++i) {
+        Event e = answer("q" + std::to_string(i), "correct", i);
+        e.device = "pc-7";
+        e.seq = i;
+        e.text = std::string(2000, 'r');
+        batch.push_back(e);
+    }
+    t.database().limitPages(t.database().sql().execAndGet("PRAGMA page_count").getInt64());
+    try {
+        t.ingest(batch);
+        BOOST_FAIL("ingest succeeded on a full disk");
+    } catch (const StorageError& e) {
+        BOOST_TEST((e.kind() == StorageError::Kind::Full));
+        BOOST_TEST(std::string(e.what()).find(path) != std::string::npos);
+    }
+    BOOST_TEST(countEvents(t.database().sql()) == 0); // all or nothing: nothing to acknowledge
+    t.database().limitPages(1000000);
+    const auto r = t.ingest(batch); // the students resend from their outboxes
+    BOOST_TEST(r.added == 50u);
+    BOOST_TEST(r.durable.size() == 50u);
+}
+
+BOOST_AUTO_TEST_CASE(the_data_folder_can_be_chosen) {
+    ::setenv("AYLLU_DATA_DIR", "/srv/ayllu-lab", 1);
+    BOOST_TEST(defaultDataDir() == "/srv/ayllu-lab");
+    ::unsetenv("AYLLU_DATA_DIR");
+    ::setenv("XDG_DATA_HOME", "/home/ana/.data", 1);
+    BOOST_TEST(defaultDataDir() == "/home/ana/.data/ayllu");
+    ::unsetenv("XDG_DATA_HOME");
+    ::setenv("HOME", "/home/ana", 1);
+    BOOST_TEST(defaultDataDir() == "/home/ana/.local/share/ayllu");
+}

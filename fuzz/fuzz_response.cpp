@@ -1,0 +1,35 @@
+// libFuzzer target: grading a response (untrusted JSON from a student's PC) against every
+// question type. The grade must always be a known result with points within [0, max].
+#include "ayllu/course/parse.h"
+#include "ayllu/quiz/grading.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+const ayllu::course::Quiz& quiz() {
+    static const ayllu::course::Quiz q = [] {
+        ayllu::Problems p;
+        const auto pkg = ayllu::course::loadPackage(AYLLU_SAMPLE_COURSE, p);
+        return pkg.quizzes.at("res-cuestionario");
+    }();
+    return q;
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string response(reinterpret_cast<const char*>(data), size);
+    for (const auto& q : quiz().questions) {
+        const auto g = ayllu::quiz::grade(q, response, 7);
+        const bool known = g.result == "correct" || g.result == "partial" ||
+                           g.result == "incorrect" || g.result == "unanswered" ||
+                           g.result == "invalid";
+        if (!known || g.points < 0 || g.points > g.maxPoints + 1e-9) {
+            std::fprintf(stderr, "bad grade %s %f/%f\n", g.result.c_str(), g.points, g.maxPoints);
+            std::abort();
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,43 @@
+// Grading answers, and the view of a question that is safe to send before the answer is revealed.
+//
+// Responses are JSON values, one shape per question type:
+//   single "a" | multiple ["a","c"] | truefalse true | short "text" | numeric 3.5 (or "3,5")
+//   matching {"m1":"r5c0e2a71", ...} (pair id -> the opaque id of the right-hand option chosen,
+//            see rightOptionId)
+//   ordering ["s2","s1","s3"] | fill {"1":"text", "dos":"text"}
+#pragma once
+
+#include "ayllu/course/model.h"
+
+#include <string>
+
+namespace ayllu::quiz {
+
+struct Grade {
+    std::string result; // "correct", "partial", "incorrect", "unanswered", or "invalid"
+    double points = 0;  // of question.points
+    double maxPoints = 0;
+};
+
+// Grades a response given as JSON text. A response that does not parse or has the wrong shape is
+// "invalid" with 0 points.
+// `seed` is the one the public view was made with (it hides which right-hand option is which).
+Grade grade(const course::Question& q, const std::string& responseJson, unsigned seed = 0);
+
+// The opaque id shown for the right-hand side of pair (or distractor) `id` under `seed`.
+std::string rightOptionId(const std::string& id, unsigned seed);
+
+// The question as learners may see it during a live quiz, as JSON: id, type, points, time limit,
+// prompt (every language), choices (ids and texts only), matching lefts and the right-hand
+// options shuffled with `seed`, ordering items shuffled, blank ids. Never weights, correct flags,
+// accepted answers, numeric ranges, the true/false answer, pairings or the correct order.
+std::string publicQuestion(const course::Question& q, unsigned seed);
+
+// The answer key of a question as JSON, sent only when the teacher reveals it.
+std::string answerKey(const course::Question& q, unsigned seed = 0);
+
+// Text comparison for short answers and blanks, following the question's case/accent rules
+// (and always ignoring surrounding and repeated spaces).
+bool sameAnswer(const course::Question& q, const std::string& given, const std::string& accepted);
+
+} // namespace ayllu::quiz

@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(every_message_type_round_trips) {
 
 BOOST_AUTO_TEST_CASE(the_header_is_type_then_big_endian_length) {
     const std::string f = encodeFrame(MsgType::Ping, std::string("{}"));
-    BOOST_TEST(f == std::string("\x00\x14\x00\x00\x00\x02{}", 8));
+    BOOST_TEST(f == std::string("\x00\x13\x00\x00\x00\x02{}", 8)); // Ping = 19
 }
 
 BOOST_AUTO_TEST_CASE(frames_survive_any_fragmentation) {

@@ -7,29 +7,11 @@
 namespace ayllu::net {
 
 namespace {
-const char* const kNames[] = {"?",
-                              "Hello",
-                              "Join",
-                              "Resume",
-                              "Joined",
-                              "Refused",
-                              "SignIn",
-                              "SignedIn",
-                              "SignOut",
-                              "Presence",
-                              "Hand",
-                              "Events",
-                              "EventsAck",
-                              "ClassState",
-                              "QuizAnswer",
-                              "QuizReveal",
-                              "PackageOffer",
-                              "PackageRequest",
-                              "PackageChunk",
-                              "PackageDone",
-                              "Ping",
-                              "Pong",
-                              "Bye"};
+const char* const kNames[] = {
+    "?",           "Hello",      "Join",       "Resume",       "Joined",         "Refused",
+    "SignIn",      "SignedIn",   "SignOut",    "Presence",     "Hand",           "Events",
+    "EventsAck",   "ClassState", "QuizReveal", "PackageOffer", "PackageRequest", "PackageChunk",
+    "PackageDone", "Ping",       "Pong",       "Bye"};
 static_assert(sizeof kNames / sizeof kNames[0] == kLastMsgType + 1, "a name per message type");
 
 void put16(std::string& s, std::uint16_t v) {

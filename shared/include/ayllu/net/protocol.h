@@ -24,24 +24,23 @@ enum class MsgType : std::uint16_t {
     Joined = 4,          // teacher: device token, class, roster (names and pictures only)
     Refused = 5,         // teacher: why not; the connection closes
     SignIn = 6,          // student: learner and PIN, or learner token
-    SignedIn = 7,        // teacher: learner token
+    SignedIn = 7,        // teacher: learner token, or why not
     SignOut = 8,         // student
-    Presence = 9,        // student: learner's state and page
+    Presence = 9,        // student: a learner's state and page
     Hand = 10,           // student: raise or lower a hand
-    Events = 11,         // student: progress events from the outbox
-    EventsAck = 12,      // teacher: (seq) of events now committed
-    ClassState = 13,     // teacher: mode, lesson and page, lock, open quiz
-    QuizAnswer = 14,     // student: a live quiz answer (also sent as an event)
-    QuizReveal = 15,     // teacher: answer key and this learner's results
-    PackageOffer = 16,   // teacher: a course to fetch (identifier, version, size, SHA-256)
-    PackageRequest = 17, // student: send from this offset (0 new, >0 resume), or "have it"
-    PackageChunk = 18,   // teacher: header + bytes
-    PackageDone = 19,    // student: stored and verified, or failed and why
-    Ping = 20,
-    Pong = 21,
-    Bye = 22,
+    Events = 11,         // student: progress events from the outbox (live answers too)
+    EventsAck = 12,      // teacher: seq of events now committed
+    ClassState = 13,     // teacher: mode, lesson and page, lock, open quiz (without its key)
+    QuizReveal = 14,     // teacher: answer key and this PC's learners' results
+    PackageOffer = 15,   // teacher: a course to fetch (identifier, version, size, SHA-256)
+    PackageRequest = 16, // student: send from this offset, or "I have it"
+    PackageChunk = 17,   // teacher: header + bytes
+    PackageDone = 18,    // student: stored and verified, or why not
+    Ping = 19,
+    Pong = 20,
+    Bye = 21,
 };
-inline constexpr std::uint16_t kLastMsgType = 22;
+inline constexpr std::uint16_t kLastMsgType = 21;
 
 const char* name(MsgType t);
 bool isKnown(std::uint16_t type);

@@ -2,11 +2,10 @@
 #include "ayllu/store/database.h" // nowMs
 #include "ayllu/text.h"
 
-#include <algorithm>
-
 #include <Poco/Net/DatagramSocket.h>
 #include <Poco/Net/MulticastSocket.h>
 #include <Poco/Net/NetException.h>
+#include <algorithm>
 
 namespace ayllu::net {
 

@@ -39,8 +39,12 @@ std::optional<Var> parse(const std::string& json) {
     }
 }
 
-bool isObject(const Var& v) { return v.type() == typeid(Object::Ptr); }
-bool isArray(const Var& v) { return v.type() == typeid(Array::Ptr); }
+bool isObject(const Var& v) {
+    return v.type() == typeid(Object::Ptr);
+}
+bool isArray(const Var& v) {
+    return v.type() == typeid(Array::Ptr);
+}
 
 Object::Ptr ltext(const course::LText& t) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -96,6 +96,7 @@ StudentStore::StudentStore(std::string path) : path_(std::move(path)) {
 StudentStore::~StudentStore() = default;
 
 bool StudentStore::reopen() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     try {
         auto db = std::make_unique<Database>(path_, Role::Student);
         std::string device;
@@ -122,6 +123,7 @@ bool StudentStore::reopen() {
 }
 
 Database& StudentStore::database() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     if (!db_ && !reopen()) {
         throw StorageError(StorageError::Kind::Io, lastError_);
     }
@@ -129,6 +131,7 @@ Database& StudentStore::database() {
 }
 
 SaveResult StudentStore::record(Event e) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     e.device = deviceId_.empty() ? std::string("pending") : deviceId_;
     e.seq = 1;
     if (const std::string why = e.invalidReason(); !why.empty()) {
@@ -139,6 +142,7 @@ SaveResult StudentStore::record(Event e) {
 }
 
 SaveResult StudentStore::retry() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     if (memory_.empty()) {
         if (!db_ && !reopen()) {
             return {false, 0, lastError_};
@@ -149,6 +153,7 @@ SaveResult StudentStore::retry() {
 }
 
 SaveResult StudentStore::flushMemory() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     if (!db_ && !reopen()) {
         return {false, 0, lastError_};
     }
@@ -185,6 +190,7 @@ SaveResult StudentStore::flushMemory() {
 }
 
 std::vector<Event> StudentStore::outbox(std::size_t limit) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(),
                         "SELECT e.device, e.seq, learner, course, content, attempt, item, kind, "
                         "at_ms, status, score_raw, score_max, duration_ms, text, result, "
@@ -200,11 +206,13 @@ std::vector<Event> StudentStore::outbox(std::size_t limit) {
 }
 
 std::size_t StudentStore::outboxSize() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return static_cast<std::size_t>(
         database().sql().execAndGet("SELECT count(*) FROM outbox").getInt64());
 }
 
 void StudentStore::acknowledge(const std::vector<std::int64_t>& seqs) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     database().write([&](SQLite::Database& sql) {
         SQLite::Statement del(sql, "DELETE FROM outbox WHERE seq = ?");
         for (auto s : seqs) {
@@ -218,20 +226,24 @@ void StudentStore::acknowledge(const std::vector<std::int64_t>& seqs) {
 std::optional<Progress> StudentStore::progress(const std::string& learner,
                                                const std::string& course,
                                                const std::string& content, int attempt) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return store::progressOf(database().sql(), learner, course, content, attempt);
 }
 
 std::vector<Progress> StudentStore::progressOf(const std::string& learner) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return progressOfLearner(database().sql(), learner);
 }
 
 std::vector<Interaction> StudentStore::interactions(const std::string& learner,
                                                     const std::string& course,
                                                     const std::string& content, int attempt) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return interactionsOf(database().sql(), learner, course, content, attempt);
 }
 
 void StudentStore::saveLearner(const Learner& l) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     database().write([&](SQLite::Database& sql) {
         SQLite::Statement q(
             sql, "INSERT INTO learners (id, class_id, name, picture, signin, pin_hash, token, "
@@ -260,6 +272,7 @@ void StudentStore::saveLearner(const Learner& l) {
 }
 
 std::vector<Learner> StudentStore::learners(const std::string& classId) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(),
                         "SELECT id, coalesce(class_id, ''), name, coalesce(picture, ''), signin, "
                         "coalesce(token, ''), language FROM learners "
@@ -281,6 +294,7 @@ std::vector<Learner> StudentStore::learners(const std::string& classId) {
 }
 
 bool StudentStore::checkPin(const std::string& learnerId, const std::string& pin) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), "SELECT pin_hash FROM learners WHERE id = ?");
     q.bind(1, learnerId);
     if (!q.executeStep()) {
@@ -290,6 +304,7 @@ bool StudentStore::checkPin(const std::string& learnerId, const std::string& pin
 }
 
 void StudentStore::saveClass(const JoinedClass& c) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     database().write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO classes (id, name, teacher_fingerprint, host, port, "
                                  "device_token, joined_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
@@ -323,6 +338,7 @@ constexpr const char* kClassColumns =
 } // namespace
 
 std::optional<JoinedClass> StudentStore::joinedClass(const std::string& id) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), std::string(kClassColumns) + "WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) {
@@ -332,6 +348,7 @@ std::optional<JoinedClass> StudentStore::joinedClass(const std::string& id) {
 }
 
 std::vector<JoinedClass> StudentStore::classes() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), std::string(kClassColumns) + "ORDER BY name");
     std::vector<JoinedClass> out;
     while (q.executeStep()) {
@@ -341,6 +358,7 @@ std::vector<JoinedClass> StudentStore::classes() {
 }
 
 void StudentStore::savePackage(const InstalledPackage& p) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     database().write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT OR REPLACE INTO packages (identifier, version, path, "
                                  "sha256, installed_ms) VALUES (?, ?, ?, ?, ?)");
@@ -355,6 +373,7 @@ void StudentStore::savePackage(const InstalledPackage& p) {
 
 std::optional<InstalledPackage> StudentStore::package(const std::string& identifier,
                                                       const std::string& version) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), "SELECT identifier, version, path, sha256 FROM packages "
                                           "WHERE identifier = ? AND version = ?");
     q.bind(1, identifier);
@@ -367,6 +386,7 @@ std::optional<InstalledPackage> StudentStore::package(const std::string& identif
 }
 
 std::vector<InstalledPackage> StudentStore::packages() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), "SELECT identifier, version, path, sha256 FROM packages "
                                           "ORDER BY identifier, version");
     std::vector<InstalledPackage> out;

@@ -8,6 +8,7 @@ namespace ayllu::store {
 TeacherStore::TeacherStore(const std::string& path) : db_(path, Role::Teacher) {}
 
 IngestResult TeacherStore::ingest(const std::vector<Event>& events) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     IngestResult r;
     db_.write([&](SQLite::Database& sql) {
         r = IngestResult{};
@@ -29,6 +30,7 @@ IngestResult TeacherStore::ingest(const std::vector<Event>& events) {
 }
 
 void TeacherStore::saveClass(const ClassInfo& c) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO classes (id, name, code, pin_required, created_ms) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET "
@@ -50,6 +52,7 @@ ClassInfo readClass(SQLite::Statement& q) {
 } // namespace
 
 std::vector<ClassInfo> TeacherStore::classes() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(db_.sql(),
                         "SELECT id, name, code, pin_required FROM classes ORDER BY name");
     std::vector<ClassInfo> out;
@@ -60,6 +63,7 @@ std::vector<ClassInfo> TeacherStore::classes() {
 }
 
 std::optional<ClassInfo> TeacherStore::classById(const std::string& id) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(db_.sql(), "SELECT id, name, code, pin_required FROM classes WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) {
@@ -69,6 +73,7 @@ std::optional<ClassInfo> TeacherStore::classById(const std::string& id) {
 }
 
 void TeacherStore::saveLearner(const RosterEntry& l) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO learners (id, class_id, name, picture, pin_hash, "
                                  "language, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
@@ -90,6 +95,7 @@ void TeacherStore::saveLearner(const RosterEntry& l) {
 }
 
 std::vector<RosterEntry> TeacherStore::roster(const std::string& classId) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(db_.sql(), "SELECT id, class_id, name, coalesce(picture, ''), language, "
                                    "pin_hash IS NOT NULL FROM learners WHERE class_id = ? "
                                    "ORDER BY name, id");
@@ -109,6 +115,7 @@ std::vector<RosterEntry> TeacherStore::roster(const std::string& classId) {
 }
 
 bool TeacherStore::checkPin(const std::string& learnerId, const std::string& pin) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(db_.sql(), "SELECT pin_hash FROM learners WHERE id = ?");
     q.bind(1, learnerId);
     if (!q.executeStep()) {
@@ -119,6 +126,7 @@ bool TeacherStore::checkPin(const std::string& learnerId, const std::string& pin
 
 void TeacherStore::deviceSeen(const std::string& deviceId, const std::string& name,
                               const std::string& classId) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO devices (id, name, class_id, first_seen_ms, "
                                  "last_seen_ms) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (id) DO "
@@ -132,6 +140,7 @@ void TeacherStore::deviceSeen(const std::string& deviceId, const std::string& na
 }
 
 std::int64_t TeacherStore::startSession(const std::string& classId) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     std::int64_t id = 0;
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO sessions (class_id, started_ms) VALUES (?, ?)");
@@ -144,6 +153,7 @@ std::int64_t TeacherStore::startSession(const std::string& classId) {
 }
 
 void TeacherStore::saveSessionState(std::int64_t session, const std::string& state) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "UPDATE sessions SET state = ? WHERE id = ?");
         q.bind(1, state);
@@ -153,6 +163,7 @@ void TeacherStore::saveSessionState(std::int64_t session, const std::string& sta
 }
 
 void TeacherStore::endSession(std::int64_t session) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "UPDATE sessions SET ended_ms = ? WHERE id = ?");
         q.bind(1, static_cast<std::int64_t>(nowMs()));
@@ -163,6 +174,7 @@ void TeacherStore::endSession(std::int64_t session) {
 
 std::optional<std::pair<std::int64_t, std::string>>
 TeacherStore::openSession(const std::string& classId) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(db_.sql(), "SELECT id, coalesce(state, '') FROM sessions "
                                    "WHERE class_id = ? AND ended_ms IS NULL ORDER BY id DESC");
     q.bind(1, classId);
@@ -175,6 +187,7 @@ TeacherStore::openSession(const std::string& classId) {
 std::optional<Progress> TeacherStore::progress(const std::string& learner,
                                                const std::string& course,
                                                const std::string& content, int attempt) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return progressOf(db_.sql(), learner, course, content, attempt);
 }
 

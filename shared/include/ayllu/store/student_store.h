@@ -12,6 +12,7 @@
 
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,12 +94,19 @@ public:
                                             const std::string& version);
     std::vector<InstalledPackage> packages();
 
-    Database& database(); // throws StorageError when not available
+    Database& database(); // throws StorageError when not available; tests, single-threaded
+    // Every method is safe to call from any thread; withDatabase() holds the lock for a query.
+    template <typename F>
+    auto withDatabase(F&& f) {
+        const std::lock_guard<std::recursive_mutex> guard(mutex_);
+        return f(database().sql());
+    }
 
 private:
     bool reopen();
     SaveResult flushMemory();
 
+    mutable std::recursive_mutex mutex_;
     std::string path_;
     std::unique_ptr<Database> db_;
     std::string lastError_;

@@ -5,6 +5,7 @@
 #include "ayllu/store/database.h"
 #include "ayllu/store/progress.h"
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,7 +44,14 @@ public:
     // Throws StorageError when the file cannot be used: the console shows it and does not ack.
     explicit TeacherStore(const std::string& path);
 
-    Database& database() { return db_; }
+    // Every method is safe to call from any thread. For queries of your own (the gradebook),
+    // use withDatabase(): it holds the store's lock meanwhile.
+    template <typename F>
+    auto withDatabase(F&& f) {
+        const std::lock_guard<std::recursive_mutex> guard(mutex_);
+        return f(db_.sql());
+    }
+    Database& database() { return db_; } // tests, single-threaded
 
     // Stores a batch in one transaction. Throws StorageError (nothing stored, nothing to ack).
     IngestResult ingest(const std::vector<Event>& events);
@@ -69,6 +77,7 @@ public:
                                      const std::string& content, int attempt);
 
 private:
+    mutable std::recursive_mutex mutex_;
     Database db_;
 };
 

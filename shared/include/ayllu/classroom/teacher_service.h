@@ -1,0 +1,173 @@
+// The teacher's side of the classroom: accepts students over TLS, keeps the class in step with
+// what the teacher shows, grades live quiz answers, stores every event before acknowledging it,
+// and delivers course packages. GUI-free: the console observes it through TeacherObserver.
+#pragma once
+
+#include "ayllu/classroom/class_state.h"
+#include "ayllu/course/model.h"
+#include "ayllu/net/channel.h"
+#include "ayllu/net/discovery.h"
+#include "ayllu/store/teacher_store.h"
+
+#include <Poco/Net/SecureServerSocket.h>
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace ayllu::classroom {
+
+// One learner as the class view shows them.
+struct StudentView {
+    std::string learnerId;
+    std::string name;
+    std::string deviceId;
+    std::string deviceName;
+    bool online = false;
+    std::string state; // "reading", "answering", "done", "idle", "needs help"
+    std::string page;
+    bool hand = false;
+    std::string lastResult; // of the last live answer
+};
+
+struct QuestionTally {
+    std::string question;
+    int answered = 0;
+    int correct = 0;
+    int partial = 0;
+    int incorrect = 0;
+    std::map<std::string, int> responses; // response JSON -> how many (for the bar chart)
+};
+
+struct QuizStatus {
+    bool active = false;
+    LiveQuiz quiz;
+    int questions = 0;
+    int learnersAnswering = 0; // learners with at least one answer
+    std::vector<QuestionTally> tallies;
+};
+
+class TeacherObserver {
+public:
+    virtual ~TeacherObserver() = default;
+    virtual void studentsChanged() {}
+    virtual void quizChanged(const QuizStatus&) {}
+    virtual void packageProgress(const std::string& /*device*/, std::uint64_t /*done*/,
+                                 std::uint64_t /*total*/) {}
+    virtual void packageDelivered(const std::string& /*device*/, const std::string& /*identifier*/,
+                                  bool /*ok*/, const std::string& /*why*/) {}
+    virtual void log(const std::string&) {}
+};
+
+struct TeacherConfig {
+    std::string dataDir; // the identity and the token secret live here
+    std::string classId; // a class saved in the store
+    std::string teacherName;
+    std::string bindHost = "0.0.0.0";
+    std::uint16_t port = 0; // 0: any free port (tests); the console uses a fixed one
+    bool announce = true;
+    std::vector<Poco::Net::SocketAddress> announceTo; // empty: multicast and broadcast
+    std::size_t chunkSize = 256 * 1024;
+    // Tests of resumed transfers: close a student's connection after this many chunks (0: never).
+    int dropAfterChunks = 0;
+};
+
+class TeacherService {
+public:
+    TeacherService(store::TeacherStore& store, TeacherConfig cfg,
+                   TeacherObserver* observer = nullptr);
+    ~TeacherService();
+
+    // Listens and announces; restores the class state saved by a console that stopped.
+    void start();
+    void stop();
+    std::uint16_t port() const { return port_; }
+    const net::Identity& identity() const { return identity_; }
+    std::string shortCode() const { return net::shortCode(identity_.fingerprint); }
+
+    // Courses the class can use (validated). Throws ayllu::Error with the problems.
+    void addCourse(const std::string& folder);
+    const course::Package* course(const std::string& identifier) const;
+
+    // Lessons.
+    void showPage(const std::string& course, const std::string& lesson, const std::string& page);
+    void openSelfPaced(const std::string& course, const std::string& lesson);
+    void endLesson();
+
+    // Attention: lock or unlock every screen, or only those of `devices`.
+    void lock(bool locked, const std::vector<std::string>& devices = {});
+
+    // Live quiz.
+    void openQuiz(const std::string& course, const std::string& quizResource, bool oneByOne,
+                  int timerSeconds);
+    void nextQuestion();
+    void closeQuiz();
+    void reveal();
+    void endQuiz();
+    QuizStatus quizStatus();
+
+    // Course delivery: offers the course to every student now and to those who join later.
+    void pushCourse(const std::string& identifier);
+
+    std::vector<StudentView> students();
+    ClassState state();
+    std::uint64_t bytesSent() const;
+
+private:
+    struct Session;
+    void acceptLoop();
+    void serve(std::shared_ptr<Session> s);
+    void handshake(Session& s);
+    void handle(Session& s, const net::Frame& f);
+    void onSignIn(Session& s, const Poco::JSON::Object::Ptr& o);
+    void onEvents(Session& s, const Poco::JSON::Object::Ptr& o);
+    void onPackageRequest(Session& s, const Poco::JSON::Object::Ptr& o);
+    void sendClassState(Session& s);
+    void sendReveal(Session& s);
+    void sendOffers(Session& s);
+    void broadcastState(); // ClassState to every session, and saved
+    void changed();        // after any change of state_: save and broadcast
+    void refreshTally();
+    void tick(); // the quiz timer
+    Poco::JSON::Object::Ptr classStatePayload(const std::string& device);
+    std::string token(const std::string& purpose, const std::string& device,
+                      const std::string& learner = {}) const;
+    void log(const std::string& line);
+    const course::Quiz* liveQuiz() const;
+
+    store::TeacherStore& store_;
+    TeacherConfig cfg_;
+    TeacherObserver* observer_;
+    net::Identity identity_;
+    std::string secret_;
+    store::ClassInfo class_;
+    std::int64_t sessionId_ = 0;
+    std::uint16_t port_ = 0;
+
+    mutable std::mutex m_;
+    ClassState state_;
+    QuizStatus quiz_;
+    std::map<std::string, course::Package> courses_;
+    std::map<std::string, std::string> courseDirs_;
+    struct Offer {
+        std::string identifier, version, zipPath, sha256;
+        std::uint64_t size = 0;
+    };
+    std::vector<Offer> offers_;
+    std::map<std::string, std::shared_ptr<Session>> sessions_; // by device
+    std::map<std::string, StudentView> views_;                 // by learner
+
+    std::unique_ptr<Poco::Net::SecureServerSocket> server_;
+    std::unique_ptr<net::Announcer> announcer_;
+    std::atomic<bool> stopping_{false};
+    std::thread acceptThread_;
+    std::thread tickThread_;
+    std::mutex threadsMutex_;
+    std::condition_variable sessionsDone_;
+    int activeSessions_ = 0;
+    std::atomic<std::uint64_t> closedBytes_{0};
+};
+
+} // namespace ayllu::classroom

@@ -1,0 +1,1085 @@
+#include "ayllu/classroom/teacher_service.h"
+#include "ayllu/classroom/wire.h"
+#include "ayllu/course/validate.h"
+#include "ayllu/i18n.h"
+#include "ayllu/quiz/grading.h"
+#include "ayllu/zip.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/NetException.h>
+#include <SQLiteCpp/Statement.h>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <set>
+#include <sys/stat.h>
+
+namespace ayllu::classroom {
+
+namespace fs = std::filesystem;
+using i18n::fmt;
+using net::MsgType;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+struct TeacherService::Session {
+    std::shared_ptr<net::Channel> ch;
+    std::string device;
+    std::string deviceName;
+    std::set<std::string> learners;                                  // signed in on this connection
+    std::map<std::string, std::pair<int, std::int64_t>> pinFailures; // learner -> (count, since)
+};
+
+namespace {
+
+std::string hex(const unsigned char* p, std::size_t n) {
+    static const char* d = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += d[p[i] >> 4];
+        out += d[p[i] & 15];
+    }
+    return out;
+}
+
+std::string sha256File(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        EVP_DigestUpdate(ctx, buf, static_cast<std::size_t>(in.gcount()));
+    }
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx, md, &len);
+    EVP_MD_CTX_free(ctx);
+    return hex(md, len);
+}
+
+std::string sha256(const std::string& bytes) {
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+    return hex(md, len);
+}
+
+bool sameSecret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string loadOrCreateSecret(const std::string& dir) {
+    const fs::path p = fs::path(dir) / "teacher-secret";
+    std::ifstream in(p);
+    std::string s;
+    if (in >> s && s.size() == 64) {
+        return s;
+    }
+    unsigned char raw[32];
+    RAND_bytes(raw, sizeof raw);
+    s = hex(raw, sizeof raw);
+    fs::create_directories(dir);
+    {
+        std::ofstream out(p, std::ios::trunc);
+        out << s;
+        if (!out) {
+            throw Error(fmt(_("cannot write %1"), p.string()));
+        }
+    }
+    ::chmod(p.c_str(), 0600);
+    return s;
+}
+
+const char* const kStates[] = {"reading", "answering", "done", "idle", "needs help"};
+
+} // namespace
+
+TeacherService::TeacherService(store::TeacherStore& store, TeacherConfig cfg,
+                               TeacherObserver* observer)
+    : store_(store), cfg_(std::move(cfg)), observer_(observer) {}
+
+TeacherService::~TeacherService() {
+    stop();
+}
+
+void TeacherService::log(const std::string& line) {
+    if (observer_ != nullptr) {
+        observer_->log(line);
+    }
+}
+
+std::string TeacherService::token(const std::string& purpose, const std::string& device,
+                                  const std::string& learner) const {
+    const std::string msg = purpose + "\n" + device + "\n" + learner;
+    unsigned char md[32];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
+         reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), md, &len);
+    return hex(md, len);
+}
+
+void TeacherService::start() {
+    identity_ = net::loadOrCreateIdentity(cfg_.dataDir, cfg_.teacherName);
+    secret_ = loadOrCreateSecret(cfg_.dataDir);
+    const auto cls = store_.classById(cfg_.classId);
+    if (!cls) {
+        throw Error(fmt(_("there is no class \"%1\""), cfg_.classId));
+    }
+    class_ = *cls;
+    if (const auto open = store_.openSession(class_.id)) {
+        sessionId_ = open->first;
+        state_ = loadState(open->second);
+        if (state_.mode != Mode::Idle || state_.quizActive) {
+            log("restored the class state of session " + std::to_string(sessionId_));
+        }
+    } else {
+        sessionId_ = store_.startSession(class_.id);
+    }
+    if (state_.quizActive) {
+        refreshTally();
+    }
+    server_ = std::make_unique<Poco::Net::SecureServerSocket>(
+        Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port), 64, net::serverContext(identity_));
+    port_ = server_->address().port();
+    stopping_ = false;
+    acceptThread_ = std::thread([this] { acceptLoop(); });
+    tickThread_ = std::thread([this] {
+        while (!stopping_) {
+            tick();
+            std::unique_lock<std::mutex> lock(threadsMutex_);
+            // Woken by stop(); otherwise checks the quiz timer five times a second.
+            sessionsDone_.wait_for(lock, std::chrono::milliseconds(200));
+        }
+    });
+    if (cfg_.announce) {
+        net::Announcement a;
+        a.classId = class_.id;
+        a.className = class_.name;
+        a.teacherName = cfg_.teacherName;
+        a.port = port_;
+        a.fingerprint = identity_.fingerprint;
+        announcer_ = std::make_unique<net::Announcer>(
+            a, cfg_.announceTo.empty() ? net::defaultAnnounceTargets() : cfg_.announceTo,
+            [this](const std::string& l) { log(l); });
+    }
+    log("class \"" + class_.name + "\" is open on port " + std::to_string(port_));
+}
+
+void TeacherService::stop() {
+    if (stopping_.exchange(true) || !server_) {
+        return;
+    }
+    announcer_.reset();
+    if (acceptThread_.joinable()) {
+        acceptThread_.join();
+    }
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (auto& [d, s] : sessions_) {
+            sessions.push_back(s);
+        }
+    }
+    for (auto& s : sessions) {
+        s->ch->close();
+    }
+    {
+        std::unique_lock<std::mutex> lock(threadsMutex_);
+        sessionsDone_.notify_all();
+        sessionsDone_.wait(lock, [this] { return activeSessions_ == 0; });
+    }
+    if (tickThread_.joinable()) {
+        tickThread_.join();
+    }
+    server_->close();
+}
+
+void TeacherService::acceptLoop() {
+    while (!stopping_) {
+        try {
+            if (!server_->poll(Poco::Timespan(0, 200000), Poco::Net::Socket::SELECT_READ)) {
+                continue;
+            }
+            Poco::Net::StreamSocket socket = server_->acceptConnection();
+            auto s = std::make_shared<Session>();
+            s->ch = std::make_shared<net::Channel>(socket, socket.peerAddress().toString());
+            {
+                std::lock_guard<std::mutex> lock(threadsMutex_);
+                ++activeSessions_;
+            }
+            std::thread([this, s] {
+                serve(s);
+                std::lock_guard<std::mutex> lock(threadsMutex_);
+                --activeSessions_;
+                sessionsDone_.notify_all();
+            }).detach();
+        } catch (const Poco::Exception& e) {
+            if (!stopping_) {
+                log("accepting a connection failed: " + e.displayText());
+            }
+        }
+    }
+}
+
+void TeacherService::serve(std::shared_ptr<Session> s) {
+    std::string who = s->ch->peer();
+    try {
+        handshake(*s);
+        who = s->ch->peer() + " (" + (s->deviceName.empty() ? s->device : s->deviceName) + ")";
+        std::shared_ptr<Session> replaced;
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            auto& slot = sessions_[s->device];
+            replaced = slot;
+            slot = s;
+        }
+        if (replaced) {
+            replaced->ch->close(); // the same PC reconnected: the old connection is stale
+        }
+        log("connected: " + who);
+        auto last = std::chrono::steady_clock::now();
+        while (!stopping_ && !s->ch->closed()) {
+            const auto f = s->ch->receive(Poco::Timespan(1, 0));
+            if (!f) {
+                if (std::chrono::steady_clock::now() - last > std::chrono::seconds(30)) {
+                    throw net::ChannelClosed("no word from " + who + " for 30 s");
+                }
+                continue;
+            }
+            last = std::chrono::steady_clock::now();
+            handle(*s, *f);
+        }
+    } catch (const net::ChannelClosed& e) {
+        log("disconnected: " + who + ": " + e.what());
+    } catch (const net::ProtocolError& e) {
+        log("closing the connection of " + who + ": " + e.what());
+    } catch (const store::StorageError& e) {
+        log("closing the connection of " + who + " (nothing acknowledged): " + e.what());
+    } catch (const std::exception& e) {
+        log("closing the connection of " + who + ": " + e.what());
+    }
+    s->ch->close();
+    closedBytes_ += s->ch->bytesSent();
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        auto it = sessions_.find(s->device);
+        if (it != sessions_.end() && it->second == s) {
+            sessions_.erase(it);
+            for (auto& [id, v] : views_) {
+                if (v.deviceId == s->device) {
+                    v.online = false;
+                }
+            }
+        }
+    }
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+void TeacherService::handshake(Session& s) {
+    auto f = s.ch->receive(Poco::Timespan(15, 0));
+    if (!f || f->type != MsgType::Hello) {
+        throw net::ProtocolError("expected Hello");
+    }
+    auto o = net::parsePayload(*f);
+    const auto version = net::integer(o, "version", 1, 1000000);
+    if (version != net::kProtocolVersion) {
+        Object r;
+        r.set("reason", "version");
+        r.set("message", fmt(_("this Ayllu speaks protocol %1, the student's PC %2: update the "
+                               "older one"),
+                             net::kProtocolVersion, version));
+        s.ch->send(MsgType::Refused, r);
+        throw net::ProtocolError("protocol version " + std::to_string(version));
+    }
+    s.device = net::str(o, "device", 64);
+    s.deviceName = net::optStr(o, "name", 100);
+    if (s.device.empty()) {
+        throw net::ProtocolError("empty device id");
+    }
+    Object hello;
+    hello.set("version", net::kProtocolVersion);
+    hello.set("classId", class_.id);
+    hello.set("className", class_.name);
+    hello.set("teacher", cfg_.teacherName);
+    s.ch->send(MsgType::Hello, hello);
+
+    // The student's PC may wait for a person to compare the short code before it joins.
+    f = s.ch->receive(Poco::Timespan(600, 0));
+    if (!f) {
+        throw net::ProtocolError("no Join or Resume");
+    }
+    o = net::parsePayload(*f);
+    const auto refuse = [&](const char* reason, const std::string& message) {
+        Object r;
+        r.set("reason", reason);
+        r.set("message", message);
+        s.ch->send(MsgType::Refused, r);
+        throw net::ProtocolError(std::string(reason) + " refused for " + s.ch->peer() +
+                                 " (device " + s.device + ")");
+    };
+    if (f->type == MsgType::Join) {
+        if (!sameSecret(net::str(o, "code", 64), class_.code)) {
+            log("wrong class code from " + s.ch->peer() + " (device " + s.device + ")");
+            refuse("code", _("That is not the class code. Ask the teacher for it."));
+        }
+    } else if (f->type == MsgType::Resume) {
+        if (!sameSecret(net::str(o, "token", 128), token("device", s.device))) {
+            refuse("token", _("This PC is not known to the class any more: join it again with "
+                              "the class code."));
+        }
+    } else {
+        throw net::ProtocolError(std::string("expected Join or Resume, got ") + net::name(f->type));
+    }
+    Object joined;
+    joined.set("token", token("device", s.device));
+    joined.set("classId", class_.id);
+    joined.set("className", class_.name);
+    joined.set("pinRequired", class_.pinRequired);
+    Array::Ptr roster = new Array;
+    for (const auto& l : store_.roster(class_.id)) {
+        Object::Ptr x = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        x->set("id", l.id);
+        x->set("name", l.name);
+        x->set("picture", l.picture);
+        x->set("language", l.language);
+        x->set("pin", l.hasPin || class_.pinRequired);
+        roster->add(x);
+    }
+    joined.set("roster", roster);
+    s.ch->send(MsgType::Joined, joined);
+    store_.deviceSeen(s.device, s.deviceName, class_.id);
+    sendClassState(s);
+    sendOffers(s);
+}
+
+void TeacherService::handle(Session& s, const net::Frame& f) {
+    if (f.type == MsgType::PackageDone) {
+        const auto o = net::parsePayload(f);
+        const bool ok = net::boolean(o, "ok");
+        const std::string why = net::optStr(o, "reason");
+        log("package " + net::str(o, "identifier") + (ok ? " delivered to " : " failed on ") +
+            s.device + (why.empty() ? "" : ": " + why));
+        if (observer_ != nullptr) {
+            observer_->packageDelivered(s.device, net::str(o, "identifier"), ok, why);
+        }
+        return;
+    }
+    if (f.type == MsgType::Ping) {
+        Object pong;
+        s.ch->send(MsgType::Pong, pong);
+        return;
+    }
+    if (f.type == MsgType::Bye) {
+        throw net::ChannelClosed("said goodbye");
+    }
+    const auto o = net::parsePayload(f);
+    switch (f.type) {
+    case MsgType::SignIn:
+        onSignIn(s, o);
+        return;
+    case MsgType::SignOut: {
+        const std::string learner = net::str(o, "learner", 128);
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            s.learners.erase(learner);
+            views_[learner].online = false;
+        }
+        break;
+    }
+    case MsgType::Presence:
+    case MsgType::Hand: {
+        const std::string learner = net::str(o, "learner", 128);
+        std::lock_guard<std::mutex> lock(m_);
+        if (s.learners.count(learner) == 0) {
+            throw net::ProtocolError("presence of a learner not signed in on this PC");
+        }
+        StudentView& v = views_[learner];
+        if (f.type == MsgType::Hand) {
+            v.hand = net::boolean(o, "up");
+        } else {
+            const std::string state = net::str(o, "state", 32);
+            if (std::find(std::begin(kStates), std::end(kStates), state) == std::end(kStates)) {
+                throw net::ProtocolError("unknown state \"" + state + "\"");
+            }
+            v.state = state;
+            v.page = net::optStr(o, "page", 128);
+        }
+        break;
+    }
+    case MsgType::Events:
+        onEvents(s, o);
+        return;
+    case MsgType::PackageRequest:
+        onPackageRequest(s, o);
+        return;
+    default:
+        throw net::ProtocolError(std::string("a student's PC may not send ") + net::name(f.type));
+    }
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+void TeacherService::onSignIn(Session& s, const Object::Ptr& o) {
+    const std::string learner = net::str(o, "learner", 128);
+    const std::string givenToken = net::optStr(o, "token", 128);
+    const std::string pin = net::optStr(o, "pin", 32);
+    Object reply;
+    reply.set("learner", learner);
+    const auto roster = store_.roster(class_.id);
+    const auto it = std::find_if(roster.begin(), roster.end(),
+                                 [&](const store::RosterEntry& r) { return r.id == learner; });
+    std::string why;
+    if (it == roster.end()) {
+        why = "unknown";
+    } else if (!givenToken.empty()) {
+        if (!sameSecret(givenToken, token("learner", s.device, learner))) {
+            why = "token"; // another PC's token, or a forged one
+        }
+    } else if (it->hasPin || class_.pinRequired) {
+        auto& [count, since] = s.pinFailures[learner];
+        const auto now = store::nowMs();
+        if (now - since > 60000) {
+            count = 0;
+            since = now;
+        }
+        if (count >= 5) {
+            why = "wait"; // five wrong PINs a minute at most
+        } else if (!store_.checkPin(learner, pin)) {
+            ++count;
+            why = "pin";
+        }
+    }
+    if (!why.empty()) {
+        log("sign-in of " + learner + " refused on " + s.device + " (" + why + ")");
+        reply.set("ok", false);
+        reply.set("reason", why);
+        s.ch->send(MsgType::SignedIn, reply);
+        return;
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        s.learners.insert(learner);
+        StudentView& v = views_[learner];
+        v.learnerId = learner;
+        v.name = it->name;
+        v.deviceId = s.device;
+        v.deviceName = s.deviceName;
+        v.online = true;
+        if (v.state.empty()) {
+            v.state = "idle";
+        }
+    }
+    reply.set("ok", true);
+    reply.set("token", token("learner", s.device, learner));
+    s.ch->send(MsgType::SignedIn, reply);
+    bool revealed = false;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        revealed = state_.quizActive && state_.quiz.revealed;
+    }
+    if (revealed) {
+        sendReveal(s);
+    }
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+const course::Quiz* TeacherService::liveQuiz() const {
+    if (!state_.quizActive) {
+        return nullptr;
+    }
+    const auto c = courses_.find(state_.quiz.course);
+    if (c == courses_.end()) {
+        return nullptr;
+    }
+    const auto q = c->second.quizzes.find(state_.quiz.content);
+    return q == c->second.quizzes.end() ? nullptr : &q->second;
+}
+
+void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
+    const auto arr = o->getArray("events");
+    if (!arr || arr->size() > 1000) {
+        throw net::ProtocolError("Events needs an \"events\" list of at most 1000");
+    }
+    std::vector<store::Event> batch;
+    std::set<std::string> results;
+    bool quizAnswers = false;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const course::Quiz* quiz = liveQuiz();
+        const auto now = store::nowMs();
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const auto eo = arr->getObject(static_cast<unsigned>(i));
+            if (!eo) {
+                throw net::ProtocolError("an event is not an object");
+            }
+            store::Event e = eventFromJson(eo);
+            if (e.device != s.device) {
+                throw net::ProtocolError("an event of another device (" + e.device + ")");
+            }
+            if (s.learners.count(e.learner) == 0) {
+                continue; // not acknowledged: sent again once that learner signs in here
+            }
+            const bool live = state_.quizActive && e.kind == store::EventKind::Answer &&
+                              e.course == state_.quiz.course && e.content == state_.quiz.content &&
+                              e.attempt == state_.quiz.attempt;
+            if (live) {
+                // Graded here, whatever the student's PC says: it never had the key.
+                quizAnswers = true;
+                const course::Question* q = nullptr;
+                int index = 0;
+                if (quiz != nullptr) {
+                    for (const auto& x : quiz->questions) {
+                        if (x.id == e.item) {
+                            q = &x;
+                            break;
+                        }
+                        ++index;
+                    }
+                }
+                const bool visible = !state_.quiz.oneByOne || index < state_.quiz.visible;
+                const bool inTime =
+                    state_.quiz.deadlineMs == 0 || now <= state_.quiz.deadlineMs + 2000;
+                if (q == nullptr || !visible) {
+                    e.result = "invalid";
+                    e.scoreRaw = 0.0;
+                    e.scoreMax = 0.0;
+                } else if (!state_.quiz.open || !inTime) {
+                    e.result = "closed"; // kept, but too late to count
+                    e.scoreRaw = 0.0;
+                    e.scoreMax = q->points;
+                } else {
+                    const auto g = quiz::grade(*q, e.text, state_.quiz.seed);
+                    e.result = g.result;
+                    e.scoreRaw = g.points;
+                    e.scoreMax = g.maxPoints;
+                    views_[e.learner].lastResult = g.result;
+                }
+            }
+            batch.push_back(e);
+        }
+    }
+    const auto r = store_.ingest(batch); // throws: nothing is acknowledged
+    Object ack;
+    Array::Ptr seqs = new Array;
+    for (const auto& [device, seq] : r.durable) {
+        seqs->add(seq);
+    }
+    ack.set("seqs", seqs);
+    s.ch->send(MsgType::EventsAck, ack); // after the commit, never before
+    for (const auto& [seq, why] : r.rejected) {
+        log("event " + std::to_string(seq) + " of " + s.device + " refused: " + why);
+    }
+    if (quizAnswers) {
+        refreshTally();
+    }
+    if (observer_ != nullptr && quizAnswers) {
+        observer_->studentsChanged();
+    }
+}
+
+void TeacherService::refreshTally() {
+    QuizStatus st;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        st.active = state_.quizActive;
+        st.quiz = state_.quiz;
+        if (const auto* q = liveQuiz()) {
+            st.questions = static_cast<int>(q->questions.size());
+            for (const auto& x : q->questions) {
+                st.tallies.push_back({x.id, 0, 0, 0, 0, {}});
+            }
+        }
+    }
+    if (st.active) {
+        store_.withDatabase([&](SQLite::Database& db) {
+            SQLite::Statement q(db,
+                                "SELECT i.item, i.result, i.response, count(*) FROM interactions i "
+                                "JOIN learners l ON l.id = i.learner WHERE l.class_id = ? AND "
+                                "i.course = ? AND i.content = ? AND i.attempt = ? "
+                                "AND i.result IN ('correct', 'partial', 'incorrect', 'invalid') "
+                                "GROUP BY i.item, i.result, i.response");
+            q.bind(1, class_.id);
+            q.bind(2, st.quiz.course);
+            q.bind(3, st.quiz.content);
+            q.bind(4, st.quiz.attempt);
+            while (q.executeStep()) {
+                const std::string item = q.getColumn(0).getString();
+                const std::string result = q.getColumn(1).getString();
+                const int n = q.getColumn(3).getInt();
+                for (auto& t : st.tallies) {
+                    if (t.question != item) {
+                        continue;
+                    }
+                    t.answered += n;
+                    (result == "correct"   ? t.correct
+                     : result == "partial" ? t.partial
+                                           : t.incorrect) += n;
+                    t.responses[q.getColumn(2).getString()] += n;
+                }
+            }
+            SQLite::Statement who(
+                db, "SELECT count(DISTINCT i.learner) FROM interactions i JOIN learners l "
+                    "ON l.id = i.learner WHERE l.class_id = ? AND i.course = ? AND "
+                    "i.content = ? AND i.attempt = ?");
+            who.bind(1, class_.id);
+            who.bind(2, st.quiz.course);
+            who.bind(3, st.quiz.content);
+            who.bind(4, st.quiz.attempt);
+            who.executeStep();
+            st.learnersAnswering = who.getColumn(0).getInt();
+        });
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        quiz_ = st;
+    }
+    if (observer_ != nullptr) {
+        observer_->quizChanged(st);
+    }
+}
+
+QuizStatus TeacherService::quizStatus() {
+    std::lock_guard<std::mutex> lock(m_);
+    return quiz_;
+}
+
+Object::Ptr TeacherService::classStatePayload(const std::string& device) {
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("mode", toString(state_.mode));
+    o->set("course", state_.course);
+    o->set("lesson", state_.lesson);
+    o->set("page", state_.page);
+    o->set("locked", state_.lockedFor(device));
+    if (state_.quizActive) {
+        Object::Ptr q = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        q->set("course", state_.quiz.course);
+        q->set("content", state_.quiz.content);
+        q->set("attempt", state_.quiz.attempt);
+        q->set("oneByOne", state_.quiz.oneByOne);
+        q->set("open", state_.quiz.open);
+        q->set("revealed", state_.quiz.revealed);
+        q->set("remainingMs",
+               state_.quiz.deadlineMs == 0
+                   ? std::int64_t{0}
+                   : std::max<std::int64_t>(1, state_.quiz.deadlineMs - store::nowMs()));
+        Array::Ptr questions = new Array;
+        if (const auto* quiz = liveQuiz()) {
+            q->set("title", quiz->title.best("es"));
+            int n = 0;
+            for (const auto& x : quiz->questions) {
+                if (state_.quiz.oneByOne && n >= state_.quiz.visible) {
+                    break;
+                }
+                // The public view only: no weights, accepted answers, pairings or order.
+                Poco::JSON::Parser p;
+                questions->add(p.parse(quiz::publicQuestion(x, state_.quiz.seed)));
+                ++n;
+            }
+        }
+        q->set("questions", questions);
+        o->set("quiz", q);
+    }
+    return o;
+}
+
+void TeacherService::sendClassState(Session& s) {
+    Object::Ptr payload;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        payload = classStatePayload(s.device);
+    }
+    s.ch->send(MsgType::ClassState, *payload);
+}
+
+void TeacherService::broadcastState() {
+    std::vector<std::pair<std::shared_ptr<net::Channel>, Object::Ptr>> out;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (const auto& [device, s] : sessions_) {
+            out.emplace_back(s->ch, classStatePayload(device));
+        }
+    }
+    for (auto& [ch, payload] : out) {
+        try {
+            ch->send(MsgType::ClassState, *payload);
+        } catch (const net::ChannelClosed&) {
+            // that student's thread notices and cleans up
+        }
+    }
+}
+
+void TeacherService::changed() {
+    std::string saved;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        saved = saveState(state_);
+    }
+    store_.saveSessionState(sessionId_, saved); // durable before anyone is told
+    broadcastState();
+}
+
+void TeacherService::sendReveal(Session& s) {
+    Object reveal(Poco::JSON_PRESERVE_KEY_ORDER);
+    std::set<std::string> learners;
+    LiveQuiz lq;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto* quiz = liveQuiz();
+        if (quiz == nullptr || !state_.quiz.revealed) {
+            return;
+        }
+        lq = state_.quiz;
+        learners = s.learners;
+        Array::Ptr key = new Array;
+        for (const auto& q : quiz->questions) {
+            Poco::JSON::Parser p;
+            key->add(p.parse(quiz::answerKey(q, lq.seed)));
+        }
+        reveal.set("key", key);
+    }
+    reveal.set("course", lq.course);
+    reveal.set("content", lq.content);
+    reveal.set("attempt", lq.attempt);
+    Object::Ptr results = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& learner : learners) {
+        Object::Ptr mine = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        const auto mineList = store_.withDatabase([&](SQLite::Database& db) {
+            return store::interactionsOf(db, learner, lq.course, lq.content, lq.attempt);
+        });
+        for (const auto& i : mineList) {
+            Object::Ptr r = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            r->set("result", i.result);
+            r->set("points", i.scoreRaw.value_or(0));
+            r->set("max", i.scoreMax.value_or(0));
+            mine->set(i.item, r);
+        }
+        results->set(learner, mine); // only this PC's learners: nobody sees another's results
+    }
+    reveal.set("results", results);
+    s.ch->send(MsgType::QuizReveal, reveal);
+}
+
+void TeacherService::tick() {
+    bool expired = false;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        expired = state_.quizActive && state_.quiz.open && state_.quiz.deadlineMs != 0 &&
+                  store::nowMs() > state_.quiz.deadlineMs;
+    }
+    if (expired) {
+        log("the quiz timer ran out");
+        closeQuiz();
+    }
+}
+
+void TeacherService::addCourse(const std::string& folder) {
+    auto v = course::validateFolder(folder);
+    if (v.problems.hasErrors()) {
+        std::string all;
+        for (const auto& p : v.problems.sorted()) {
+            all += p.toString() + "\n";
+        }
+        throw Error(fmt(_("the course in %1 has errors:\n%2"), folder, all));
+    }
+    std::lock_guard<std::mutex> lock(m_);
+    const std::string id = v.package.manifest.identifier;
+    courseDirs_[id] = folder;
+    courses_[id] = std::move(v.package);
+}
+
+const course::Package* TeacherService::course(const std::string& identifier) const {
+    std::lock_guard<std::mutex> lock(m_);
+    const auto it = courses_.find(identifier);
+    return it == courses_.end() ? nullptr : &it->second;
+}
+
+void TeacherService::showPage(const std::string& course, const std::string& lesson,
+                              const std::string& page) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        state_.mode = Mode::Paced;
+        state_.course = course;
+        state_.lesson = lesson;
+        state_.page = page;
+    }
+    changed();
+}
+
+void TeacherService::openSelfPaced(const std::string& course, const std::string& lesson) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        state_.mode = Mode::SelfPaced;
+        state_.course = course;
+        state_.lesson = lesson;
+        state_.page.clear();
+    }
+    changed();
+}
+
+void TeacherService::endLesson() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        state_.mode = Mode::Idle;
+        state_.lesson.clear();
+        state_.page.clear();
+    }
+    changed();
+}
+
+void TeacherService::lock(bool locked, const std::vector<std::string>& devices) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (devices.empty()) {
+            state_.lockAll = locked;
+            if (!locked) {
+                state_.lockedDevices.clear();
+            }
+        } else {
+            for (const auto& d : devices) {
+                if (locked) {
+                    state_.lockedDevices.insert(d);
+                } else {
+                    state_.lockedDevices.erase(d);
+                }
+            }
+        }
+    }
+    changed();
+}
+
+void TeacherService::openQuiz(const std::string& course, const std::string& quizResource,
+                              bool oneByOne, int timerSeconds) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto c = courses_.find(course);
+        if (c == courses_.end() || c->second.quizzes.count(quizResource) == 0) {
+            throw Error(fmt(_("there is no quiz \"%1\" in course \"%2\""), quizResource, course));
+        }
+        const auto& quiz = c->second.quizzes.at(quizResource);
+        const int attempt = store_.withDatabase([&](SQLite::Database& db) {
+            SQLite::Statement q(db, "SELECT coalesce(max(attempt), 0) + 1 FROM progress "
+                                    "WHERE course = ? AND content = ?");
+            q.bind(1, course);
+            q.bind(2, quizResource);
+            q.executeStep();
+            return q.getColumn(0).getInt();
+        });
+        unsigned seed = 0;
+        RAND_bytes(reinterpret_cast<unsigned char*>(&seed), sizeof seed);
+        state_.quizActive = true;
+        state_.quiz = LiveQuiz{
+            course,  quizResource, quiz.id,
+            attempt, oneByOne,     oneByOne ? 1 : static_cast<int>(quiz.questions.size()),
+            true,    false,        timerSeconds > 0 ? store::nowMs() + timerSeconds * 1000LL : 0,
+            seed};
+    }
+    changed();
+    refreshTally();
+}
+
+void TeacherService::nextQuestion() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto* quiz = liveQuiz();
+        if (quiz == nullptr || !state_.quiz.oneByOne) {
+            return;
+        }
+        state_.quiz.visible =
+            std::min(state_.quiz.visible + 1, static_cast<int>(quiz->questions.size()));
+    }
+    changed();
+}
+
+void TeacherService::closeQuiz() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (!state_.quizActive || !state_.quiz.open) {
+            return;
+        }
+        state_.quiz.open = false;
+    }
+    changed();
+    refreshTally();
+}
+
+void TeacherService::reveal() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (!state_.quizActive) {
+            return;
+        }
+        state_.quiz.open = false;
+        state_.quiz.revealed = true;
+    }
+    changed();
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (auto& [d, s] : sessions_) {
+            sessions.push_back(s);
+        }
+    }
+    for (auto& s : sessions) {
+        try {
+            sendReveal(*s);
+        } catch (const net::ChannelClosed&) {
+        }
+    }
+}
+
+void TeacherService::endQuiz() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        state_.quizActive = false;
+    }
+    changed();
+    refreshTally();
+}
+
+void TeacherService::pushCourse(const std::string& identifier) {
+    Offer offer;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto c = courses_.find(identifier);
+        if (c == courses_.end()) {
+            throw Error(fmt(_("there is no course \"%1\""), identifier));
+        }
+        offer.identifier = identifier;
+        offer.version = c->second.manifest.version;
+        offer.zipPath =
+            (fs::path(cfg_.dataDir) / "outgoing" / (identifier + "-" + offer.version + ".zip"))
+                .string();
+    }
+    std::error_code ec;
+    fs::create_directories(fs::path(offer.zipPath).parent_path(), ec);
+    if (!fs::exists(offer.zipPath, ec)) {
+        zip::pack(courseDirs_.at(identifier), offer.zipPath);
+    }
+    offer.size = fs::file_size(offer.zipPath);
+    offer.sha256 = sha256File(offer.zipPath);
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        offers_.erase(std::remove_if(offers_.begin(), offers_.end(),
+                                     [&](const Offer& o) { return o.identifier == identifier; }),
+                      offers_.end());
+        offers_.push_back(offer);
+        for (auto& [d, s] : sessions_) {
+            sessions.push_back(s);
+        }
+    }
+    for (auto& s : sessions) {
+        try {
+            sendOffers(*s);
+        } catch (const net::ChannelClosed&) {
+        }
+    }
+}
+
+void TeacherService::sendOffers(Session& s) {
+    std::vector<Offer> offers;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        offers = offers_;
+    }
+    for (const auto& o : offers) {
+        Object m(Poco::JSON_PRESERVE_KEY_ORDER);
+        m.set("identifier", o.identifier);
+        m.set("version", o.version);
+        m.set("size", o.size);
+        m.set("sha256", o.sha256);
+        s.ch->send(MsgType::PackageOffer, m);
+    }
+}
+
+void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
+    const std::string id = net::str(o, "identifier", 256);
+    const std::string version = net::str(o, "version", 64);
+    Offer offer;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto it = std::find_if(offers_.begin(), offers_.end(), [&](const Offer& x) {
+            return x.identifier == id && x.version == version;
+        });
+        if (it == offers_.end()) {
+            throw net::ProtocolError("request for a package that was not offered");
+        }
+        offer = *it;
+    }
+    if (o->has("have") && net::boolean(o, "have")) {
+        if (observer_ != nullptr) {
+            observer_->packageDelivered(s.device, id, true, "already there");
+        }
+        return;
+    }
+    auto offset = static_cast<std::uint64_t>(
+        net::integer(o, "offset", 0, static_cast<std::int64_t>(offer.size)));
+    std::ifstream in(offer.zipPath, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(offset));
+    std::string buf(cfg_.chunkSize, '\0');
+    int chunks = 0;
+    while (offset < offer.size) {
+        const auto n = std::min<std::uint64_t>(cfg_.chunkSize, offer.size - offset);
+        in.read(buf.data(), static_cast<std::streamsize>(n));
+        const std::string bytes = buf.substr(0, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() != n) {
+            throw Error(fmt(_("cannot read %1"), offer.zipPath));
+        }
+        Object h(Poco::JSON_PRESERVE_KEY_ORDER);
+        h.set("identifier", id);
+        h.set("version", version);
+        h.set("offset", offset);
+        h.set("sha256", sha256(bytes));
+        s.ch->sendRaw(MsgType::PackageChunk, net::encodeChunk(h, bytes));
+        offset += n;
+        if (observer_ != nullptr) {
+            observer_->packageProgress(s.device, offset, offer.size);
+        }
+        if (cfg_.dropAfterChunks > 0 && ++chunks >= cfg_.dropAfterChunks) {
+            s.ch->close();
+            throw net::ChannelClosed("dropped for a test after " + std::to_string(chunks) +
+                                     " chunks");
+        }
+    }
+}
+
+std::vector<StudentView> TeacherService::students() {
+    const auto roster = store_.roster(class_.id);
+    std::lock_guard<std::mutex> lock(m_);
+    std::vector<StudentView> out;
+    for (const auto& r : roster) {
+        auto it = views_.find(r.id);
+        StudentView v = it != views_.end() ? it->second : StudentView{};
+        v.learnerId = r.id;
+        v.name = r.name;
+        out.push_back(v);
+    }
+    return out;
+}
+
+ClassState TeacherService::state() {
+    std::lock_guard<std::mutex> lock(m_);
+    return state_;
+}
+
+std::uint64_t TeacherService::bytesSent() const {
+    std::uint64_t n = closedBytes_;
+    std::lock_guard<std::mutex> lock(m_);
+    for (const auto& [d, s] : sessions_) {
+        n += s->ch->bytesSent();
+    }
+    return n;
+}
+
+} // namespace ayllu::classroom

@@ -1,0 +1,151 @@
+// The student PC's side of the classroom: finds and joins the teacher (checking the pinned key),
+// signs learners in, follows what the teacher shows, sends progress from the outbox and keeps
+// working offline, reconnecting by itself with back-off. GUI-free: the student client observes
+// it through StudentObserver.
+#pragma once
+
+#include "ayllu/classroom/class_state.h"
+#include "ayllu/net/channel.h"
+#include "ayllu/store/student_store.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+namespace ayllu::classroom {
+
+struct RosterLearner {
+    std::string id, name, picture, language;
+    bool pin = false;
+};
+
+struct LiveQuizView {
+    std::string course, content, title;
+    int attempt = 1;
+    bool open = false;
+    bool revealed = false;
+    bool oneByOne = false;
+    std::int64_t deadlineMs = 0;        // this PC's clock; 0: no timer
+    std::vector<std::string> questions; // public views (JSON), never the key
+};
+
+struct ClassView {
+    bool connected = false;
+    std::string classId, className;
+    Mode mode = Mode::Idle;
+    std::string course, lesson, page;
+    bool locked = false; // released by itself when the teacher has been gone for 2 minutes
+    std::optional<LiveQuizView> quiz;
+    std::string reveal; // the last QuizReveal (JSON): key and this PC's results
+};
+
+class StudentObserver {
+public:
+    virtual ~StudentObserver() = default;
+    virtual void connectionChanged(bool /*connected*/, const std::string& /*why*/) {}
+    virtual void classChanged(const ClassView&) {}
+    virtual void packageProgress(const std::string& /*identifier*/, std::uint64_t /*done*/,
+                                 std::uint64_t /*total*/) {}
+    virtual void packageInstalled(const std::string& /*identifier*/, const std::string& /*version*/,
+                                  const std::string& /*path*/) {}
+    virtual void log(const std::string&) {}
+};
+
+struct StudentConfig {
+    std::string dataDir; // courses received go to <dataDir>/courses
+    std::string deviceName;
+    // First join of a class: true when a person confirmed that the teacher's screen shows the
+    // same short code. Without it nothing is joined.
+    std::function<bool(const std::string& code, const std::string& className)> confirmTeacher;
+    int backoffMinMs = 200;
+    int backoffMaxMs = 8000;
+    std::size_t batchSize = 200;
+    std::function<std::int64_t()> clock; // default: this PC's clock (tests pass their own)
+};
+
+class StudentAgent {
+public:
+    StudentAgent(store::StudentStore& store, StudentConfig cfg,
+                 StudentObserver* observer = nullptr);
+    ~StudentAgent();
+
+    // Connects in the background and stays connected, reconnecting after any cut. `classCode`
+    // is needed the first time this PC joins that class.
+    void connect(const std::string& host, std::uint16_t port, const std::string& classCode = {});
+    void disconnect();
+    bool connected() const { return connected_; }
+    // Why the teacher refused us for good (wrong class code, another key...), or "".
+    std::string refusal() const;
+
+    // Waits (for tests and the simulator) until the condition holds or the time is up.
+    bool waitFor(const std::function<bool()>& condition, int timeoutMs);
+    bool waitJoined(int timeoutMs);
+    bool waitSynced(int timeoutMs); // the outbox is empty
+
+    std::vector<RosterLearner> roster();
+    // Signs a learner in at the teacher (PIN when needed). False with `why` when refused.
+    bool signIn(const std::string& learner, const std::string& pin, std::string* why = nullptr,
+                int timeoutMs = 10000);
+    void signOut(const std::string& learner);
+
+    // Saved locally first, then sent; SaveResult says whether it is saved.
+    store::SaveResult record(store::Event e);
+    // A live quiz answer: saved locally, graded by the teacher.
+    store::SaveResult answerLive(const std::string& learner, const std::string& question,
+                                 const std::string& responseJson, std::int64_t latencyMs);
+    void presence(const std::string& learner, const std::string& state, const std::string& page);
+    void hand(const std::string& learner, bool up);
+
+    ClassView view();
+    std::uint64_t bytesSent() const;
+
+private:
+    void run();
+    void session();
+    void handle(const net::Frame& f);
+    void onClassState(const Poco::JSON::Object::Ptr& o);
+    void onOffer(const Poco::JSON::Object::Ptr& o);
+    void onChunk(const net::Frame& f);
+    void flushOutbox();
+    void send(net::MsgType type, const Poco::JSON::Object& o);
+    void notifyClass();
+    std::int64_t now() const;
+    void log(const std::string& line);
+
+    store::StudentStore& store_;
+    StudentConfig cfg_;
+    StudentObserver* observer_;
+
+    mutable std::mutex m_;
+    std::condition_variable cv_;
+    std::string host_;
+    std::uint16_t port_ = 0;
+    std::string classCode_;
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> connected_{false};
+    bool joined_ = false;
+    std::string refusal_;
+    std::shared_ptr<net::Channel> ch_;
+    ClassView view_;
+    bool lockedByTeacher_ = false;
+    std::int64_t lostMs_ = 0;
+    std::vector<RosterLearner> roster_;
+    std::set<std::string> signedIn_;
+    std::map<std::string, std::pair<bool, std::string>> signInReplies_;
+    std::set<std::int64_t> inflight_;
+    std::int64_t inflightSince_ = 0;
+    struct Download {
+        std::string identifier, version, sha256, part;
+        std::uint64_t size = 0;
+    };
+    std::optional<Download> download_;
+    std::uint64_t closedBytes_ = 0;
+    std::thread thread_;
+};
+
+} // namespace ayllu::classroom

@@ -221,3 +221,277 @@ BOOST_AUTO_TEST_CASE(a_student_cannot_replay_another_pcs_tokens) {
     BOOST_REQUIRE(refused);
     BOOST_TEST(refused->payload.find("\"reason\":\"token\"") != std::string::npos);
 }
+
+namespace {
+const char* const kCourse = "pe.ayllu.muestra";
+
+store::Event timeEvent(const std::string& learner, int i) {
+    store::Event e;
+    e.learner = learner;
+    e.course = kCourse;
+    e.content = "res-leccion";
+    e.kind = store::EventKind::Time;
+    e.durationMs = 1000 + i;
+    return e;
+}
+
+int teacherCount(Classroom& c, const std::string& sql) {
+    return c.tstore->withDatabase(
+        [&](SQLite::Database& db) { return db.execAndGet(sql).getInt(); });
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_class_follows_the_teachers_page_and_latecomers_land_on_it) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    c.teacher->showPage(kCourse, "res-leccion", "p1");
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().page == "p1"; }, 10000));
+    BOOST_TEST((a.agent->view().mode == Mode::Paced));
+    c.teacher->showPage(kCourse, "res-leccion", "p2");
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().page == "p2"; }, 10000));
+    Pupil& late = c.join("pc-2");
+    BOOST_TEST(late.agent->waitFor([&] { return late.agent->view().page == "p2"; }, 10000));
+    c.teacher->openSelfPaced(kCourse, "res-leccion");
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().mode == Mode::SelfPaced; }, 10000));
+    BOOST_TEST(a.agent->view().page.empty());
+    BOOST_TEST(a.agent->view().lesson == "res-leccion");
+    c.teacher->endLesson();
+    BOOST_TEST(late.agent->waitFor([&] { return late.agent->view().mode == Mode::Idle; }, 10000));
+}
+
+BOOST_AUTO_TEST_CASE(presence_and_raised_hands_reach_the_teacher) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    a.agent->presence("luis", "answering", "p2");
+    a.agent->hand("luis", true);
+    const auto luis = [&] {
+        for (const auto& v : c.teacher->students()) {
+            if (v.learnerId == "luis") {
+                return v;
+            }
+        }
+        return StudentView{};
+    };
+    BOOST_TEST(a.agent->waitFor([&] { return luis().hand && luis().state == "answering"; }, 10000));
+    BOOST_TEST(luis().page == "p2");
+    a.agent->hand("luis", false);
+    BOOST_TEST(a.agent->waitFor([&] { return !luis().hand; }, 10000));
+    a.agent->disconnect();
+    BOOST_TEST(a.agent->waitFor([&] { return !luis().online; }, 10000));
+}
+
+BOOST_AUTO_TEST_CASE(screens_lock_all_or_some_and_release_when_the_teacher_is_gone) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    Pupil& b = c.join("pc-2");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    c.teacher->lock(true);
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000));
+    BOOST_TEST(b.agent->waitFor([&] { return b.agent->view().locked; }, 10000));
+    c.teacher->lock(false);
+    BOOST_TEST(a.agent->waitFor([&] { return !a.agent->view().locked; }, 10000));
+    BOOST_TEST(b.agent->waitFor([&] { return !b.agent->view().locked; }, 10000));
+    c.teacher->lock(true, {a.store->deviceId()});
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000));
+    BOOST_TEST(!b.agent->view().locked);
+    // The teacher's PC goes away: the screen stays locked for two minutes, then frees itself.
+    c.teacher->stop();
+    BOOST_TEST(a.agent->waitFor([&] { return !a.agent->connected(); }, 10000));
+    BOOST_TEST(a.agent->view().locked);
+    a.clock = store::nowMs() + 119000;
+    BOOST_TEST(a.agent->view().locked);
+    a.clock = store::nowMs() + 121000;
+    BOOST_TEST(!a.agent->view().locked);
+}
+
+BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_own_results) {
+    Classroom c;
+    RawClient watcher(c.teacher->port());
+    watcher.joinAs("pc-watcher");
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    BOOST_REQUIRE(a.agent->signIn("rosa", ""));
+    c.teacher->openQuiz(kCourse, "res-cuestionario", false, 0);
+    // What crossed the wire: the questions, and nothing of the key.
+    std::optional<net::Frame> state;
+    while ((state = watcher.next(net::MsgType::ClassState)) &&
+           state->payload.find("\"questions\"") == std::string::npos) {
+    }
+    BOOST_REQUIRE(state);
+    const std::string wire = state->payload;
+    BOOST_TEST(wire.find("¿Qué botón usamos para elegir?") != std::string::npos);
+    for (const char* leak : {"\"correct\"", "\"weight\"", "accept", "\"answer\"", "\"clic\"",
+                             "\"izquierdo\"", "\"order\"", "\"weights\""}) {
+        BOOST_TEST(wire.find(leak) == std::string::npos, leak);
+    }
+    BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
+    BOOST_TEST(a.agent->view().quiz->questions.size() == 8u);
+
+    BOOST_TEST(a.agent->answerLive("luis", "q1", "\"a\"", 4000).saved);
+    BOOST_TEST(a.agent->answerLive("luis", "q3", "false", 3000).saved);
+    // A doctored PC claims "correct" for a wrong answer: the teacher grades it anyway.
+    store::Event forged;
+    forged.learner = "rosa";
+    forged.course = kCourse;
+    forged.content = "res-cuestionario";
+    forged.attempt = a.agent->view().quiz->attempt;
+    forged.item = "q1";
+    forged.kind = store::EventKind::Answer;
+    forged.text = "\"c\"";
+    forged.result = "correct";
+    forged.scoreRaw = 1.0;
+    forged.scoreMax = 1.0;
+    BOOST_TEST(a.agent->record(forged).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    auto tally = c.teacher->quizStatus().tallies;
+    BOOST_TEST(tally[0].answered == 2);
+    BOOST_TEST(tally[0].correct == 1);
+    BOOST_TEST(tally[0].incorrect == 1);
+    BOOST_TEST(tally[2].correct == 1);
+    BOOST_TEST(c.teacher->quizStatus().learnersAnswering == 2);
+
+    // Closed: a late answer is kept but not counted.
+    c.teacher->closeQuiz();
+    BOOST_REQUIRE(a.agent->waitFor([&] { return !a.agent->view().quiz->open; }, 10000));
+    BOOST_TEST(!a.agent->answerLive("luis", "q2", "[\"a\"]", 1).saved); // the client knows
+    store::Event late = forged;
+    late.learner = "luis";
+    late.item = "q2";
+    late.text = "[\"a\",\"b\"]";
+    late.result.clear();
+    BOOST_TEST(a.agent->record(late).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    BOOST_TEST(c.teacher->quizStatus().tallies[1].answered == 0);
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE result = 'closed'") == 1);
+
+    c.teacher->reveal();
+    BOOST_REQUIRE(a.agent->waitFor([&] { return !a.agent->view().reveal.empty(); }, 10000));
+    const std::string reveal = a.agent->view().reveal;
+    BOOST_TEST(reveal.find("\"weights\"") != std::string::npos); // the key, now
+    BOOST_TEST(reveal.find("\"luis\":{") != std::string::npos);
+    BOOST_TEST(reveal.find("\"rosa\":{") != std::string::npos);
+    const auto watcherReveal = watcher.next(net::MsgType::QuizReveal);
+    BOOST_REQUIRE(watcherReveal);
+    BOOST_TEST(watcherReveal->payload.find("luis") == std::string::npos); // nobody else's results
+    BOOST_TEST(watcherReveal->payload.find("\"results\":{}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(work_done_offline_reaches_the_teacher_exactly_once) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    a.agent->disconnect();
+    for (int i = 0; i < 40; ++i) {
+        BOOST_TEST(a.agent->record(timeEvent("luis", i)).saved); // saved with no teacher
+    }
+    BOOST_TEST(a.store->outboxSize() == 40u);
+    a.agent->connect("127.0.0.1", c.teacher->port());
+    BOOST_REQUIRE(a.agent->waitSynced(15000)); // luis is signed in again by token
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events") == 40);
+    BOOST_TEST(teacherCount(c, "SELECT time_ms FROM progress WHERE learner = 'luis'") ==
+               40 * 1000 + 39 * 40 / 2);
+    // Reconnecting sends nothing twice.
+    a.agent->disconnect();
+    a.agent->connect("127.0.0.1", c.teacher->port());
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_TEST(a.agent->record(timeEvent("luis", 99)).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(15000));
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events") == 41);
+}
+
+BOOST_AUTO_TEST_CASE(a_course_arrives_resumes_after_cuts_and_is_skipped_when_present) {
+    TeacherConfig cfg;
+    cfg.chunkSize = 1024;
+    cfg.dropAfterChunks = 2; // every connection is cut after two chunks
+    Classroom c(cfg);
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    c.teacher->pushCourse(kCourse);
+    BOOST_REQUIRE(
+        a.agent->waitFor([&] { return a.store->package(kCourse, "1.0.0").has_value(); }, 30000));
+    const auto installed = a.store->package(kCourse, "1.0.0");
+    BOOST_TEST(listTree(installed->path) == listTree(sampleCourse()));
+    bool resumed = false;
+    {
+        std::lock_guard<std::mutex> g(a.log.m);
+        for (const auto& l : a.log.lines) {
+            resumed = resumed || l.find("resuming " + std::string(kCourse)) != std::string::npos;
+        }
+    }
+    BOOST_TEST(resumed);
+    // Offered again: this PC has that version, nothing is sent.
+    c.teacher->pushCourse(kCourse);
+    BOOST_TEST(a.agent->waitFor(
+        [&] {
+            std::lock_guard<std::mutex> g(c.tlog.m);
+            return std::any_of(
+                c.tlog.delivered.begin(), c.tlog.delivered.end(),
+                [](const std::string& d) { return d.find("already there") != std::string::npos; });
+        },
+        10000));
+}
+
+BOOST_AUTO_TEST_CASE(a_restarted_console_restores_the_page_and_the_open_quiz) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    c.teacher->showPage(kCourse, "res-leccion", "p2");
+    c.teacher->openQuiz(kCourse, "res-cuestionario", true, 0);
+    c.teacher->nextQuestion();
+    const auto port = c.teacher->port();
+    c.teacher.reset(); // the console is closed (or crashes after its last save)
+    TeacherConfig cfg;
+    cfg.port = port;
+    c.startTeacher(cfg);
+    const auto st = c.teacher->state();
+    BOOST_TEST(st.page == "p2");
+    BOOST_TEST(st.quizActive);
+    BOOST_TEST(st.quiz.open);
+    BOOST_TEST(st.quiz.visible == 2);
+    BOOST_TEST(a.agent->waitFor(
+        [&] {
+            const auto v = a.agent->view();
+            return v.connected && v.quiz && v.quiz->questions.size() == 2u && v.page == "p2";
+        },
+        15000));
+}
+
+BOOST_AUTO_TEST_CASE(hostile_frames_close_only_that_connection) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    {
+        RawClient bad(c.teacher->port());
+        const std::string huge("\x00\x0b\x7f\x00\x00\x00", 6);
+        bad.socket.sendBytes(huge.data(), static_cast<int>(huge.size()));
+        BOOST_TEST(a.agent->waitFor([&] { return c.tlog.said("limit"); }, 10000));
+    }
+    {
+        RawClient bad(c.teacher->port());
+        bad.joinAs("pc-bad");
+        bad.send(
+            net::MsgType::Events,
+            R"({"events":[{"device":"pc-1","seq":1,"learner":"luis","course":"x","content":"y","attempt":1,"kind":"time","at":1,"duration":5}]})");
+        BOOST_TEST(
+            a.agent->waitFor([&] { return c.tlog.said("an event of another device"); }, 10000));
+    }
+    {
+        RawClient bad(c.teacher->port());
+        bad.joinAs("pc-bad-2");
+        bad.send(net::MsgType::ClassState, R"({"mode":"idle"})"); // only the teacher sends that
+        BOOST_TEST(a.agent->waitFor([&] { return c.tlog.said("may not send ClassState"); }, 10000));
+    }
+    // The good student never noticed.
+    BOOST_TEST(a.agent->connected());
+    BOOST_TEST(a.agent->record(timeEvent("luis", 1)).saved);
+    BOOST_TEST(a.agent->waitSynced(10000));
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events WHERE device <> '" +
+                                   a.store->deviceId() + "'") == 0);
+}

@@ -149,6 +149,7 @@ void StudentAgent::run() {
             }
         }
         if (old) {
+            std::lock_guard<std::mutex> lock(m_);
             closedBytes_ += old->bytesSent();
         }
         if (connected_.exchange(false) && observer_ != nullptr) {

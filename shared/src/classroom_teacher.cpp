@@ -570,6 +570,9 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
         }
     }
     const auto r = store_.ingest(batch); // throws: nothing is acknowledged
+    if (quizAnswers) {
+        refreshTally(); // before the acknowledgement, so the dashboard is never behind it
+    }
     Object ack;
     Array::Ptr seqs = new Array;
     for (const auto& [device, seq] : r.durable) {
@@ -579,9 +582,6 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
     s.ch->send(MsgType::EventsAck, ack); // after the commit, never before
     for (const auto& [seq, why] : r.rejected) {
         log("event " + std::to_string(seq) + " of " + s.device + " refused: " + why);
-    }
-    if (quizAnswers) {
-        refreshTally();
     }
     if (observer_ != nullptr && quizAnswers) {
         observer_->studentsChanged();

@@ -326,6 +326,7 @@ void StudentAgent::session() {
 }
 
 void StudentAgent::flushOutbox() {
+    const std::lock_guard<std::mutex> flushing(flushMutex_);
     std::set<std::string> signedIn;
     {
         std::lock_guard<std::mutex> lock(m_);
@@ -410,6 +411,9 @@ void StudentAgent::handle(const net::Frame& f) {
             inflight_.clear();
         }
         cv_.notify_all();
+        if (observer_ != nullptr) {
+            observer_->acknowledged(seqs);
+        }
         return;
     }
     case MsgType::ClassState:
@@ -582,6 +586,13 @@ store::SaveResult StudentAgent::record(store::Event e) {
     }
     auto r = store_.record(std::move(e));
     cv_.notify_all();
+    if (r.saved && connected_) {
+        try {
+            flushOutbox(); // now, not at the session thread's next turn
+        } catch (const std::exception&) {
+            // the session thread sees the broken connection and reconnects
+        }
+    }
     return r;
 }
 

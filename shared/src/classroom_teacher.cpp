@@ -207,6 +207,10 @@ void TeacherService::acceptLoop() {
                 continue;
             }
             Poco::Net::StreamSocket socket = server_->acceptConnection();
+            if (store::nowMs() < refuseUntilMs_) {
+                socket.close(); // a simulated network cut
+                continue;
+            }
             auto s = std::make_shared<Session>();
             s->ch = std::make_shared<net::Channel>(socket, socket.peerAddress().toString());
             {
@@ -1052,6 +1056,21 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
                                      " chunks");
         }
     }
+}
+
+void TeacherService::cut(int ms) {
+    refuseUntilMs_ = store::nowMs() + ms;
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (auto& [d, s] : sessions_) {
+            sessions.push_back(s);
+        }
+    }
+    for (auto& s : sessions) {
+        s->ch->close();
+    }
+    log("cut every connection for " + std::to_string(ms) + " ms");
 }
 
 std::vector<StudentView> TeacherService::students() {

@@ -53,6 +53,8 @@ public:
                                  std::uint64_t /*total*/) {}
     virtual void packageInstalled(const std::string& /*identifier*/, const std::string& /*version*/,
                                   const std::string& /*path*/) {}
+    // The teacher committed these events (they have left the outbox).
+    virtual void acknowledged(const std::vector<std::int64_t>& /*seqs*/) {}
     virtual void log(const std::string&) {}
 };
 
@@ -122,6 +124,7 @@ private:
     StudentObserver* observer_;
 
     mutable std::mutex m_;
+    std::mutex flushMutex_; // one sender of batches at a time
     std::condition_variable cv_;
     std::string host_;
     std::uint16_t port_ = 0;

@@ -111,6 +111,9 @@ public:
     // Course delivery: offers the course to every student now and to those who join later.
     void pushCourse(const std::string& identifier);
 
+    // Closes every student's connection and refuses new ones for `ms` (tests of a network cut).
+    void cut(int ms);
+
     std::vector<StudentView> students();
     ClassState state();
     std::uint64_t bytesSent() const;
@@ -168,6 +171,7 @@ private:
     std::condition_variable sessionsDone_;
     int activeSessions_ = 0;
     std::atomic<std::uint64_t> closedBytes_{0};
+    std::atomic<std::int64_t> refuseUntilMs_{0};
 };
 
 } // namespace ayllu::classroom

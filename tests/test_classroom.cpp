@@ -20,6 +20,10 @@ struct TeacherLog : TeacherObserver {
     std::mutex m;
     std::vector<std::string> lines;
     std::vector<std::string> delivered;
+    std::atomic<int> progressReports{0};
+    void packageProgress(const std::string&, std::uint64_t, std::uint64_t) override {
+        ++progressReports;
+    }
     void log(const std::string& l) override {
         std::lock_guard<std::mutex> g(m);
         lines.push_back(l);
@@ -43,6 +47,12 @@ struct TeacherLog : TeacherObserver {
 struct StudentLog : StudentObserver {
     std::mutex m;
     std::vector<std::string> lines;
+    std::atomic<std::uint64_t> lastDone{0};
+    std::atomic<std::uint64_t> total{0};
+    void packageProgress(const std::string&, std::uint64_t done, std::uint64_t all) override {
+        lastDone = done;
+        total = all;
+    }
     void log(const std::string& l) override {
         std::lock_guard<std::mutex> g(m);
         lines.push_back(l);
@@ -425,6 +435,10 @@ BOOST_AUTO_TEST_CASE(a_course_arrives_resumes_after_cuts_and_is_skipped_when_pre
         }
     }
     BOOST_TEST(resumed);
+    // Progress was shown on both sides.
+    BOOST_TEST(c.tlog.progressReports > 2);
+    BOOST_TEST(a.log.total > 0u);
+    BOOST_TEST(a.log.lastDone == a.log.total);
     // Offered again: this PC has that version, nothing is sent.
     c.teacher->pushCourse(kCourse);
     BOOST_TEST(a.agent->waitFor(
@@ -494,4 +508,39 @@ BOOST_AUTO_TEST_CASE(hostile_frames_close_only_that_connection) {
     BOOST_TEST(a.agent->waitSynced(10000));
     BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events WHERE device <> '" +
                                    a.store->deviceId() + "'") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(the_quiz_timer_closes_the_quiz_by_itself) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    c.teacher->openQuiz(kCourse, "res-cuestionario", false, 1);
+    BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
+    const auto q = *a.agent->view().quiz;
+    BOOST_TEST(q.deadlineMs > store::nowMs()); // the student counts down on its own clock
+    BOOST_TEST(q.deadlineMs <= store::nowMs() + 1000);
+    BOOST_TEST(a.agent->answerLive("luis", "q1", "\"a\"", 500).saved);
+    // The teacher closes it when the second is up, without anyone pressing anything.
+    BOOST_TEST(a.agent->waitFor([&] { return !a.agent->view().quiz->open; }, 10000));
+    BOOST_TEST(!c.teacher->state().quiz.open);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    BOOST_TEST(c.teacher->quizStatus().tallies[0].correct == 1);
+}
+
+BOOST_AUTO_TEST_CASE(one_question_at_a_time_hides_the_next_ones) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    c.teacher->openQuiz(kCourse, "res-cuestionario", true, 0);
+    BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
+    BOOST_TEST(a.agent->view().quiz->questions.size() == 1u);
+    // An answer to a question not shown yet is not counted.
+    BOOST_TEST(a.agent->answerLive("luis", "q2", "[\"a\",\"b\"]", 500).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    BOOST_TEST(c.teacher->quizStatus().tallies[1].correct == 0);
+    c.teacher->nextQuestion();
+    BOOST_TEST(
+        a.agent->waitFor([&] { return a.agent->view().quiz->questions.size() == 2u; }, 10000));
 }

@@ -1029,6 +1029,8 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
     }
     auto offset = static_cast<std::uint64_t>(
         net::integer(o, "offset", 0, static_cast<std::int64_t>(offer.size)));
+    log("sending " + id + " " + version + " to " + s.device + " from byte " + std::to_string(offset) +
+        " of " + std::to_string(offer.size));
     std::ifstream in(offer.zipPath, std::ios::binary);
     in.seekg(static_cast<std::streamoff>(offset));
     std::string buf(cfg_.chunkSize, '\0');

@@ -1,4 +1,5 @@
 #include "ayllu/course/validate.h"
+#include "ayllu/i18n.h"
 #include "ayllu/store/database.h"
 #include "ayllu/store/student_store.h"
 #include "ayllu/store/teacher_store.h"
@@ -282,24 +283,28 @@ int runController(const Options& o, const std::string& self) {
         out.stringify(std::cout);
         std::cout << '\n';
     } else {
-        std::printf("%d students joined a class on this PC (loopback) and answered a quiz of %d "
-                    "questions.\n",
-                    static_cast<int>(joined.size()), questions);
-        std::printf("Faults: %s.\n", applied.empty() ? "none" : [&] {
-            std::string s;
-            for (const auto& f : applied) {
-                s += (s.empty() ? "" : ", ") + f;
-            }
-            return s;
-        }().c_str());
-        std::printf("Answers saved on the students' PCs: %zu; stored by the teacher: %zu; lost: "
-                    "%lld; duplicated: %lld.\n",
-                    submitted.size(), recorded.size(), lost, duplicated);
-        std::printf("Questions reached the students in %.0f ms (median), %.0f ms (99%%); "
-                    "answers were acknowledged in %.0f ms (median), %.0f ms (99%%).\n",
-                    fo.p50, fo.p99, ak.p50, ak.p99);
-        std::printf("%.1f s in all; %llu bytes sent.\n", elapsed,
-                    static_cast<unsigned long long>(teacherBytes + studentBytes));
+        std::string applied_;
+        for (const auto& f : applied) {
+            applied_ += (applied_.empty() ? "" : ", ") + f;
+        }
+        std::cout << i18n::fmt(_("%1 students joined a class on this PC (loopback) and answered a "
+                                 "quiz of %2 questions."),
+                               static_cast<int>(joined.size()), questions)
+                  << '\n'
+                  << i18n::fmt(_("Faults: %1."),
+                               applied.empty() ? std::string(_("none")) : applied_)
+                  << '\n'
+                  << i18n::fmt(_("Answers saved on the students' PCs: %1; stored by the teacher: "
+                                 "%2; lost: %3; duplicated: %4."),
+                               submitted.size(), recorded.size(), lost, duplicated)
+                  << '\n'
+                  << i18n::fmt(_("Questions reached the students in %1 ms (median), %2 ms (99%); "
+                                 "answers were acknowledged in %3 ms (median), %4 ms (99%)."),
+                               fo.p50, fo.p99, ak.p50, ak.p99)
+                  << '\n'
+                  << i18n::fmt(_("%1 s in all; %2 bytes sent."), std::round(elapsed * 10) / 10,
+                               teacherBytes + studentBytes)
+                  << '\n';
     }
     for (const auto& f : failures) {
         std::fprintf(stderr, "ayllu-sim: %s\n", f.c_str());

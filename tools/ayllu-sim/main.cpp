@@ -77,5 +77,10 @@ int main(int argc, char** argv) {
     }
     std::error_code ec;
     const std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    for (const auto& dir : ayllu::i18n::localeDirs(ec ? std::string(argv[0]) : self)) {
+        if (ayllu::i18n::load(dir, ayllu::i18n::detectLanguage())) {
+            break;
+        }
+    }
     return ayllu::sim::runController(o, ec ? std::string(argv[0]) : self);
 }

@@ -1,6 +1,7 @@
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/wire.h"
 #include "ayllu/course/validate.h"
+#include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
 #include "ayllu/zip.h"
 
@@ -12,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <openssl/evp.h>
 #include <random>
 #include <sstream>
 
@@ -37,25 +37,6 @@ public:
 private:
     std::string why_;
 };
-
-std::string hexSha256(const std::string& bytes) {
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-    static const char* d = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out += d[md[i] >> 4];
-        out += d[md[i] & 15];
-    }
-    return out;
-}
-
-std::string fileSha256(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return hexSha256(
-        std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
-}
 
 // Identifiers and versions become file names: keep them plain.
 bool plainName(const std::string& s) {
@@ -691,7 +672,7 @@ void StudentAgent::onChunk(const net::Frame& f) {
     if (offset != have || have + bytes.size() > d->size) {
         throw net::ProtocolError("a chunk at the wrong offset");
     }
-    if (hexSha256(bytes) != net::str(h, "sha256", 64)) {
+    if (crypto::sha256Hex(bytes) != net::str(h, "sha256", 64)) {
         throw net::ProtocolError("a chunk that does not match its SHA-256");
     }
     {
@@ -715,7 +696,7 @@ void StudentAgent::onChunk(const net::Frame& f) {
     result.set("version", d->version);
     std::string why;
     const fs::path target = fs::path(cfg_.dataDir) / "courses" / (d->identifier + "-" + d->version);
-    if (fileSha256(d->part) != d->sha256) {
+    if (crypto::sha256FileHex(d->part) != d->sha256) {
         why = "the file does not match its SHA-256";
     } else {
         fs::remove_all(target, ec); // a leftover of an interrupted install

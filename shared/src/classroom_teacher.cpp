@@ -1,6 +1,7 @@
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/classroom/wire.h"
 #include "ayllu/course/validate.h"
+#include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
 #include "ayllu/zip.h"
@@ -14,8 +15,6 @@
 #include <fstream>
 #include <iterator>
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <set>
 #include <sys/stat.h>
@@ -38,38 +37,6 @@ struct TeacherService::Session {
 
 namespace {
 
-std::string hex(const unsigned char* p, std::size_t n) {
-    static const char* d = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += d[p[i] >> 4];
-        out += d[p[i] & 15];
-    }
-    return out;
-}
-
-std::string sha256File(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        EVP_DigestUpdate(ctx, buf, static_cast<std::size_t>(in.gcount()));
-    }
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx, md, &len);
-    EVP_MD_CTX_free(ctx);
-    return hex(md, len);
-}
-
-std::string sha256(const std::string& bytes) {
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-    return hex(md, len);
-}
-
 bool sameSecret(const std::string& a, const std::string& b) {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
@@ -81,9 +48,7 @@ std::string loadOrCreateSecret(const std::string& dir) {
     if (in >> s && s.size() == 64) {
         return s;
     }
-    unsigned char raw[32];
-    RAND_bytes(raw, sizeof raw);
-    s = hex(raw, sizeof raw);
+    s = crypto::randomHex(32);
     fs::create_directories(dir);
     {
         std::ofstream out(p, std::ios::trunc);
@@ -116,12 +81,7 @@ void TeacherService::log(const std::string& line) {
 
 std::string TeacherService::token(const std::string& purpose, const std::string& device,
                                   const std::string& learner) const {
-    const std::string msg = purpose + "\n" + device + "\n" + learner;
-    unsigned char md[32];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), secret_.data(), static_cast<int>(secret_.size()),
-         reinterpret_cast<const unsigned char*>(msg.data()), msg.size(), md, &len);
-    return hex(md, len);
+    return crypto::hmacSha256Hex(secret_, purpose + "\n" + device + "\n" + learner);
 }
 
 void TeacherService::start() {
@@ -179,13 +139,7 @@ void TeacherService::stop() {
     if (acceptThread_.joinable()) {
         acceptThread_.join();
     }
-    std::vector<std::shared_ptr<Session>> sessions;
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        for (auto& [d, s] : sessions_) {
-            sessions.push_back(s);
-        }
-    }
+    const auto sessions = sessionsSnapshot();
     for (auto& s : sessions) {
         s->ch->close();
     }
@@ -198,6 +152,15 @@ void TeacherService::stop() {
         tickThread_.join();
     }
     server_->close();
+}
+
+std::vector<std::shared_ptr<TeacherService::Session>> TeacherService::sessionsSnapshot() {
+    std::lock_guard<std::mutex> lock(m_);
+    std::vector<std::shared_ptr<Session>> out;
+    for (auto& [device, s] : sessions_) {
+        out.push_back(s);
+    }
+    return out;
 }
 
 void TeacherService::acceptLoop() {
@@ -927,13 +890,7 @@ void TeacherService::reveal() {
         state_.quiz.revealed = true;
     }
     changed();
-    std::vector<std::shared_ptr<Session>> sessions;
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        for (auto& [d, s] : sessions_) {
-            sessions.push_back(s);
-        }
-    }
+    const auto sessions = sessionsSnapshot();
     for (auto& s : sessions) {
         try {
             sendReveal(*s);
@@ -971,7 +928,7 @@ void TeacherService::pushCourse(const std::string& identifier) {
         zip::pack(courseDirs_.at(identifier), offer.zipPath);
     }
     offer.size = fs::file_size(offer.zipPath);
-    offer.sha256 = sha256File(offer.zipPath);
+    offer.sha256 = crypto::sha256FileHex(offer.zipPath);
     std::vector<std::shared_ptr<Session>> sessions;
     {
         std::lock_guard<std::mutex> lock(m_);
@@ -1029,8 +986,8 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
     }
     auto offset = static_cast<std::uint64_t>(
         net::integer(o, "offset", 0, static_cast<std::int64_t>(offer.size)));
-    log("sending " + id + " " + version + " to " + s.device + " from byte " + std::to_string(offset) +
-        " of " + std::to_string(offer.size));
+    log("sending " + id + " " + version + " to " + s.device + " from byte " +
+        std::to_string(offset) + " of " + std::to_string(offer.size));
     std::ifstream in(offer.zipPath, std::ios::binary);
     in.seekg(static_cast<std::streamoff>(offset));
     std::string buf(cfg_.chunkSize, '\0');
@@ -1046,7 +1003,7 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
         h.set("identifier", id);
         h.set("version", version);
         h.set("offset", offset);
-        h.set("sha256", sha256(bytes));
+        h.set("sha256", crypto::sha256Hex(bytes));
         s.ch->sendRaw(MsgType::PackageChunk, net::encodeChunk(h, bytes));
         offset += n;
         if (observer_ != nullptr) {
@@ -1062,13 +1019,7 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
 
 void TeacherService::cut(int ms) {
     refuseUntilMs_ = store::nowMs() + ms;
-    std::vector<std::shared_ptr<Session>> sessions;
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        for (auto& [d, s] : sessions_) {
-            sessions.push_back(s);
-        }
-    }
+    const auto sessions = sessionsSnapshot();
     for (auto& s : sessions) {
         s->ch->close();
     }

@@ -1,3 +1,4 @@
+#include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
 #include "ayllu/store/student_store.h"
 
@@ -6,21 +7,10 @@
 #include <cstdio>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 
 namespace ayllu::store {
 
 namespace {
-
-std::string hex(const unsigned char* p, std::size_t n) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[p[i] >> 4];
-        out += digits[p[i] & 15];
-    }
-    return out;
-}
 
 constexpr int kPinIterations = 20000;
 
@@ -29,7 +19,7 @@ std::string pbkdf2(const std::string& pin, const std::string& salt, int iteratio
     PKCS5_PBKDF2_HMAC(pin.data(), static_cast<int>(pin.size()),
                       reinterpret_cast<const unsigned char*>(salt.data()),
                       static_cast<int>(salt.size()), iterations, EVP_sha256(), sizeof out, out);
-    return hex(out, sizeof out);
+    return crypto::hex(out, sizeof out);
 }
 
 Event readEvent(SQLite::Statement& q) {
@@ -62,11 +52,7 @@ Event readEvent(SQLite::Statement& q) {
 } // namespace
 
 std::string hashPin(const std::string& pin) {
-    unsigned char salt[16];
-    if (RAND_bytes(salt, sizeof salt) != 1) {
-        throw Error(_("cannot make a random salt for the PIN"));
-    }
-    const std::string s = hex(salt, sizeof salt);
+    const std::string s = crypto::randomHex(16);
     return "pbkdf2-sha256$" + std::to_string(kPinIterations) + "$" + s + "$" +
            pbkdf2(pin, s, kPinIterations);
 }

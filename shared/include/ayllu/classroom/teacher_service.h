@@ -120,6 +120,7 @@ public:
 
 private:
     struct Session;
+    std::vector<std::shared_ptr<Session>> sessionsSnapshot();
     void acceptLoop();
     void serve(std::shared_ptr<Session> s);
     void handshake(Session& s);

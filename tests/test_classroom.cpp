@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE classroom
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/net/discovery.h"
 #include "support.h"
 
 #include <Poco/JSON/Array.h>
@@ -88,7 +89,7 @@ struct Classroom {
         cfg.classId = "c1";
         cfg.teacherName = "Profesora Rosa";
         cfg.bindHost = "127.0.0.1";
-        cfg.announce = false;
+        cfg.announce = !cfg.announceTo.empty(); // only to loopback targets a test gives
         teacher = std::make_unique<TeacherService>(*tstore, cfg, &tlog);
         teacher->addCourse(sampleCourse().string());
         teacher->start();
@@ -543,4 +544,28 @@ BOOST_AUTO_TEST_CASE(one_question_at_a_time_hides_the_next_ones) {
     c.teacher->nextQuestion();
     BOOST_TEST(
         a.agent->waitFor([&] { return a.agent->view().quiz->questions.size() == 2u; }, 10000));
+}
+
+BOOST_AUTO_TEST_CASE(a_student_finds_the_class_by_its_announcement_and_joins_it) {
+    net::Listener listener(Poco::Net::SocketAddress("127.0.0.1", 0));
+    Classroom c;
+    c.teacher.reset();
+    TeacherConfig cfg;
+    cfg.announceTo = {Poco::Net::SocketAddress("127.0.0.1", listener.port())};
+    c.startTeacher(cfg);
+    const auto heard = listener.waitFor("c1", 2000); // within two seconds
+    BOOST_REQUIRE(heard);
+    BOOST_TEST(heard->className == "3° A");
+    BOOST_TEST(heard->port == c.teacher->port());
+    BOOST_TEST(heard->fingerprint == c.teacher->identity().fingerprint);
+    // The student uses what it heard, and the code it shows is the teacher's.
+    store::StudentStore s((c.tmp / "pc-9" / "student.db").string());
+    StudentConfig sc;
+    sc.dataDir = (c.tmp / "pc-9").string();
+    sc.confirmTeacher = [&](const std::string& code, const std::string&) {
+        return code == c.teacher->shortCode();
+    };
+    StudentAgent agent(s, sc);
+    agent.connect(heard->host, heard->port, "4321");
+    BOOST_TEST(agent.waitJoined(10000));
 }

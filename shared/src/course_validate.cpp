@@ -32,7 +32,12 @@ void forEachText(const Package& pkg,
     }
     std::function<void(const Item&)> item = [&](const Item& i) {
         if (!i.titles.empty()) {
-            f(kManifestFile, i.titles, N_("item title"), false);
+            // The Spanish title is the IMS <title>; <ay:title> carries the translations.
+            LText t = i.titles;
+            if (!t.has(kRequiredLanguage) && !i.title.empty()) {
+                t.set(kRequiredLanguage, i.title);
+            }
+            f(kManifestFile, t, N_("item title"), false);
         }
         for (const auto& c : i.children) {
             item(c);

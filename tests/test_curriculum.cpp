@@ -3,6 +3,8 @@
 #include "ayllu/text.h"
 #include "support.h"
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <boost/test/unit_test.hpp>
 #include <set>
 
@@ -57,8 +59,40 @@ void expectLanguage(const Package& pkg, const std::string& lang) {
 
 } // namespace
 
-BOOST_AUTO_TEST_CASE(the_curriculum_is_there) {
-    BOOST_TEST(curriculum().size() >= 1u);
+BOOST_AUTO_TEST_CASE(the_five_courses_are_there) {
+    std::set<std::string> ids;
+    for (const auto& dir : curriculum()) {
+        ids.insert(validate(dir.string()).package.manifest.identifier);
+    }
+    for (const char* id :
+         {"pe.ayllu.primeros-pasos", "pe.ayllu.archivos", "pe.ayllu.internet-seguro",
+          "pe.ayllu.negocio", "pe.ayllu.nuestra-voz"}) {
+        BOOST_TEST(ids.count(id) == 1u, id);
+    }
+}
+
+// The numbers as a coordinator sees them, from the tool.
+BOOST_AUTO_TEST_CASE(ayllu_course_info_counts_meet_the_numbers) {
+    for (const auto& dir : curriculum()) {
+        BOOST_TEST_CONTEXT(dir.filename().string()) {
+            const auto r =
+                run(quote(AYLLU_COURSE_TOOL) + " info " + quote(dir.string()) + " --json");
+            BOOST_REQUIRE(r.status == 0);
+            Poco::JSON::Parser p;
+            const auto o = p.parse(r.out).extract<Poco::JSON::Object::Ptr>();
+            BOOST_TEST(o->getValue<int>("lessons") >= 6);
+            BOOST_TEST(o->getValue<int>("pages") >= 30);
+            BOOST_TEST(o->getValue<int>("quizzes") >= 1);
+            BOOST_TEST(o->getValue<int>("questions") >= 8);
+            BOOST_TEST(o->getValue<int>("drills") >= 1);
+            int typesUsed = 0;
+            const auto byType = o->getObject("questions_by_type");
+            for (const auto& [type, n] : *byType) {
+                typesUsed += n.convert<int>() > 0 ? 1 : 0;
+            }
+            BOOST_TEST(typesUsed >= 4);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(every_course_is_valid_big_enough_and_in_every_language_it_offers) {

@@ -27,6 +27,11 @@ using net::MsgType;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
+struct TeacherService::PendingIngest {
+    std::vector<store::Event> events;
+    std::promise<store::IngestResult> done;
+};
+
 struct TeacherService::Session {
     std::shared_ptr<net::Channel> ch;
     std::string device;
@@ -108,6 +113,11 @@ void TeacherService::start() {
         Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port), 64, net::serverContext(identity_));
     port_ = server_->address().port();
     stopping_ = false;
+    {
+        std::lock_guard<std::mutex> lock(ingestMutex_);
+        ingestStop_ = false;
+    }
+    commitThread_ = std::thread([this] { commitLoop(); });
     acceptThread_ = std::thread([this] { acceptLoop(); });
     tickThread_ = std::thread([this] {
         while (!stopping_) {
@@ -151,7 +161,56 @@ void TeacherService::stop() {
     if (tickThread_.joinable()) {
         tickThread_.join();
     }
+    {
+        // Every session has finished, so nothing is waiting for a commit any more.
+        std::lock_guard<std::mutex> lock(ingestMutex_);
+        ingestStop_ = true;
+    }
+    ingestCv_.notify_all();
+    if (commitThread_.joinable()) {
+        commitThread_.join();
+    }
     server_->close();
+}
+
+store::IngestResult TeacherService::ingestGrouped(std::vector<store::Event> events) {
+    PendingIngest p;
+    p.events = std::move(events);
+    auto result = p.done.get_future();
+    {
+        std::lock_guard<std::mutex> lock(ingestMutex_);
+        ingestQueue_.push_back(&p);
+    }
+    ingestCv_.notify_one();
+    return result.get(); // rethrows the StorageError of a failed commit
+}
+
+void TeacherService::commitLoop() {
+    for (;;) {
+        std::vector<PendingIngest*> taken;
+        {
+            std::unique_lock<std::mutex> lock(ingestMutex_);
+            ingestCv_.wait(lock, [this] { return ingestStop_ || !ingestQueue_.empty(); });
+            if (ingestQueue_.empty()) {
+                return; // stopping, and nobody waits
+            }
+            taken.swap(ingestQueue_);
+        }
+        std::vector<std::vector<store::Event>> batches;
+        for (auto* p : taken) {
+            batches.push_back(std::move(p->events));
+        }
+        try {
+            auto results = store_.ingestBatches(batches);
+            for (std::size_t i = 0; i < taken.size(); ++i) {
+                taken[i]->done.set_value(std::move(results[i]));
+            }
+        } catch (...) {
+            for (auto* p : taken) {
+                p->done.set_exception(std::current_exception());
+            }
+        }
+    }
 }
 
 std::vector<std::shared_ptr<TeacherService::Session>> TeacherService::sessionsSnapshot() {
@@ -536,9 +595,9 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
             batch.push_back(e);
         }
     }
-    const auto r = store_.ingest(batch); // throws: nothing is acknowledged
+    const auto r = ingestGrouped(std::move(batch)); // throws: nothing is acknowledged
     if (quizAnswers) {
-        refreshTally(); // before the acknowledgement, so the dashboard is never behind it
+        tallyDirty_ = true; // coalesced: the tick thread or the next quizStatus() recomputes it
     }
     Object ack;
     Array::Ptr seqs = new Array;
@@ -617,6 +676,9 @@ void TeacherService::refreshTally() {
 }
 
 QuizStatus TeacherService::quizStatus() {
+    if (tallyDirty_.exchange(false)) {
+        refreshTally(); // never older than what has been acknowledged
+    }
     std::lock_guard<std::mutex> lock(m_);
     return quiz_;
 }
@@ -738,6 +800,9 @@ void TeacherService::sendReveal(Session& s) {
 }
 
 void TeacherService::tick() {
+    if (tallyDirty_.exchange(false)) {
+        refreshTally();
+    }
     bool expired = false;
     {
         std::lock_guard<std::mutex> lock(m_);

@@ -8,25 +8,33 @@ namespace ayllu::store {
 TeacherStore::TeacherStore(const std::string& path) : db_(path, Role::Teacher) {}
 
 IngestResult TeacherStore::ingest(const std::vector<Event>& events) {
+    return ingestBatches({events}).front();
+}
+
+std::vector<IngestResult>
+TeacherStore::ingestBatches(const std::vector<std::vector<Event>>& batches) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
-    IngestResult r;
+    std::vector<IngestResult> results;
     db_.write([&](SQLite::Database& sql) {
-        r = IngestResult{};
+        results.assign(batches.size(), IngestResult{});
         const std::int64_t now = nowMs();
-        for (const Event& e : events) {
-            if (const std::string why = e.invalidReason(); !why.empty()) {
-                r.rejected.emplace_back(e.seq, why);
-                continue;
+        for (std::size_t b = 0; b < batches.size(); ++b) {
+            IngestResult& r = results[b];
+            for (const Event& e : batches[b]) {
+                if (const std::string why = e.invalidReason(); !why.empty()) {
+                    r.rejected.emplace_back(e.seq, why);
+                    continue;
+                }
+                if (insertEvent(sql, e, now)) {
+                    ++r.added;
+                } else {
+                    ++r.duplicates;
+                }
+                r.durable.emplace_back(e.device, e.seq);
             }
-            if (insertEvent(sql, e, now)) {
-                ++r.added;
-            } else {
-                ++r.duplicates;
-            }
-            r.durable.emplace_back(e.device, e.seq);
         }
     });
-    return r; // committed: now, and only now, the caller may acknowledge r.durable
+    return results; // committed: now, and only now, each caller may acknowledge its durable list
 }
 
 void TeacherStore::saveClass(const ClassInfo& c) {

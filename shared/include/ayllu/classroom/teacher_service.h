@@ -12,6 +12,7 @@
 #include <Poco/Net/SecureServerSocket.h>
 #include <atomic>
 #include <condition_variable>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -173,6 +174,19 @@ private:
     int activeSessions_ = 0;
     std::atomic<std::uint64_t> closedBytes_{0};
     std::atomic<std::int64_t> refuseUntilMs_{0};
+    // New answers arrived: the tally is recomputed at most 5 times a second (or when asked).
+    std::atomic<bool> tallyDirty_{false};
+
+    // Group commit: sessions queue their batches; one thread commits everything waiting in one
+    // transaction (one disk sync), then wakes each session with its own result.
+    struct PendingIngest;
+    store::IngestResult ingestGrouped(std::vector<store::Event> events);
+    void commitLoop();
+    std::mutex ingestMutex_;
+    std::condition_variable ingestCv_;
+    std::vector<PendingIngest*> ingestQueue_;
+    bool ingestStop_ = false;
+    std::thread commitThread_;
 };
 
 } // namespace ayllu::classroom

@@ -55,6 +55,8 @@ public:
 
     // Stores a batch in one transaction. Throws StorageError (nothing stored, nothing to ack).
     IngestResult ingest(const std::vector<Event>& events);
+    // Several students' batches in one transaction (one disk sync for all): a result per batch.
+    std::vector<IngestResult> ingestBatches(const std::vector<std::vector<Event>>& batches);
 
     void saveClass(const ClassInfo& c);
     std::vector<ClassInfo> classes();

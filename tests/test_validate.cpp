@@ -306,7 +306,8 @@ BOOST_AUTO_TEST_CASE(drill_parameters_are_checked_per_kind) {
 BOOST_AUTO_TEST_CASE(item_translations_take_their_spanish_from_the_ims_title) {
     Broken b;
     replaceInFile(b / "imsmanifest.xml", "<title>Conoce el ratón</title>",
-                  "<title>Conoce el ratón</title><ay:title><ay:t xml:lang=\"qu\">Ukuchata riqsiy</ay:t></ay:title>");
+                  "<title>Conoce el ratón</title><ay:title><ay:t xml:lang=\"qu\">Ukuchata "
+                  "riqsiy</ay:t></ay:title>");
     BOOST_TEST(!b.check().problems.hasErrors());
     replaceInFile(b / "imsmanifest.xml", "<title>Conoce el ratón</title>", "<title></title>");
     BOOST_TEST(b.check().problems.contains("missing-title"));

@@ -1,0 +1,79 @@
+#include "join_panel.h"
+
+#include "main_frame.h"
+#include "tr.h"
+
+namespace ayllu::student {
+
+JoinPanel::JoinPanel(wxWindow* parent, MainFrame& frame, const Settings& settings)
+    : wxPanel(parent), frame_(frame), timer_(this) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Join your class"));
+    title->SetFont(title->GetFont().Scale(2.0).Bold());
+    sizer->Add(title, 0, wxALL, 20);
+    sizer->Add(new wxStaticText(this, wxID_ANY, _("Classes found on this network:")), 0,
+               wxLEFT | wxRIGHT, 20);
+    classes_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 140));
+    classes_->SetFont(classes_->GetFont().Scale(1.4));
+    sizer->Add(classes_, 0, wxEXPAND | wxALL, 20);
+    auto* grid = new wxFlexGridSizer(2, 10, 10);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Or the teacher's address:")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    address_ = new wxTextCtrl(this, wxID_ANY,
+                              settings.host.empty()
+                                  ? wxString()
+                                  : u8(settings.host + ":" + std::to_string(settings.port)));
+    grid->Add(address_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Class code:")), 0, wxALIGN_CENTER_VERTICAL);
+    code_ = new wxTextCtrl(this, wxID_ANY, u8(settings.code));
+    code_->SetFont(code_->GetFont().Scale(1.6));
+    grid->Add(code_, 1, wxEXPAND);
+    grid->AddGrowableCol(1);
+    sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 20);
+    auto* go = new wxButton(this, wxID_OK, _("Join"), wxDefaultPosition, wxSize(240, 70));
+    go->SetFont(go->GetFont().Scale(1.6).Bold());
+    sizer->Add(go, 0, wxALL, 20);
+    SetSizer(sizer);
+
+    try {
+        listener_ = std::make_unique<net::Listener>();
+    } catch (const std::exception&) {
+        // Another Ayllu on this PC listens already; typing the address still works.
+    }
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh(); });
+    timer_.Start(1000);
+    go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        std::string host = address_->GetValue().utf8_string();
+        int port = net::kDiscoveryPort;
+        const int sel = classes_->GetSelection();
+        if (sel != wxNOT_FOUND && sel < static_cast<int>(heard_.size())) {
+            host = heard_[static_cast<std::size_t>(sel)].host;
+            port = heard_[static_cast<std::size_t>(sel)].port;
+        } else if (const auto colon = host.rfind(':'); colon != std::string::npos) {
+            port = std::atoi(host.substr(colon + 1).c_str());
+            host = host.substr(0, colon);
+        }
+        if (host.empty()) {
+            wxMessageBox(_("Choose a class from the list or type the teacher's address."),
+                         _("Join"), wxOK | wxICON_INFORMATION, this);
+            return;
+        }
+        frame_.join(host, port, code_->GetValue().utf8_string());
+    });
+}
+
+void JoinPanel::refresh() {
+    if (!listener_) {
+        return;
+    }
+    heard_ = listener_->heard();
+    wxArrayString items;
+    for (const auto& a : heard_) {
+        items.Add(u8(a.className + " — " + a.teacherName));
+    }
+    if (items != classes_->GetStrings()) {
+        classes_->Set(items);
+    }
+}
+
+} // namespace ayllu::student

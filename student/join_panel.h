@@ -1,0 +1,31 @@
+// Join a class: the classes heard on the LAN, or a typed address, and the class code.
+#pragma once
+
+#include "ayllu/net/discovery.h"
+#include "student_app.h"
+
+#include <memory>
+#include <wx/listbox.h>
+#include <wx/timer.h>
+#include <wx/wx.h>
+
+namespace ayllu::student {
+
+class MainFrame;
+
+class JoinPanel : public wxPanel {
+public:
+    JoinPanel(wxWindow* parent, MainFrame& frame, const Settings& settings);
+
+private:
+    void refresh();
+    MainFrame& frame_;
+    std::unique_ptr<net::Listener> listener_;
+    std::vector<net::Announcement> heard_;
+    wxListBox* classes_ = nullptr;
+    wxTextCtrl* address_ = nullptr;
+    wxTextCtrl* code_ = nullptr;
+    wxTimer timer_;
+};
+
+} // namespace ayllu::student

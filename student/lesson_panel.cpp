@@ -1,0 +1,122 @@
+#include "lesson_panel.h"
+
+#include "tr.h"
+
+#include <filesystem>
+#include <wx/bmpbndl.h>
+#include <wx/statbmp.h>
+
+namespace ayllu::student {
+
+LessonPanel::LessonPanel(wxWindow* parent) : wxScrolledWindow(parent) {
+    SetScrollRate(0, 20);
+    SetBackgroundColour(*wxWHITE);
+}
+
+void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bool bold,
+                          const wxColour& bg) {
+    wxWindow* host = this;
+    wxSizer* target = sizer;
+    if (bg.IsOk()) {
+        auto* box = new wxPanel(this);
+        box->SetBackgroundColour(bg);
+        auto* inner = new wxBoxSizer(wxVERTICAL);
+        box->SetSizer(inner);
+        host = box;
+        target = inner;
+        sizer->Add(box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 24);
+    }
+    auto* t = new wxStaticText(host, wxID_ANY, text);
+    wxFont f = GetFont().Scale(scale);
+    if (bold) {
+        f.MakeBold();
+    }
+    t->SetFont(f);
+    t->Wrap(std::max(300, GetClientSize().x - 100));
+    target->Add(t, 0, bg.IsOk() ? wxALL : (wxLEFT | wxRIGHT | wxBOTTOM), bg.IsOk() ? 14 : 24);
+}
+
+void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& page,
+                           const std::string& language) {
+    Freeze();
+    DestroyChildren();
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->AddSpacer(16);
+    addText(sizer, u8(lesson.title.best(language)), 1.2, false);
+    if (!page.title.empty()) {
+        addText(sizer, u8(page.title.best(language)), 2.0, true);
+    }
+    for (const auto& b : page.blocks) {
+        switch (b.kind) {
+        case course::BlockKind::Heading:
+            addText(sizer, u8(b.text.best(language)), 1.7, true);
+            break;
+        case course::BlockKind::Paragraph:
+            addText(sizer, u8(b.text.best(language)), 1.4, false);
+            break;
+        case course::BlockKind::List: {
+            int n = 0;
+            for (const auto& item : b.items) {
+                const std::string mark = b.ordered ? std::to_string(++n) + ". " : "•  ";
+                addText(sizer, u8(mark + item.best(language)), 1.4, false);
+            }
+            break;
+        }
+        case course::BlockKind::Box:
+            addText(sizer,
+                    (b.box == course::BoxKind::Warning ? _("Careful: ") : _("Tip: ")) +
+                        u8(b.text.best(language)),
+                    1.4, false,
+                    b.box == course::BoxKind::Warning ? wxColour(255, 225, 215)
+                                                      : wxColour(222, 242, 226));
+            break;
+        case course::BlockKind::Term:
+            addText(sizer, u8(b.text.best(language)), 1.5, true, wxColour(230, 236, 250));
+            addText(sizer, u8(b.definition.best(language)), 1.3, false);
+            break;
+        case course::BlockKind::Image: {
+            const std::string path = (std::filesystem::path(root_) / b.src).string();
+            wxBitmapBundle bundle;
+            if (path.size() > 4 && path.compare(path.size() - 4, 4, ".svg") == 0) {
+                bundle = wxBitmapBundle::FromSVGFile(u8(path), wxSize(320, 220));
+            } else {
+                wxBitmap bmp;
+                if (bmp.LoadFile(u8(path), wxBITMAP_TYPE_ANY)) {
+                    bundle = wxBitmapBundle(bmp);
+                }
+            }
+            if (bundle.IsOk()) {
+                auto* img = new wxStaticBitmap(this, wxID_ANY, bundle);
+                img->SetToolTip(u8(b.alt.best(language)));
+                sizer->Add(img, 0, wxLEFT | wxBOTTOM, 24);
+            }
+            if (!b.caption.empty()) {
+                addText(sizer, u8(b.caption.best(language)), 1.1, false);
+            }
+            break;
+        }
+        case course::BlockKind::Audio:
+            addText(sizer, _("(Audio)") + " " + u8(b.caption.best(language)), 1.2, false);
+            break;
+        }
+    }
+    SetSizer(sizer);
+    FitInside();
+    Scroll(0, 0);
+    Thaw();
+    Layout();
+}
+
+void LessonPanel::showMessage(const wxString& message) {
+    Freeze();
+    DestroyChildren();
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->AddSpacer(60);
+    addText(sizer, message, 2.0, true);
+    SetSizer(sizer);
+    FitInside();
+    Thaw();
+    Layout();
+}
+
+} // namespace ayllu::student

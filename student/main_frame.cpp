@@ -1,0 +1,201 @@
+#include "main_frame.h"
+
+#include "ayllu/course/parse.h"
+#include "join_panel.h"
+#include "lesson_panel.h"
+#include "signin_panel.h"
+#include "tr.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <future>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+
+namespace ayllu::student {
+
+MainFrame::MainFrame(Settings settings)
+    : wxFrame(nullptr, wxID_ANY, _("Ayllu"), wxDefaultPosition, wxSize(1000, 720)),
+      settings_(std::move(settings)), store_(settings_.dataDir + "/student.db") {
+    CreateStatusBar();
+    SetMinSize(wxSize(640, 480));
+    book_ = new wxSimplebook(this);
+    join_ = new JoinPanel(book_, *this, settings_);
+    signin_ = new SignInPanel(book_, *this);
+    lesson_ = new LessonPanel(book_);
+    book_->AddPage(join_, "join");
+    book_->AddPage(signin_, "sign in");
+    book_->AddPage(lesson_, "lesson");
+    if (!store_.available()) {
+        SetStatusText(u8(store_.lastError())); // the client keeps working; answers wait in memory
+    }
+    classroom::StudentConfig cfg;
+    cfg.dataDir = settings_.dataDir;
+    cfg.deviceName = wxGetHostName().utf8_string();
+    cfg.confirmTeacher = [this](const std::string& code, const std::string& className) {
+        if (settings_.autoConfirm) {
+            return true;
+        }
+        // Asked on the agent's thread: the answer comes from a dialog on the UI thread.
+        auto answer = std::make_shared<std::promise<bool>>();
+        auto result = answer->get_future();
+        CallAfter([this, code, className, answer] {
+            const wxString msg =
+                wxString::Format(_("Does the teacher's screen show this code?\n\n%s\n\nClass: %s"),
+                                 u8(code), u8(className));
+            answer->set_value(wxMessageBox(msg, _("Check the teacher's code"),
+                                           wxYES_NO | wxICON_QUESTION, this) == wxYES);
+        });
+        return result.get();
+    };
+    agent_ = std::make_unique<classroom::StudentAgent>(store_, cfg, this);
+    // Old PCs have small screens: never larger than the display, and all of it when possible
+    // (Maximize alone is ignored where there is no window manager).
+    const wxRect display = wxGetClientDisplayRect();
+    SetSize(display.x, display.y, std::min(1000, display.width), std::min(720, display.height));
+    Maximize();
+    SetStatusText(_("Not connected: join a class, or work with the courses on this PC."));
+    if (!settings_.host.empty()) {
+        join(settings_.host, settings_.port, settings_.code);
+    }
+}
+
+MainFrame::~MainFrame() {
+    agent_->disconnect();
+}
+
+void MainFrame::join(const std::string& host, int port, const std::string& code) {
+    SetStatusText(wxString::Format(_("Connecting to %s..."), u8(host)));
+    agent_->connect(host, static_cast<std::uint16_t>(port), code);
+}
+
+void MainFrame::signIn(const std::string& learner, const std::string& pin) {
+    std::string why;
+    if (!agent_->signIn(learner, pin, &why, 10000)) {
+        const wxString msg = why == "pin"    ? _("That PIN is not right. Try again.")
+                             : why == "wait" ? _("Too many tries. Wait a minute and try again.")
+                                             : _("You could not sign in. Ask the teacher.");
+        wxMessageBox(msg, _("Sign in"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    learner_ = learner;
+    book_->SetSelection(2);
+    showClass(agent_->view());
+}
+
+void MainFrame::connectionChanged(bool connected, const std::string& why) {
+    CallAfter([this, connected, why] {
+        if (connected) {
+            SetStatusText(wxString::Format(_("Connected to the class %s"), u8(why)));
+            signin_->setRoster(agent_->roster());
+            if (learner_.empty()) {
+                book_->SetSelection(1);
+            }
+            if (!settings_.signIn.empty() && learner_.empty()) {
+                signIn(settings_.signIn, "");
+            }
+        } else {
+            const std::string refusal = agent_->refusal();
+            SetStatusText(refusal.empty() ? _("The teacher is not reachable: your work is saved "
+                                              "on this PC and will be sent later.")
+                                          : u8(refusal));
+        }
+    });
+}
+
+void MainFrame::classChanged(const classroom::ClassView& view) {
+    CallAfter([this, view] { showClass(view); });
+}
+
+void MainFrame::packageInstalled(const std::string& id, const std::string&, const std::string&) {
+    CallAfter([this, id] {
+        packages_.erase(id); // reload the new version
+        showClass(agent_->view());
+    });
+}
+
+const course::Package* MainFrame::package(const std::string& identifier) {
+    if (auto it = packages_.find(identifier); it != packages_.end()) {
+        return &it->second;
+    }
+    // The newest version of that course on this PC.
+    const store::InstalledPackage* best = nullptr;
+    const auto all = store_.packages();
+    for (const auto& p : all) {
+        if (p.identifier == identifier && (best == nullptr || p.version > best->version)) {
+            best = &p;
+        }
+    }
+    if (best == nullptr) {
+        return nullptr;
+    }
+    Problems problems;
+    auto pkg = course::loadPackage(best->path, problems);
+    if (problems.hasErrors()) {
+        return nullptr;
+    }
+    lesson_->setRoot(best->path);
+    return &packages_.emplace(identifier, std::move(pkg)).first->second;
+}
+
+void MainFrame::showClass(const classroom::ClassView& view) {
+    if (learner_.empty() || book_->GetSelection() != 2) {
+        return;
+    }
+    if (view.mode == classroom::Mode::Paced && !view.page.empty()) {
+        const course::Package* pkg = package(view.course);
+        if (pkg == nullptr) {
+            lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+            return;
+        }
+        const auto it = pkg->lessons.find(view.lesson);
+        if (it == pkg->lessons.end()) {
+            lesson_->showMessage(_("This PC does not have that lesson."));
+            return;
+        }
+        std::string language = "es";
+        for (const auto& l : store_.learners()) {
+            if (l.id == learner_) {
+                language = l.language;
+            }
+        }
+        for (const auto& page : it->second.pages) {
+            if (page.id == view.page) {
+                lesson_->showPage(it->second, page, language);
+                agent_->presence(learner_, "reading", page.id);
+                snapshotIfAsked(view.lesson + " " + page.id);
+                return;
+            }
+        }
+    }
+    lesson_->showMessage(_("Look at the teacher: the lesson will start soon."));
+}
+
+void MainFrame::snapshotIfAsked(const std::string& what) {
+    if (settings_.snapshot.empty() || snapshotTaken_) {
+        return;
+    }
+    snapshotTaken_ = true;
+    // Let the layout settle and paint, then copy the window's pixels from the screen (on GTK3 a
+    // window's own DC cannot be read back).
+    CallAfter([this, what] {
+        Layout();
+        Refresh();
+        Update();
+        wxYield();
+        wxScreenDC dc;
+        const wxRect r = GetScreenRect();
+        wxBitmap bmp(r.GetSize());
+        wxMemoryDC mem(bmp);
+        mem.Blit(0, 0, r.width, r.height, &dc, r.x, r.y);
+        mem.SelectObject(wxNullBitmap);
+        bmp.SaveFile(wxString::FromUTF8(settings_.snapshot), wxBITMAP_TYPE_PNG);
+        std::printf("shown %s\n", what.c_str());
+        std::fflush(stdout);
+        if (settings_.exitAfterSnapshot) {
+            Close(true);
+        }
+    });
+}
+
+} // namespace ayllu::student

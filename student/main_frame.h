@@ -1,0 +1,52 @@
+// The student client's window: a book of screens (join, sign in, lesson) over the StudentAgent.
+#pragma once
+
+#include "ayllu/classroom/student_agent.h"
+#include "ayllu/course/model.h"
+#include "ayllu/store/student_store.h"
+#include "student_app.h"
+
+#include <map>
+#include <memory>
+#include <wx/simplebook.h>
+#include <wx/wx.h>
+
+namespace ayllu::student {
+
+class JoinPanel;
+class SignInPanel;
+class LessonPanel;
+
+class MainFrame : public wxFrame, public classroom::StudentObserver {
+public:
+    explicit MainFrame(Settings settings);
+    ~MainFrame() override;
+
+    // From the panels.
+    void join(const std::string& host, int port, const std::string& code);
+    void signIn(const std::string& learner, const std::string& pin);
+
+    // StudentObserver: called on the agent's thread, passed to the UI thread with CallAfter.
+    void connectionChanged(bool connected, const std::string& why) override;
+    void classChanged(const classroom::ClassView& view) override;
+    void packageInstalled(const std::string& id, const std::string& version,
+                          const std::string& path) override;
+
+private:
+    void showClass(const classroom::ClassView& view);
+    const course::Package* package(const std::string& identifier);
+    void snapshotIfAsked(const std::string& what);
+
+    Settings settings_;
+    store::StudentStore store_;
+    std::unique_ptr<classroom::StudentAgent> agent_;
+    wxSimplebook* book_ = nullptr;
+    JoinPanel* join_ = nullptr;
+    SignInPanel* signin_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
+    std::string learner_;
+    std::map<std::string, course::Package> packages_; // loaded from the PC, by identifier
+    bool snapshotTaken_ = false;
+};
+
+} // namespace ayllu::student

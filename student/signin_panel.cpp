@@ -1,0 +1,44 @@
+#include "signin_panel.h"
+
+#include "main_frame.h"
+#include "tr.h"
+
+#include <wx/textdlg.h>
+
+namespace ayllu::student {
+
+SignInPanel::SignInPanel(wxWindow* parent, MainFrame& frame)
+    : wxScrolledWindow(parent), frame_(frame) {
+    SetScrollRate(0, 20);
+}
+
+void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster) {
+    DestroyChildren();
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* title = new wxStaticText(this, wxID_ANY, _("Who are you? Touch your name."));
+    title->SetFont(title->GetFont().Scale(2.0).Bold());
+    sizer->Add(title, 0, wxALL, 20);
+    auto* grid = new wxGridSizer(3, 12, 12);
+    for (const auto& l : roster) {
+        auto* b = new wxButton(this, wxID_ANY, u8(l.name), wxDefaultPosition, wxSize(280, 90));
+        b->SetFont(b->GetFont().Scale(1.5));
+        b->Bind(wxEVT_BUTTON, [this, l](wxCommandEvent&) {
+            std::string pin;
+            if (l.pin) {
+                wxPasswordEntryDialog ask(this, _("Type your PIN:"), u8(l.name));
+                if (ask.ShowModal() != wxID_OK) {
+                    return;
+                }
+                pin = ask.GetValue().utf8_string();
+            }
+            frame_.signIn(l.id, pin);
+        });
+        grid->Add(b, 0, wxEXPAND);
+    }
+    sizer->Add(grid, 0, wxALL, 20);
+    SetSizer(sizer);
+    FitInside();
+    Layout();
+}
+
+} // namespace ayllu::student

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <wx/wx.h>
+
+namespace ayllu::student {
+
+// Command-line settings; the test ones drive the client without a person.
+struct Settings {
+    std::string dataDir;
+    std::string host;
+    int port = 0;
+    std::string code;
+    std::string language;
+    // For tests and demos:
+    bool autoConfirm = false; // accept the teacher's short code without asking
+    std::string signIn;       // sign this learner in as soon as the class is joined
+    std::string snapshot;     // save a PNG of the window once a lesson page is shown
+    bool exitAfterSnapshot = false;
+};
+
+class StudentApp : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+
+private:
+    Settings settings_;
+};
+
+} // namespace ayllu::student

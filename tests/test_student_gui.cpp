@@ -1,0 +1,78 @@
+#define BOOST_TEST_MODULE student_gui
+#include "ayllu/classroom/teacher_service.h"
+#include "support.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace ayllu;
+using namespace ayllu::classroom;
+using namespace ayllu::test;
+
+namespace {
+struct Teacher {
+    TempDir tmp;
+    store::TeacherStore store{(tmp / "teacher" / "teacher.db").string()};
+    std::unique_ptr<TeacherService> service;
+    Teacher() {
+        store.saveClass({"c1", "3° A", "4321", false});
+        store.saveLearner({"luis", "c1", "Luis Mamani", "condor", "", "qu"});
+        store.saveLearner({"rosa", "c1", "Rosa Ñahui", "vicuña", "", "es"});
+        TeacherConfig cfg;
+        cfg.dataDir = (tmp / "teacher").string();
+        cfg.classId = "c1";
+        cfg.teacherName = "Profesora Rosa";
+        cfg.bindHost = "127.0.0.1";
+        cfg.announce = false;
+        service = std::make_unique<TeacherService>(store, cfg);
+        service->addCourse((sourceDir() / "courses" / "primeros-pasos").string());
+        service->start();
+    }
+};
+
+// Runs the real client in a virtual X display, driven by its test switches.
+CommandResult student(const Teacher& t, const fs::path& data, const fs::path& shot,
+                      const std::string& size) {
+    return run("timeout 120 xvfb-run -a -s " + quote("-screen 0 " + size + "x24") + " " +
+               quote(AYLLU_STUDENT_APP) + " --data " + quote(data.string()) +
+               " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
+               " --code 4321 --auto-confirm --sign-in luis" + " --lang es --snapshot " +
+               quote(shot.string()) + " --exit-after-snapshot");
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_client_joins_signs_in_receives_the_course_and_shows_the_teachers_page) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
+    const auto shot = t.tmp / "lesson-1024x768.png";
+    const auto r = student(t, t.tmp / "pc-1", shot, "1024x768");
+    BOOST_TEST_MESSAGE(r.out);
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown res-raton p4") != std::string::npos, r.out);
+    BOOST_REQUIRE(fs::exists(shot));
+    BOOST_TEST(fs::file_size(shot) > 10000u); // a real picture, not an empty frame
+    // The learner is known to the teacher as reading that page.
+    bool reading = false;
+    for (const auto& v : t.service->students()) {
+        reading = reading || (v.learnerId == "luis" && v.page == "p4");
+    }
+    BOOST_TEST(reading);
+    // Keep the screenshot for people to look at.
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->showPage("pe.ayllu.primeros-pasos", "res-teclado", "p3");
+    const auto shot = t.tmp / "lesson-800x600.png";
+    const auto r = student(t, t.tmp / "pc-2", shot, "800x600");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown res-teclado p3") != std::string::npos, r.out);
+    BOOST_REQUIRE(fs::exists(shot));
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-800x600.png",
+                  fs::copy_options::overwrite_existing);
+}

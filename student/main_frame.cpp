@@ -26,6 +26,33 @@ MainFrame::MainFrame(Settings settings)
     book_->AddPage(join_, "join");
     book_->AddPage(signin_, "sign in");
     book_->AddPage(lesson_, "lesson");
+    // The lock screen: nothing else on it, big and calm.
+    lockPanel_ = new wxPanel(book_);
+    lockPanel_->SetBackgroundColour(wxColour(32, 52, 86));
+    auto* lockSizer = new wxBoxSizer(wxVERTICAL);
+    auto* eyes = new wxStaticText(lockPanel_, wxID_ANY, _("Eyes on the teacher"), wxDefaultPosition,
+                                  wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);
+    eyes->SetFont(eyes->GetFont().Scale(3.0).Bold());
+    eyes->SetForegroundColour(*wxWHITE);
+    auto* why = new wxStaticText(lockPanel_, wxID_ANY,
+                                 _("The teacher paused the computers. Listen; your work is saved."),
+                                 wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);
+    why->SetFont(why->GetFont().Scale(1.5));
+    why->SetForegroundColour(wxColour(220, 230, 245));
+    lockSizer->AddStretchSpacer();
+    lockSizer->Add(eyes, 0, wxALIGN_CENTER | wxALL, 20);
+    lockSizer->Add(why, 0, wxALIGN_CENTER | wxALL, 20);
+    lockSizer->AddStretchSpacer();
+    lockPanel_->SetSizer(lockSizer);
+    book_->AddPage(lockPanel_, "locked");
+    // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
+    lockTimer_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (book_->GetSelection() == 3 && !agent_->view().locked) {
+            setLocked(false);
+        }
+    });
+    lockTimer_.Start(1000);
     if (!store_.available()) {
         SetStatusText(u8(store_.lastError())); // the client keeps working; answers wait in memory
     }
@@ -138,7 +165,24 @@ const course::Package* MainFrame::package(const std::string& identifier) {
     return &packages_.emplace(identifier, std::move(pkg)).first->second;
 }
 
+void MainFrame::setLocked(bool locked) {
+    const bool isLocked = book_->GetSelection() == 3;
+    if (locked == isLocked) {
+        return;
+    }
+    if (locked) {
+        beforeLock_ = book_->GetSelection();
+        book_->SetSelection(3);
+        ShowFullScreen(true);
+        snapshotIfAsked("locked");
+    } else {
+        ShowFullScreen(false);
+        book_->SetSelection(beforeLock_);
+    }
+}
+
 void MainFrame::showClass(const classroom::ClassView& view) {
+    setLocked(view.locked);
     if (learner_.empty() || book_->GetSelection() != 2) {
         return;
     }

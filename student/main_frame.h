@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <wx/simplebook.h>
+#include <wx/timer.h>
 #include <wx/wx.h>
 
 namespace ayllu::student {
@@ -44,6 +45,10 @@ private:
     JoinPanel* join_ = nullptr;
     SignInPanel* signin_ = nullptr;
     LessonPanel* lesson_ = nullptr;
+    void setLocked(bool locked);
+    wxPanel* lockPanel_ = nullptr;
+    wxTimer lockTimer_;
+    int beforeLock_ = 0;
     std::string learner_;
     std::map<std::string, course::Package> packages_; // loaded from the PC, by identifier
     bool snapshotTaken_ = false;

@@ -76,3 +76,16 @@ BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
     fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-800x600.png",
                   fs::copy_options::overwrite_existing);
 }
+
+BOOST_AUTO_TEST_CASE(a_locked_class_shows_the_lock_screen) {
+    Teacher t;
+    t.service->lock(true);
+    const auto shot = t.tmp / "locked.png";
+    const auto r = student(t, t.tmp / "pc-3", shot, "1024x768");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown locked") != std::string::npos, r.out);
+    BOOST_REQUIRE(fs::exists(shot));
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-locked-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}

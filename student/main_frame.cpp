@@ -3,6 +3,7 @@
 #include "ayllu/course/parse.h"
 #include "join_panel.h"
 #include "lesson_panel.h"
+#include "quiz_panel.h"
 #include "signin_panel.h"
 #include "tr.h"
 
@@ -45,6 +46,12 @@ MainFrame::MainFrame(Settings settings)
     lockSizer->AddStretchSpacer();
     lockPanel_->SetSizer(lockSizer);
     book_->AddPage(lockPanel_, "locked");
+    quiz_ = new QuizPanel(book_, [this](const std::string& question, const std::string& response,
+                                        std::int64_t latencyMs) {
+        // Committed here before "saved" is shown; graded on the teacher's PC.
+        return agent_->answerLive(learner_, question, response, latencyMs);
+    });
+    book_->AddPage(quiz_, "quiz");
     // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
     lockTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -181,11 +188,35 @@ void MainFrame::setLocked(bool locked) {
     }
 }
 
+std::string MainFrame::languageOf(const std::string& learner) {
+    for (const auto& l : store_.learners()) {
+        if (l.id == learner) {
+            return l.language;
+        }
+    }
+    return "es";
+}
+
 void MainFrame::showClass(const classroom::ClassView& view) {
     setLocked(view.locked);
-    if (learner_.empty() || book_->GetSelection() != 2) {
+    const int page = book_->GetSelection();
+    if (learner_.empty() || page < 2 || page == 3) {
+        return; // not signed in yet, or locked
+    }
+    const std::string language = languageOf(learner_);
+    if (view.quiz) {
+        book_->SetSelection(4);
+        quiz_->setQuiz(*view.quiz, learner_, language, view.reveal);
+        if (settings_.autoAnswer && view.quiz->open && !answered_) {
+            answered_ = true;
+            quiz_->answerAllForTest();
+            std::printf("answered %d\n", quiz_->savedCount());
+            std::fflush(stdout);
+        }
+        snapshotIfAsked("quiz " + view.quiz->content);
         return;
     }
+    book_->SetSelection(2);
     if (view.mode == classroom::Mode::Paced && !view.page.empty()) {
         const course::Package* pkg = package(view.course);
         if (pkg == nullptr) {
@@ -197,17 +228,11 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             lesson_->showMessage(_("This PC does not have that lesson."));
             return;
         }
-        std::string language = "es";
-        for (const auto& l : store_.learners()) {
-            if (l.id == learner_) {
-                language = l.language;
-            }
-        }
-        for (const auto& page : it->second.pages) {
-            if (page.id == view.page) {
-                lesson_->showPage(it->second, page, language);
-                agent_->presence(learner_, "reading", page.id);
-                snapshotIfAsked(view.lesson + " " + page.id);
+        for (const auto& p : it->second.pages) {
+            if (p.id == view.page) {
+                lesson_->showPage(it->second, p, language);
+                agent_->presence(learner_, "reading", p.id);
+                snapshotIfAsked(view.lesson + " " + p.id);
                 return;
             }
         }
@@ -237,6 +262,7 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         std::printf("shown %s\n", what.c_str());
         std::fflush(stdout);
         if (settings_.exitAfterSnapshot) {
+            agent_->waitSynced(15000); // tests: what was saved reaches the teacher first
             Close(true);
         }
     });

@@ -17,6 +17,7 @@ namespace ayllu::student {
 class JoinPanel;
 class SignInPanel;
 class LessonPanel;
+class QuizPanel;
 
 class MainFrame : public wxFrame, public classroom::StudentObserver {
 public:
@@ -45,6 +46,9 @@ private:
     JoinPanel* join_ = nullptr;
     SignInPanel* signin_ = nullptr;
     LessonPanel* lesson_ = nullptr;
+    QuizPanel* quiz_ = nullptr;
+    bool answered_ = false;
+    std::string languageOf(const std::string& learner);
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;
     wxTimer lockTimer_;

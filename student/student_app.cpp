@@ -23,6 +23,7 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "snapshot", "save a PNG once a page is shown (tests)",
                      wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "exit-after-snapshot", "quit after the snapshot (tests)");
+    parser.AddSwitch("", "auto-answer", "answer a live quiz through its controls (tests)");
 }
 
 bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -51,6 +52,7 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
         settings_.snapshot = v.utf8_string();
     }
     settings_.exitAfterSnapshot = parser.Found("exit-after-snapshot");
+    settings_.autoAnswer = parser.Found("auto-answer");
     return wxApp::OnCmdLineParsed(parser);
 }
 

@@ -17,6 +17,7 @@ struct Settings {
     std::string signIn;       // sign this learner in as soon as the class is joined
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
+    bool autoAnswer = false; // answer a live quiz through its controls as soon as it appears
 };
 
 class StudentApp : public wxApp {

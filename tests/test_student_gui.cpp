@@ -3,6 +3,7 @@
 #include "support.h"
 
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 using namespace ayllu;
 using namespace ayllu::classroom;
@@ -31,12 +32,12 @@ struct Teacher {
 
 // Runs the real client in a virtual X display, driven by its test switches.
 CommandResult student(const Teacher& t, const fs::path& data, const fs::path& shot,
-                      const std::string& size) {
+                      const std::string& size, const std::string& extra = {}) {
     return run("timeout 120 xvfb-run -a -s " + quote("-screen 0 " + size + "x24") + " " +
                quote(AYLLU_STUDENT_APP) + " --data " + quote(data.string()) +
                " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
                " --code 4321 --auto-confirm --sign-in luis" + " --lang es --snapshot " +
-               quote(shot.string()) + " --exit-after-snapshot");
+               quote(shot.string()) + " --exit-after-snapshot " + extra);
 }
 } // namespace
 
@@ -87,5 +88,27 @@ BOOST_AUTO_TEST_CASE(a_locked_class_shows_the_lock_screen) {
     BOOST_REQUIRE(fs::exists(shot));
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
     fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-locked-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(a_live_quiz_of_every_type_is_answered_through_the_controls) {
+    Teacher t;
+    t.service->openQuiz("pe.ayllu.primeros-pasos", "res-repaso-primeros-pasos", false, 300);
+    const auto shot = t.tmp / "quiz.png";
+    const auto r = student(t, t.tmp / "pc-4", shot, "1024x768", "--auto-answer");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("answered 10") != std::string::npos, r.out); // ten "saved" marks
+    BOOST_TEST(r.out.find("shown quiz res-repaso-primeros-pasos") != std::string::npos, r.out);
+    // Every answer reached the teacher and was graded there.
+    const auto status = t.service->quizStatus();
+    BOOST_REQUIRE_EQUAL(status.tallies.size(), 10u);
+    std::set<std::string> types;
+    for (const auto& tally : status.tallies) {
+        BOOST_TEST(tally.answered == 1, tally.question);
+    }
+    BOOST_TEST(status.learnersAnswering == 1);
+    BOOST_REQUIRE(fs::exists(shot));
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-quiz-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }

@@ -329,8 +329,8 @@ void QuizPanel::tick() {
         return;
     }
     const auto left = std::max<std::int64_t>(0, (quiz_.deadlineMs - store::nowMs()) / 1000);
-    timer_->SetLabel(
-        wxString::Format(_("Time left: %d:%02d"), static_cast<int>(left / 60), static_cast<int>(left % 60)));
+    timer_->SetLabel(wxString::Format(_("Time left: %d:%02d"), static_cast<int>(left / 60),
+                                      static_cast<int>(left % 60)));
 }
 
 void QuizPanel::answerAllForTest() {

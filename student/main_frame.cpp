@@ -60,6 +60,14 @@ MainFrame::MainFrame(Settings settings)
         }
     });
     lockTimer_.Start(1000);
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        if (startupMs_ < 0 && IsShown()) {
+            startupMs_ = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::steady_clock::now() - settings_.started)
+                                               .count());
+        }
+        e.Skip();
+    });
     if (!store_.available()) {
         SetStatusText(u8(store_.lastError())); // the client keeps working; answers wait in memory
     }
@@ -259,7 +267,17 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         mem.Blit(0, 0, r.width, r.height, &dc, r.x, r.y);
         mem.SelectObject(wxNullBitmap);
         bmp.SaveFile(wxString::FromUTF8(settings_.snapshot), wxBITMAP_TYPE_PNG);
-        std::printf("shown %s\n", what.c_str());
+        long rssKb = 0;
+        if (FILE* f = std::fopen("/proc/self/status", "r")) {
+            char line[256];
+            while (std::fgets(line, sizeof line, f) != nullptr) {
+                if (std::sscanf(line, "VmRSS: %ld", &rssKb) == 1) {
+                    break;
+                }
+            }
+            std::fclose(f);
+        }
+        std::printf("shown %s\nstartup_ms %ld\nrss_kb %ld\n", what.c_str(), startupMs_, rssKb);
         std::fflush(stdout);
         if (settings_.exitAfterSnapshot) {
             agent_->waitSynced(15000); // tests: what was saved reaches the teacher first

@@ -56,6 +56,7 @@ private:
     std::string learner_;
     std::map<std::string, course::Package> packages_; // loaded from the PC, by identifier
     bool snapshotTaken_ = false;
+    long startupMs_ = -1; // from OnInit to the first idle moment with the window shown
 };
 
 } // namespace ayllu::student

@@ -57,6 +57,7 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
 }
 
 bool StudentApp::OnInit() {
+    settings_.started = std::chrono::steady_clock::now();
     if (!wxApp::OnInit()) {
         return false;
     }

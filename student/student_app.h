@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <wx/wx.h>
 
@@ -17,7 +18,10 @@ struct Settings {
     std::string signIn;       // sign this learner in as soon as the class is joined
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
-    bool autoAnswer = false; // answer a live quiz through its controls as soon as it appears
+    bool autoAnswer = false;
+    std::chrono::steady_clock::time_point started =
+        std::chrono::steady_clock::now(); // answer a live quiz through its controls as soon as it
+                                          // appears
 };
 
 class StudentApp : public wxApp {

@@ -8,17 +8,50 @@
 
 namespace ayllu::student {
 
-LessonPanel::LessonPanel(wxWindow* parent) : wxScrolledWindow(parent) {
-    SetScrollRate(0, 20);
+LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    page_ = new wxScrolledWindow(this);
+    page_->SetScrollRate(0, 20);
+    page_->SetBackgroundColour(*wxWHITE);
+    sizer->Add(page_, 1, wxEXPAND);
+    nav_ = new wxPanel(this);
+    auto* navSizer = new wxBoxSizer(wxHORIZONTAL);
+    prev_ = new wxButton(nav_, wxID_BACKWARD, _("◀ Previous"), wxDefaultPosition, wxSize(180, 56));
+    next_ = new wxButton(nav_, wxID_FORWARD, _("Next ▶"), wxDefaultPosition, wxSize(180, 56));
+    where_ = new wxStaticText(nav_, wxID_ANY, "");
+    for (wxWindow* w : {static_cast<wxWindow*>(prev_), static_cast<wxWindow*>(next_),
+                        static_cast<wxWindow*>(where_)}) {
+        w->SetFont(w->GetFont().Scale(1.4));
+    }
+    navSizer->Add(prev_, 0, wxALL, 10);
+    navSizer->Add(where_, 0, wxALIGN_CENTER_VERTICAL | wxALL, 10);
+    navSizer->Add(next_, 0, wxALL, 10);
+    nav_->SetSizer(navSizer);
+    sizer->Add(nav_, 0, wxLEFT, 14);
+    SetSizer(sizer);
+    nav_->Hide();
+    prev_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { press(-1); });
+    next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { press(+1); });
+}
+
+void LessonPanel::showNavigation(bool show, std::size_t index, std::size_t count) {
+    nav_->Show(show);
+    if (show) {
+        where_->SetLabel(wxString::Format(_("Page %d of %d"), static_cast<int>(index + 1),
+                                          static_cast<int>(count)));
+        prev_->Enable(index > 0);
+        next_->Enable(index + 1 < count);
+    }
+    Layout();
 }
 
 void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bool bold,
                           const wxColour& bg) {
-    wxWindow* host = this;
+    wxWindow* host = page_;
     wxSizer* target = sizer;
     if (bg.IsOk()) {
-        auto* box = new wxPanel(this);
+        auto* box = new wxPanel(page_);
         box->SetBackgroundColour(bg);
         auto* inner = new wxBoxSizer(wxVERTICAL);
         box->SetSizer(inner);
@@ -39,7 +72,7 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
 void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& page,
                            const std::string& language) {
     Freeze();
-    DestroyChildren();
+    page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->AddSpacer(16);
     addText(sizer, u8(lesson.title.best(language)), 1.2, false);
@@ -86,7 +119,7 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
                 }
             }
             if (bundle.IsOk()) {
-                auto* img = new wxStaticBitmap(this, wxID_ANY, bundle);
+                auto* img = new wxStaticBitmap(page_, wxID_ANY, bundle);
                 img->SetToolTip(u8(b.alt.best(language)));
                 sizer->Add(img, 0, wxLEFT | wxBOTTOM, 24);
             }
@@ -100,21 +133,22 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
             break;
         }
     }
-    SetSizer(sizer);
-    FitInside();
-    Scroll(0, 0);
+    page_->SetSizer(sizer);
+    page_->FitInside();
+    page_->Scroll(0, 0);
     Thaw();
     Layout();
 }
 
 void LessonPanel::showMessage(const wxString& message) {
     Freeze();
-    DestroyChildren();
+    page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->AddSpacer(60);
     addText(sizer, message, 2.0, true);
-    SetSizer(sizer);
-    FitInside();
+    page_->SetSizer(sizer);
+    page_->FitInside();
+    nav_->Hide();
     Thaw();
     Layout();
 }

@@ -27,6 +27,18 @@ MainFrame::MainFrame(Settings settings)
     book_->AddPage(join_, "join");
     book_->AddPage(signin_, "sign in");
     book_->AddPage(lesson_, "lesson");
+    lesson_->setNavigation([this](int delta) {
+        const course::Package* pkg = package(selfCourse_);
+        if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
+            return;
+        }
+        const auto count = pkg->lessons.at(selfLesson_).pages.size();
+        const auto next = static_cast<long>(selfIndex_) + delta;
+        if (next >= 0 && next < static_cast<long>(count)) {
+            selfIndex_ = static_cast<std::size_t>(next);
+            showSelfPaced();
+        }
+    });
     // The lock screen: nothing else on it, big and calm.
     lockPanel_ = new wxPanel(book_);
     lockPanel_->SetBackgroundColour(wxColour(32, 52, 86));
@@ -225,6 +237,40 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         return;
     }
     book_->SetSelection(2);
+    if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {
+        const course::Package* pkg = package(view.course);
+        if (pkg == nullptr) {
+            lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+            return;
+        }
+        const auto it = pkg->lessons.find(view.lesson);
+        if (it == pkg->lessons.end()) {
+            lesson_->showMessage(_("This PC does not have that lesson."));
+            return;
+        }
+        if (view.course != selfCourse_ || view.lesson != selfLesson_) {
+            selfCourse_ = view.course;
+            selfLesson_ = view.lesson;
+            selfIndex_ = 0;
+            // Continue where this learner left off (the last page viewed, saved on this PC).
+            if (const auto p = store_.progress(learner_, view.course, view.lesson, 1)) {
+                for (std::size_t i = 0; i < it->second.pages.size(); ++i) {
+                    if (it->second.pages[i].id == p->location) {
+                        selfIndex_ = i;
+                    }
+                }
+            }
+        }
+        showSelfPaced();
+        if (settings_.autoNext > 0 && !autoNextDone_) {
+            autoNextDone_ = true;
+            for (int k = 0; k < settings_.autoNext; ++k) {
+                lesson_->press(+1); // like a person pressing Next
+            }
+        }
+        snapshotIfAsked(selfLesson_ + " " + it->second.pages[selfIndex_].id);
+        return;
+    }
     if (view.mode == classroom::Mode::Paced && !view.page.empty()) {
         const course::Package* pkg = package(view.course);
         if (pkg == nullptr) {
@@ -239,6 +285,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         for (const auto& p : it->second.pages) {
             if (p.id == view.page) {
                 lesson_->showPage(it->second, p, language);
+                lesson_->showNavigation(false, 0, 0);
                 agent_->presence(learner_, "reading", p.id);
                 snapshotIfAsked(view.lesson + " " + p.id);
                 return;
@@ -246,6 +293,29 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         }
     }
     lesson_->showMessage(_("Look at the teacher: the lesson will start soon."));
+}
+
+void MainFrame::showSelfPaced() {
+    const course::Package* pkg = package(selfCourse_);
+    if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
+        return;
+    }
+    const auto& lesson = pkg->lessons.at(selfLesson_);
+    const auto& page = lesson.pages.at(selfIndex_);
+    lesson_->showPage(lesson, page, languageOf(learner_));
+    lesson_->showNavigation(true, selfIndex_, lesson.pages.size());
+    // The page view is progress: saved on this PC first, sent when the teacher is there.
+    store::Event e;
+    e.learner = learner_;
+    e.course = selfCourse_;
+    e.content = selfLesson_;
+    e.item = page.id;
+    e.kind = store::EventKind::PageView;
+    const auto saved = agent_->record(e);
+    if (!saved.saved) {
+        SetStatusText(u8(saved.error));
+    }
+    agent_->presence(learner_, "reading", page.id);
 }
 
 void MainFrame::snapshotIfAsked(const std::string& what) {

@@ -49,6 +49,11 @@ private:
     QuizPanel* quiz_ = nullptr;
     bool answered_ = false;
     std::string languageOf(const std::string& learner);
+    // Self-paced work: which lesson and page this learner is on.
+    void showSelfPaced();
+    std::string selfCourse_, selfLesson_;
+    std::size_t selfIndex_ = 0;
+    bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;
     wxTimer lockTimer_;

@@ -24,6 +24,8 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "exit-after-snapshot", "quit after the snapshot (tests)");
     parser.AddSwitch("", "auto-answer", "answer a live quiz through its controls (tests)");
+    parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
+                     wxCMD_LINE_VAL_NUMBER);
 }
 
 bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -53,6 +55,10 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     }
     settings_.exitAfterSnapshot = parser.Found("exit-after-snapshot");
     settings_.autoAnswer = parser.Found("auto-answer");
+    long next = 0;
+    if (parser.Found("auto-next", &next)) {
+        settings_.autoNext = static_cast<int>(next);
+    }
     return wxApp::OnCmdLineParsed(parser);
 }
 

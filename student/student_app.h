@@ -18,6 +18,7 @@ struct Settings {
     std::string signIn;       // sign this learner in as soon as the class is joined
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
+    int autoNext = 0; // self-paced: press Next this many times once a page is shown
     bool autoAnswer = false;
     std::chrono::steady_clock::time_point started =
         std::chrono::steady_clock::now(); // answer a live quiz through its controls as soon as it

@@ -115,3 +115,29 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_of_every_type_is_answered_through_the_controls)
     fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-quiz-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }
+
+BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->openSelfPaced("pe.ayllu.primeros-pasos", "res-raton");
+    const auto data = t.tmp / "pc-5";
+    // First run: the learner reads, pressing Next twice, and the client is closed.
+    auto r = student(t, data, t.tmp / "first.png", "1024x768", "--auto-next 2");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
+    // Second run on the same PC: it opens where the learner left off.
+    const auto shot = t.tmp / "resumed.png";
+    r = student(t, data, shot, "1024x768");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
+    // The page views reached the teacher's database as progress.
+    const int views = t.store.withDatabase([](SQLite::Database& db) {
+        return db.execAndGet("SELECT count(*) FROM events WHERE kind = 'page' AND learner = 'luis'")
+            .getInt();
+    });
+    BOOST_TEST(views >= 4); // p1, p2, p3, then p3 again
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot,
+                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-self-paced-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}

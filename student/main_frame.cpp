@@ -1,6 +1,7 @@
 #include "main_frame.h"
 
 #include "ayllu/course/parse.h"
+#include "drill_panel.h"
 #include "join_panel.h"
 #include "lesson_panel.h"
 #include "quiz_panel.h"
@@ -64,6 +65,10 @@ MainFrame::MainFrame(Settings settings)
         return agent_->answerLive(learner_, question, response, latencyMs);
     });
     book_->AddPage(quiz_, "quiz");
+    drill_ = new DrillPanel(book_, [this](const drill::TypingResult& r) {
+        return agent_->record(drill::drillEvent(learner_, selfCourse_, selfLesson_, r)).saved;
+    });
+    book_->AddPage(drill_, "drill");
     // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
     lockTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -235,6 +240,25 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         }
         snapshotIfAsked("quiz " + view.quiz->content);
         return;
+    }
+    if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {
+        const course::Package* dpkg = package(view.course);
+        if (dpkg != nullptr && dpkg->drills.count(view.lesson) != 0 &&
+            dpkg->drills.at(view.lesson).kind == course::DrillKind::Typing) {
+            const bool fresh = selfCourse_ != view.course || selfLesson_ != view.lesson;
+            selfCourse_ = view.course;
+            selfLesson_ = view.lesson;
+            if (fresh || book_->GetSelection() != 5) {
+                book_->SetSelection(5);
+                drill_->showTyping(dpkg->drills.at(view.lesson), language);
+            }
+            if (settings_.autoType && !typed_) {
+                typed_ = true;
+                drill_->typeForTest();
+            }
+            snapshotIfAsked("drill " + view.lesson);
+            return;
+        }
     }
     book_->SetSelection(2);
     if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {

@@ -18,6 +18,7 @@ class JoinPanel;
 class SignInPanel;
 class LessonPanel;
 class QuizPanel;
+class DrillPanel;
 
 class MainFrame : public wxFrame, public classroom::StudentObserver {
 public:
@@ -47,6 +48,8 @@ private:
     SignInPanel* signin_ = nullptr;
     LessonPanel* lesson_ = nullptr;
     QuizPanel* quiz_ = nullptr;
+    DrillPanel* drill_ = nullptr;
+    bool typed_ = false;
     bool answered_ = false;
     std::string languageOf(const std::string& learner);
     // Self-paced work: which lesson and page this learner is on.

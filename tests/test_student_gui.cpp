@@ -2,6 +2,7 @@
 #include "ayllu/classroom/teacher_service.h"
 #include "support.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <set>
@@ -139,5 +140,29 @@ BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
     fs::copy_file(shot,
                   fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-self-paced-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->openSelfPaced("pe.ayllu.primeros-pasos", "res-escribe-tildes");
+    const auto shot = t.tmp / "drill.png";
+    const auto r = student(t, t.tmp / "pc-6", shot, "1024x768", "--auto-type");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown drill res-escribe-tildes") != std::string::npos, r.out);
+    // The measures reached the teacher as a passed drill with every character right.
+    const auto [result, measures] = t.store.withDatabase([](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE learner = 'luis' "
+                                "AND content = 'res-escribe-tildes'");
+        return q.executeStep()
+                   ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
+                   : std::make_pair(std::string(), std::string());
+    });
+    BOOST_TEST(result == "passed");
+    BOOST_TEST(measures.find("\"accuracy\":100") != std::string::npos, measures);
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot,
+                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-typing-drill-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }

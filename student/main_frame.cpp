@@ -8,6 +8,7 @@
 #include "signin_panel.h"
 #include "tr.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cstdio>
 #include <future>
@@ -59,11 +60,30 @@ MainFrame::MainFrame(Settings settings)
     lockSizer->AddStretchSpacer();
     lockPanel_->SetSizer(lockSizer);
     book_->AddPage(lockPanel_, "locked");
-    quiz_ = new QuizPanel(book_, [this](const std::string& question, const std::string& response,
-                                        std::int64_t latencyMs) {
-        // Committed here before "saved" is shown; graded on the teacher's PC.
-        return agent_->answerLive(learner_, question, response, latencyMs);
-    });
+    quiz_ = new QuizPanel(
+        book_,
+        [this](const std::string& question, const std::string& response, std::int64_t latencyMs) {
+            // Committed here before "saved" is shown; graded on the teacher's PC.
+            return agent_->answerLive(learner_, question, response, latencyMs);
+        },
+        [this](const std::string& question) {
+            const auto view = agent_->view();
+            if (!view.quiz) {
+                return false;
+            }
+            return store_.withDatabase([&](SQLite::Database& db) {
+                SQLite::Statement q(db, "SELECT count(*) FROM events WHERE kind = 'answer' AND "
+                                        "learner = ? AND course = ? AND content = ? AND "
+                                        "attempt = ? AND item = ?");
+                q.bind(1, learner_);
+                q.bind(2, view.quiz->course);
+                q.bind(3, view.quiz->content);
+                q.bind(4, view.quiz->attempt);
+                q.bind(5, question);
+                q.executeStep();
+                return q.getColumn(0).getInt() > 0;
+            });
+        });
     book_->AddPage(quiz_, "quiz");
     drill_ = new DrillPanel(book_, [this](const drill::TypingResult& r) {
         return agent_->record(drill::drillEvent(learner_, selfCourse_, selfLesson_, r)).saved;
@@ -238,6 +258,8 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             std::printf("answered %d\n", quiz_->savedCount());
             std::fflush(stdout);
         }
+        std::printf("saved_marks %d\n", quiz_->markedCount());
+        std::fflush(stdout);
         snapshotIfAsked("quiz " + view.quiz->content);
         return;
     }

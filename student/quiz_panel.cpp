@@ -33,8 +33,8 @@ std::string quoted(const std::string& s) {
 }
 } // namespace
 
-QuizPanel::QuizPanel(wxWindow* parent, Save save)
-    : wxPanel(parent), save_(std::move(save)), clock_(this) {
+QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
+    : wxPanel(parent), save_(std::move(save)), isSaved_(std::move(isSaved)), clock_(this) {
     SetBackgroundColour(*wxWHITE);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -93,6 +93,14 @@ void QuizPanel::setQuiz(const classroom::LiveQuizView& quiz, const std::string& 
     tick(); // the timer shows at once, not a second later
     if (!same) {
         saved_.clear();
+        // Answers committed before a restart are still on this PC: show them as saved.
+        for (const auto& q : quiz_.questions) {
+            Poco::JSON::Parser p;
+            const std::string qid = p.parse(q).extract<Object::Ptr>()->getValue<std::string>("id");
+            if (isSaved_ && isSaved_(qid)) {
+                saved_[qid] = true;
+            }
+        }
         showQuestion(std::min(index_, quiz_.questions.empty() ? 0 : quiz_.questions.size() - 1));
     } else if (changed) {
         showQuestion(index_);
@@ -304,6 +312,10 @@ std::string QuizPanel::response() const {
         return out + "}";
     }
     return {};
+}
+
+int QuizPanel::markedCount() const {
+    return static_cast<int>(saved_.size());
 }
 
 void QuizPanel::onSave() {

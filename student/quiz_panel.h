@@ -16,13 +16,17 @@ public:
     // save(question, responseJson, latencyMs) returns the store's answer.
     using Save =
         std::function<store::SaveResult(const std::string&, const std::string&, std::int64_t)>;
-    QuizPanel(wxWindow* parent, Save save);
+    // isSaved(question): true when this PC already holds this learner's answer (after a restart).
+    using IsSaved = std::function<bool(const std::string&)>;
+    QuizPanel(wxWindow* parent, Save save, IsSaved isSaved);
 
     void setQuiz(const classroom::LiveQuizView& quiz, const std::string& learner,
                  const std::string& language, const std::string& reveal);
     // Tests and demos: answer every question shown, through the controls, and save each.
     void answerAllForTest();
     int savedCount() const { return static_cast<int>(saved_.size()); }
+    // Questions shown with a "saved" mark (from this session or from the database).
+    int markedCount() const;
 
 private:
     void showQuestion(std::size_t index);
@@ -31,6 +35,7 @@ private:
     void tick();
 
     Save save_;
+    IsSaved isSaved_;
     classroom::LiveQuizView quiz_;
     std::string learner_, language_, reveal_;
     std::size_t index_ = 0;

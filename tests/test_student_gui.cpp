@@ -166,3 +166,17 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
                   fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-typing-drill-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }
+
+BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_started_again) {
+    Teacher t;
+    t.service->openQuiz("pe.ayllu.primeros-pasos", "res-repaso-primeros-pasos", false, 0);
+    const auto data = t.tmp / "pc-7";
+    auto r = student(t, data, t.tmp / "before.png", "1024x768", "--auto-answer");
+    BOOST_TEST(r.out.find("answered 10") != std::string::npos, r.out);
+    // Started again on the same PC: the ten answers are found and shown as saved.
+    r = student(t, data, t.tmp / "after.png", "1024x768");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("saved_marks 10") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("answered") == std::string::npos); // nothing answered twice
+    BOOST_TEST(t.service->quizStatus().tallies.at(0).answered == 1);
+}

@@ -4,6 +4,7 @@
 #include "drill_panel.h"
 #include "join_panel.h"
 #include "lesson_panel.h"
+#include "outline_panel.h"
 #include "quiz_panel.h"
 #include "signin_panel.h"
 #include "tr.h"
@@ -89,6 +90,9 @@ MainFrame::MainFrame(Settings settings)
         return agent_->record(drill::drillEvent(learner_, selfCourse_, selfLesson_, r)).saved;
     });
     book_->AddPage(drill_, "drill");
+    outline_ = new OutlinePanel(
+        book_, [this](const std::string& c, const std::string& r) { openResource(c, r); });
+    book_->AddPage(outline_, "outline");
     // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
     lockTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -134,6 +138,14 @@ MainFrame::MainFrame(Settings settings)
     SetSize(display.x, display.y, std::min(1000, display.width), std::min(720, display.height));
     Maximize();
     SetStatusText(_("Not connected: join a class, or work with the courses on this PC."));
+    std::vector<classroom::RosterLearner> known;
+    for (const auto& l : store_.learners()) {
+        known.push_back({l.id, l.name, l.picture, l.language, l.signin == "pin"});
+    }
+    if (!known.empty()) {
+        signin_->setRoster(known);
+        book_->SetSelection(1); // learners of this PC can start, with or without the teacher
+    }
     if (!settings_.host.empty()) {
         join(settings_.host, settings_.port, settings_.code);
     }
@@ -149,6 +161,18 @@ void MainFrame::join(const std::string& host, int port, const std::string& code)
 }
 
 void MainFrame::signIn(const std::string& learner, const std::string& pin) {
+    if (!agent_->connected()) {
+        // No teacher: a learner who signed in here before may work offline (PIN checked here).
+        if (!store_.checkPin(learner, pin)) {
+            wxMessageBox(_("That PIN is not right. Try again."), _("Sign in"),
+                         wxOK | wxICON_INFORMATION, this);
+            return;
+        }
+        learner_ = learner;
+        offline_ = true;
+        showOutline();
+        return;
+    }
     std::string why;
     if (!agent_->signIn(learner, pin, &why, 10000)) {
         const wxString msg = why == "pin"    ? _("That PIN is not right. Try again.")
@@ -158,8 +182,64 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
         return;
     }
     learner_ = learner;
+    offline_ = false;
     book_->SetSelection(2);
     showClass(agent_->view());
+}
+
+void MainFrame::showOutline() {
+    std::map<std::string, const course::Package*> courses;
+    for (const auto& p : store_.packages()) {
+        if (const auto* pkg = package(p.identifier)) {
+            courses[p.identifier] = pkg;
+        }
+    }
+    outline_->setCourses(courses, languageOf(learner_));
+    book_->SetSelection(6);
+    if (!settings_.open.empty()) {
+        for (const auto& [id, pkg] : courses) {
+            if (pkg->lessons.count(settings_.open) != 0 || pkg->drills.count(settings_.open) != 0) {
+                openResource(id, settings_.open);
+                break;
+            }
+        }
+    }
+}
+
+void MainFrame::openResource(const std::string& courseId, const std::string& resource) {
+    const course::Package* pkg = package(courseId);
+    if (pkg == nullptr) {
+        return;
+    }
+    selfCourse_ = courseId;
+    selfLesson_ = resource;
+    if (const auto d = pkg->drills.find(resource); d != pkg->drills.end()) {
+        book_->SetSelection(5);
+        drill_->showTyping(d->second, languageOf(learner_));
+        snapshotIfAsked("drill " + resource);
+        return;
+    }
+    const auto it = pkg->lessons.find(resource);
+    if (it == pkg->lessons.end()) {
+        return;
+    }
+    selfIndex_ = 0;
+    if (const auto p = store_.progress(learner_, courseId, resource, 1)) {
+        for (std::size_t i = 0; i < it->second.pages.size(); ++i) {
+            if (it->second.pages[i].id == p->location) {
+                selfIndex_ = i;
+            }
+        }
+    }
+    book_->SetSelection(2);
+    showSelfPaced();
+    if (settings_.autoNext > 0 && !autoNextDone_) {
+        autoNextDone_ = true;
+        for (int k = 0; k < settings_.autoNext; ++k) {
+            lesson_->press(+1); // like a person pressing Next
+        }
+    }
+    snapshotIfAsked(resource + " " + it->second.pages[selfIndex_].id);
 }
 
 void MainFrame::connectionChanged(bool connected, const std::string& why) {
@@ -174,6 +254,9 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
                 signIn(settings_.signIn, "");
             }
         } else {
+            if (!settings_.signIn.empty() && learner_.empty()) {
+                signIn(settings_.signIn, ""); // no teacher: signs in on this PC alone
+            }
             const std::string refusal = agent_->refusal();
             SetStatusText(refusal.empty() ? _("The teacher is not reachable: your work is saved "
                                               "on this PC and will be sent later.")
@@ -243,6 +326,9 @@ std::string MainFrame::languageOf(const std::string& learner) {
 }
 
 void MainFrame::showClass(const classroom::ClassView& view) {
+    if (offline_ && !view.connected) {
+        return; // working from the outline until the teacher is back
+    }
     setLocked(view.locked);
     const int page = book_->GetSelection();
     if (learner_.empty() || page < 2 || page == 3) {
@@ -396,7 +482,9 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         std::printf("shown %s\nstartup_ms %ld\nrss_kb %ld\n", what.c_str(), startupMs_, rssKb);
         std::fflush(stdout);
         if (settings_.exitAfterSnapshot) {
-            agent_->waitSynced(15000); // tests: what was saved reaches the teacher first
+            if (agent_->connected()) {
+                agent_->waitSynced(15000); // tests: what was saved reaches the teacher first
+            }
             Close(true);
         }
     });

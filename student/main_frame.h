@@ -19,6 +19,7 @@ class SignInPanel;
 class LessonPanel;
 class QuizPanel;
 class DrillPanel;
+class OutlinePanel;
 
 class MainFrame : public wxFrame, public classroom::StudentObserver {
 public:
@@ -49,6 +50,10 @@ private:
     LessonPanel* lesson_ = nullptr;
     QuizPanel* quiz_ = nullptr;
     DrillPanel* drill_ = nullptr;
+    OutlinePanel* outline_ = nullptr;
+    bool offline_ = false; // signed in on this PC alone, working from the outline
+    void showOutline();
+    void openResource(const std::string& course, const std::string& resource);
     bool typed_ = false;
     bool answered_ = false;
     std::string languageOf(const std::string& learner);

@@ -25,6 +25,8 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "exit-after-snapshot", "quit after the snapshot (tests)");
     parser.AddSwitch("", "auto-answer", "answer a live quiz through its controls (tests)");
     parser.AddSwitch("", "auto-type", "type a typing drill's text and finish (tests)");
+    parser.AddOption("", "open", "offline: open this lesson or drill (tests)",
+                     wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
                      wxCMD_LINE_VAL_NUMBER);
 }
@@ -57,6 +59,9 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     settings_.exitAfterSnapshot = parser.Found("exit-after-snapshot");
     settings_.autoAnswer = parser.Found("auto-answer");
     settings_.autoType = parser.Found("auto-type");
+    if (parser.Found("open", &v)) {
+        settings_.open = v.utf8_string();
+    }
     long next = 0;
     if (parser.Found("auto-next", &next)) {
         settings_.autoNext = static_cast<int>(next);

@@ -133,7 +133,8 @@ void StudentAgent::run() {
             std::lock_guard<std::mutex> lock(m_);
             closedBytes_ += old->bytesSent();
         }
-        if (connected_.exchange(false) && observer_ != nullptr) {
+        // Lost, or never reached: either way the client works offline and says why.
+        if ((connected_.exchange(false) || !why.empty()) && observer_ != nullptr) {
             observer_->connectionChanged(false, why);
         }
         if (!why.empty()) {

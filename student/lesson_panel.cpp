@@ -11,6 +11,38 @@ namespace ayllu::student {
 LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    read_ = new wxButton(this, wxID_ANY, _("Read aloud (F5)"), wxDefaultPosition, wxSize(-1, 48));
+    read_->SetFont(read_->GetFont().Scale(1.3));
+    readStatus_ = new wxStaticText(this, wxID_ANY, "");
+    readStatus_->SetFont(readStatus_->GetFont().Scale(1.1));
+    top->Add(read_, 0, wxALL, 8);
+    top->Add(readStatus_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 8);
+    sizer->Add(top, 0, wxEXPAND | wxLEFT, 16);
+    read_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (speaking_) {
+            stopReading();
+        } else {
+            readAloud();
+        }
+    });
+    const int readId = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_F5, readId}};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { speaking_ ? stopReading() : readAloud(); }, readId);
+    readTimer_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        bool still = false;
+        try {
+            still = speech::Speaker::instance(speech::Speaker::Mode::Playback).speaking();
+        } catch (const std::exception&) {
+        }
+        if (!still) {
+            readTimer_.Stop();
+            updateReadButton(false);
+        }
+    });
     page_ = new wxScrolledWindow(this);
     page_->SetScrollRate(0, 20);
     page_->SetBackgroundColour(*wxWHITE);
@@ -46,6 +78,43 @@ void LessonPanel::showNavigation(bool show, std::size_t index, std::size_t count
     Layout();
 }
 
+void LessonPanel::updateReadButton(bool speaking) {
+    speaking_ = speaking;
+    read_->SetLabel(speaking ? _("■ Stop reading (F5)") : _("Read aloud (F5)"));
+    Layout();
+}
+
+void LessonPanel::readAloud() {
+    if (speech_.empty()) {
+        readStatus_->SetLabel(_("This page has no text to read."));
+        return;
+    }
+    readStatus_->SetLabel("");
+    try {
+        if (reader_) {
+            reader_(speech_);
+            return;
+        }
+        speech::Speaker::instance(speech::Speaker::Mode::Playback).speak(speech_);
+        updateReadButton(true);
+        readTimer_.Start(250); // to show "Read aloud" again when the voice ends
+    } catch (const std::exception& e) {
+        readStatus_->SetLabel(u8(e.what()));
+        updateReadButton(false);
+    }
+}
+
+void LessonPanel::stopReading() {
+    readTimer_.Stop();
+    if (speaking_ && !reader_) {
+        try {
+            speech::Speaker::instance(speech::Speaker::Mode::Playback).stop();
+        } catch (const std::exception&) {
+        }
+    }
+    updateReadButton(false);
+}
+
 void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bool bold,
                           const wxColour& bg) {
     wxWindow* host = page_;
@@ -71,6 +140,10 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
 
 void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& page,
                            const std::string& language) {
+    stopReading();
+    speech_ = speech::pageSpeech(page, language);
+    readStatus_->SetLabel("");
+    read_->Show();
     Freeze();
     page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -141,6 +214,9 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
 }
 
 void LessonPanel::showMessage(const wxString& message) {
+    stopReading();
+    speech_.clear();
+    read_->Hide();
     Freeze();
     page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ayllu/course/model.h"
+#include "ayllu/speech/read_aloud.h"
 
 #include <functional>
 #include <wx/wx.h>
@@ -24,6 +25,13 @@ public:
                   const std::string& language);
     void showMessage(const wxString& message);
 
+    // Read-aloud of the page shown (button, or F5). By default the sound card speaks; tests
+    // give a reader that records instead. A new page, or pressing again, stops the voice.
+    using Reader = std::function<void(const std::vector<speech::Utterance>&)>;
+    void setReader(Reader reader) { reader_ = std::move(reader); }
+    void readAloud();
+    void stopReading();
+
 private:
     void addText(wxSizer* sizer, const wxString& text, double scale, bool bold,
                  const wxColour& bg = wxNullColour);
@@ -34,6 +42,13 @@ private:
     wxButton* prev_ = nullptr;
     wxButton* next_ = nullptr;
     std::function<void(int)> navigate_;
+    void updateReadButton(bool speaking);
+    wxButton* read_ = nullptr;
+    wxStaticText* readStatus_ = nullptr;
+    wxTimer readTimer_;
+    std::vector<speech::Utterance> speech_;
+    Reader reader_;
+    bool speaking_ = false;
 };
 
 } // namespace ayllu::student

@@ -30,6 +30,18 @@ MainFrame::MainFrame(Settings settings)
     book_->AddPage(join_, "join");
     book_->AddPage(signin_, "sign in");
     book_->AddPage(lesson_, "lesson");
+    if (!settings_.readAloudTo.empty()) {
+        // Tests: the same button, but the voice goes to a file instead of the sound card.
+        lesson_->setReader([this](const std::vector<speech::Utterance>& speech) {
+            auto& engine = speech::Speaker::instance(speech::Speaker::Mode::Buffer);
+            const auto samples = engine.synthesize(speech);
+            speech::writeWav(settings_.readAloudTo, samples, engine.sampleRate());
+            std::printf("read_aloud %zu utterances %s %.1f s\n", speech.size(),
+                        speech.empty() ? "" : speech.front().lang.c_str(),
+                        double(samples.size()) / engine.sampleRate());
+            std::fflush(stdout);
+        });
+    }
     lesson_->setNavigation([this](int delta) {
         const course::Package* pkg = package(selfCourse_);
         if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
@@ -455,6 +467,9 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         return;
     }
     snapshotTaken_ = true;
+    if (!settings_.readAloudTo.empty() && book_->GetSelection() == 2) {
+        lesson_->readAloud(); // like a person pressing the button
+    }
     // Let the layout settle and paint, then copy the window's pixels from the screen (on GTK3 a
     // window's own DC cannot be read back).
     CallAfter([this, what] {

@@ -27,6 +27,8 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "auto-type", "type a typing drill's text and finish (tests)");
     parser.AddOption("", "open", "offline: open this lesson or drill (tests)",
                      wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "read-aloud-to", "press Read aloud and save the voice as WAV (tests)",
+                     wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
                      wxCMD_LINE_VAL_NUMBER);
 }
@@ -61,6 +63,9 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     settings_.autoType = parser.Found("auto-type");
     if (parser.Found("open", &v)) {
         settings_.open = v.utf8_string();
+    }
+    if (parser.Found("read-aloud-to", &v)) {
+        settings_.readAloudTo = v.utf8_string();
     }
     long next = 0;
     if (parser.Found("auto-next", &next)) {

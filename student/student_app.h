@@ -20,8 +20,9 @@ struct Settings {
     bool exitAfterSnapshot = false;
     int autoNext = 0; // self-paced: press Next this many times once a page is shown
     bool autoAnswer = false;
-    bool autoType = false; // a typing drill: type its text and finish
-    std::string open;      // offline: open this lesson or drill from the outline
+    bool autoType = false;   // a typing drill: type its text and finish
+    std::string open;        // offline: open this lesson or drill from the outline
+    std::string readAloudTo; // press Read aloud once a page is shown, into this WAV file
     std::chrono::steady_clock::time_point started =
         std::chrono::steady_clock::now(); // answer a live quiz through its controls as soon as it
                                           // appears

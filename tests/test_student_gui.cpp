@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
+#include <fstream>
 #include <set>
 
 using namespace ayllu;
@@ -65,6 +66,30 @@ BOOST_AUTO_TEST_CASE(the_client_joins_signs_in_receives_the_course_and_shows_the
     // Keep the screenshot for people to look at.
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
     fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(read_aloud_speaks_the_page_shown_in_the_learners_language) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
+    const auto wav = t.tmp / "page.wav";
+    const auto r = student(t, t.tmp / "pc-read", t.tmp / "read.png", "1024x768",
+                           "--read-aloud-to " + quote(wav.string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("read_aloud ") != std::string::npos, r.out);
+    BOOST_REQUIRE(fs::exists(wav));
+    std::ifstream in(wav, std::ios::binary);
+    std::string head(44, '\0');
+    in.read(head.data(), 44);
+    BOOST_TEST(head.substr(0, 4) == "RIFF");
+    BOOST_TEST(head.substr(8, 8) == "WAVEfmt ");
+    // Luis reads in Quechua: the first utterance is in Quechua, and there are seconds of it.
+    BOOST_TEST(r.out.find("utterances qu ") != std::string::npos, r.out);
+    BOOST_TEST(fs::file_size(wav) > 44u + 2u * 16000u, r.out); // over a second at 16 kHz+
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(t.tmp / "read.png",
+                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-read-aloud-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }
 

@@ -16,7 +16,23 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     read_->SetFont(read_->GetFont().Scale(1.3));
     readStatus_ = new wxStaticText(this, wxID_ANY, "");
     readStatus_->SetFont(readStatus_->GetFont().Scale(1.1));
+    auto* smaller = new wxButton(this, wxID_ANY, _("A-"), wxDefaultPosition, wxSize(64, 48));
+    auto* bigger = new wxButton(this, wxID_ANY, _("A+"), wxDefaultPosition, wxSize(64, 48));
+    contrast_ =
+        new wxButton(this, wxID_ANY, _("High contrast (F6)"), wxDefaultPosition, wxSize(-1, 48));
+    smaller->SetToolTip(_("Smaller text (Ctrl+-)"));
+    bigger->SetToolTip(_("Bigger text (Ctrl++)"));
+    for (wxButton* b : {smaller, bigger, contrast_}) {
+        b->SetFont(b->GetFont().Scale(1.3));
+    }
+    barButtons_ = {read_, smaller, bigger, contrast_};
+    smaller->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeTextSize(-1); });
+    bigger->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeTextSize(+1); });
+    contrast_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleContrast(); });
     top->Add(read_, 0, wxALL, 8);
+    top->Add(smaller, 0, wxTOP | wxBOTTOM | wxLEFT, 8);
+    top->Add(bigger, 0, wxTOP | wxBOTTOM | wxRIGHT, 8);
+    top->Add(contrast_, 0, wxALL, 8);
     top->Add(readStatus_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 8);
     sizer->Add(top, 0, wxEXPAND | wxLEFT, 16);
     read_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -27,10 +43,25 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
         }
     });
     const int readId = wxWindow::NewControlId();
-    wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_F5, readId}};
-    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    const int contrastId = wxWindow::NewControlId();
+    const int biggerId = wxWindow::NewControlId();
+    const int smallerId = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_F5, readId},
+                                 {wxACCEL_NORMAL, WXK_F6, contrastId},
+                                 {wxACCEL_CTRL, '+', biggerId},
+                                 {wxACCEL_CTRL, '=', biggerId},
+                                 {wxACCEL_CTRL, WXK_NUMPAD_ADD, biggerId},
+                                 {wxACCEL_CTRL, '-', smallerId},
+                                 {wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT, smallerId}};
+    SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { speaking_ ? stopReading() : readAloud(); }, readId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { toggleContrast(); }, contrastId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(+1); }, biggerId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(-1); }, smallerId);
     readTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         bool still = false;
@@ -78,6 +109,52 @@ void LessonPanel::showNavigation(bool show, std::size_t index, std::size_t count
     Layout();
 }
 
+void LessonPanel::setReading(Reading r) {
+    r.textSize = std::clamp(r.textSize, 100, 200);
+    reading_ = r;
+    contrast_->SetLabel(r.highContrast ? _("Normal colours (F6)") : _("High contrast (F6)"));
+    applyColours();
+    if (shownLesson_ && shownPage_) {
+        const auto lesson = *shownLesson_; // showPage replaces them
+        const auto page = *shownPage_;
+        showPage(lesson, page, shownLanguage_);
+    }
+    Layout();
+}
+
+void LessonPanel::userChangedReading(Reading r) {
+    setReading(r);
+    if (readingChanged_) {
+        readingChanged_(reading_);
+    }
+}
+
+void LessonPanel::changeTextSize(int steps) {
+    Reading r = reading_;
+    r.textSize = std::clamp(r.textSize + 25 * steps, 100, 200);
+    if (r.textSize != reading_.textSize) {
+        userChangedReading(r);
+    }
+}
+
+void LessonPanel::toggleContrast() {
+    Reading r = reading_;
+    r.highContrast = !r.highContrast;
+    userChangedReading(r);
+}
+
+void LessonPanel::applyColours() {
+    const wxColour bg = reading_.highContrast ? *wxBLACK : *wxWHITE;
+    const wxColour fg = reading_.highContrast ? *wxWHITE : *wxBLACK;
+    SetBackgroundColour(bg);
+    page_->SetBackgroundColour(bg);
+    nav_->SetBackgroundColour(bg);
+    for (wxWindow* w : {static_cast<wxWindow*>(readStatus_), static_cast<wxWindow*>(where_)}) {
+        w->SetForegroundColour(fg);
+    }
+    Refresh();
+}
+
 void LessonPanel::updateReadButton(bool speaking) {
     speaking_ = speaking;
     read_->SetLabel(speaking ? _("■ Stop reading (F5)") : _("Read aloud (F5)"));
@@ -121,7 +198,7 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
     wxSizer* target = sizer;
     if (bg.IsOk()) {
         auto* box = new wxPanel(page_);
-        box->SetBackgroundColour(bg);
+        box->SetBackgroundColour(reading_.highContrast ? wxColour(20, 20, 90) : bg);
         auto* inner = new wxBoxSizer(wxVERTICAL);
         box->SetSizer(inner);
         host = box;
@@ -129,11 +206,14 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
         sizer->Add(box, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 24);
     }
     auto* t = new wxStaticText(host, wxID_ANY, text);
-    wxFont f = GetFont().Scale(scale);
+    wxFont f = GetFont().Scale(scale * reading_.textSize / 100.0);
     if (bold) {
         f.MakeBold();
     }
     t->SetFont(f);
+    if (reading_.highContrast) {
+        t->SetForegroundColour(bg.IsOk() || bold ? wxColour(255, 255, 0) : *wxWHITE);
+    }
     t->Wrap(std::max(300, GetClientSize().x - 100));
     target->Add(t, 0, bg.IsOk() ? wxALL : (wxLEFT | wxRIGHT | wxBOTTOM), bg.IsOk() ? 14 : 24);
 }
@@ -141,9 +221,16 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
 void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& page,
                            const std::string& language) {
     stopReading();
+    if (shownPage_.get() != &page) {
+        shownLesson_ = std::make_unique<course::Lesson>(lesson);
+        shownPage_ = std::make_unique<course::Page>(page);
+        shownLanguage_ = language;
+    }
     speech_ = speech::pageSpeech(page, language);
     readStatus_->SetLabel("");
-    read_->Show();
+    for (wxButton* b : barButtons_) {
+        b->Show();
+    }
     Freeze();
     page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -216,7 +303,11 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
 void LessonPanel::showMessage(const wxString& message) {
     stopReading();
     speech_.clear();
-    read_->Hide();
+    shownLesson_.reset();
+    shownPage_.reset();
+    for (wxButton* b : barButtons_) {
+        b->Hide();
+    }
     Freeze();
     page_->DestroyChildren();
     auto* sizer = new wxBoxSizer(wxVERTICAL);

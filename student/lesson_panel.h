@@ -5,6 +5,7 @@
 #include "ayllu/speech/read_aloud.h"
 
 #include <functional>
+#include <memory>
 #include <wx/wx.h>
 
 namespace ayllu::student {
@@ -25,6 +26,21 @@ public:
                   const std::string& language);
     void showMessage(const wxString& message);
 
+    // How the learner likes to read: text size in percent (100..200) and high contrast
+    // (white and yellow on black). Changed with the A- / A+ / Contrast buttons, Ctrl+- and
+    // Ctrl++ and F6; `changed` is told so the choice can be kept for the learner.
+    struct Reading {
+        int textSize = 100;
+        bool highContrast = false;
+    };
+    void setReading(Reading r); // redraws the page shown
+    Reading reading() const { return reading_; }
+    void onReadingChanged(std::function<void(Reading)> changed) {
+        readingChanged_ = std::move(changed);
+    }
+    void changeTextSize(int steps); // like pressing A+ (1) or A- (-1)
+    void toggleContrast();
+
     // Read-aloud of the page shown (button, or F5). By default the sound card speaks; tests
     // give a reader that records instead. A new page, or pressing again, stops the voice.
     using Reader = std::function<void(const std::vector<speech::Utterance>&)>;
@@ -42,6 +58,16 @@ private:
     wxButton* prev_ = nullptr;
     wxButton* next_ = nullptr;
     std::function<void(int)> navigate_;
+    void userChangedReading(Reading r);
+    void applyColours();
+    Reading reading_;
+    std::function<void(Reading)> readingChanged_;
+    wxButton* contrast_ = nullptr;
+    std::vector<wxButton*> barButtons_;
+    // The page shown, to draw it again when the reading settings change.
+    std::unique_ptr<course::Lesson> shownLesson_;
+    std::unique_ptr<course::Page> shownPage_;
+    std::string shownLanguage_;
     void updateReadButton(bool speaking);
     wxButton* read_ = nullptr;
     wxStaticText* readStatus_ = nullptr;

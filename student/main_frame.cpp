@@ -42,6 +42,17 @@ MainFrame::MainFrame(Settings settings)
             std::fflush(stdout);
         });
     }
+    lesson_->onReadingChanged([this](LessonPanel::Reading r) {
+        if (learner_.empty()) {
+            return;
+        }
+        try { // kept for this learner on this PC
+            store_.setPreference(learner_, "text-size", std::to_string(r.textSize));
+            store_.setPreference(learner_, "contrast", r.highContrast ? "high" : "normal");
+        } catch (const std::exception& e) {
+            SetStatusText(u8(e.what()));
+        }
+    });
     lesson_->setNavigation([this](int delta) {
         const course::Package* pkg = package(selfCourse_);
         if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
@@ -182,6 +193,7 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
         }
         learner_ = learner;
         offline_ = true;
+        applyReading();
         showOutline();
         return;
     }
@@ -195,8 +207,28 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     }
     learner_ = learner;
     offline_ = false;
+    applyReading();
     book_->SetSelection(2);
     showClass(agent_->view());
+}
+
+void MainFrame::applyReading() {
+    LessonPanel::Reading r;
+    try {
+        r.textSize = std::stoi(store_.preference(learner_, "text-size", "100"));
+        r.highContrast = store_.preference(learner_, "contrast") == "high";
+    } catch (const std::exception&) {
+        // unreadable or damaged preference: the defaults
+    }
+    lesson_->setReading(r);
+    for (int k = 0; k < settings_.textSteps; ++k) {
+        lesson_->changeTextSize(+1); // tests: like a person pressing A+
+    }
+    if (settings_.toggleContrast) {
+        lesson_->toggleContrast();
+    }
+    settings_.textSteps = 0;
+    settings_.toggleContrast = false;
 }
 
 void MainFrame::showOutline() {
@@ -494,7 +526,9 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
             }
             std::fclose(f);
         }
-        std::printf("shown %s\nstartup_ms %ld\nrss_kb %ld\n", what.c_str(), startupMs_, rssKb);
+        std::printf("shown %s\nstartup_ms %ld\nrss_kb %ld\nreading %d %s\n", what.c_str(),
+                    startupMs_, rssKb, lesson_->reading().textSize,
+                    lesson_->reading().highContrast ? "high" : "normal");
         std::fflush(stdout);
         if (settings_.exitAfterSnapshot) {
             if (agent_->connected()) {

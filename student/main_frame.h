@@ -40,6 +40,7 @@ private:
     void showClass(const classroom::ClassView& view);
     const course::Package* package(const std::string& identifier);
     void snapshotIfAsked(const std::string& what);
+    void applyReading(); // the signed-in learner's text size and contrast
 
     Settings settings_;
     store::StudentStore store_;

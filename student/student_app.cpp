@@ -29,6 +29,9 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "read-aloud-to", "press Read aloud and save the voice as WAV (tests)",
                      wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "bigger-text", "press A+ N times once signed in (tests)",
+                     wxCMD_LINE_VAL_NUMBER);
+    parser.AddSwitch("", "toggle-contrast", "press High contrast once signed in (tests)");
     parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
                      wxCMD_LINE_VAL_NUMBER);
 }
@@ -67,6 +70,11 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("read-aloud-to", &v)) {
         settings_.readAloudTo = v.utf8_string();
     }
+    long steps = 0;
+    if (parser.Found("bigger-text", &steps)) {
+        settings_.textSteps = static_cast<int>(steps);
+    }
+    settings_.toggleContrast = parser.Found("toggle-contrast");
     long next = 0;
     if (parser.Found("auto-next", &next)) {
         settings_.autoNext = static_cast<int>(next);

@@ -727,3 +727,23 @@ BOOST_AUTO_TEST_CASE(the_data_folder_can_be_chosen) {
     ::setenv("HOME", "/home/ana", 1);
     BOOST_TEST(defaultDataDir() == "/home/ana/.local/share/ayllu");
 }
+
+BOOST_AUTO_TEST_CASE(reading_preferences_are_kept_per_learner_across_restarts) {
+    TempDir tmp;
+    const auto path = (tmp / "s.db").string();
+    {
+        StudentStore s(path);
+        BOOST_TEST(s.preference("luis", "text-size", "100") == "100"); // nothing set yet
+        s.setPreference("luis", "text-size", "150");
+        s.setPreference("luis", "text-size", "175"); // changed again: one value, the last
+        s.setPreference("luis", "contrast", "high");
+        s.setPreference("rosa", "text-size", "125");
+    }
+    StudentStore again(path);
+    BOOST_TEST(again.preference("luis", "text-size") == "175");
+    BOOST_TEST(again.preference("luis", "contrast") == "high");
+    BOOST_TEST(again.preference("rosa", "text-size") == "125");
+    BOOST_TEST(again.preference("rosa", "contrast", "normal") == "normal");
+    // Preferences are not progress: nothing waits to be sent to the teacher.
+    BOOST_TEST(again.outboxSize() == 0u);
+}

@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE student_gui
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/store/student_store.h"
 #include "support.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -90,6 +91,32 @@ BOOST_AUTO_TEST_CASE(read_aloud_speaks_the_page_shown_in_the_learners_language) 
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
     fs::copy_file(t.tmp / "read.png",
                   fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-read-aloud-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(bigger_text_and_high_contrast_stay_with_the_learner) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
+    const auto data = t.tmp / "pc-big";
+    // Luis presses A+ twice and High contrast.
+    auto r = student(t, data, t.tmp / "big-1.png", "1024x768", "--bigger-text 2 --toggle-contrast");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("reading 150 high") != std::string::npos, r.out);
+    // Next time he signs in on this PC, the page is drawn the way he chose.
+    const auto shot = t.tmp / "big-2.png";
+    r = student(t, data, shot, "1024x768");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("reading 150 high") != std::string::npos, r.out);
+    // A+ stops at 200%.
+    r = student(t, data, t.tmp / "big-3.png", "1024x768", "--bigger-text 9 --toggle-contrast");
+    BOOST_TEST(r.out.find("reading 200 normal") != std::string::npos, r.out);
+    store::StudentStore s((data / "student.db").string());
+    BOOST_TEST(s.preference("luis", "text-size") == "200");
+    BOOST_TEST(s.preference("luis", "contrast") == "normal");
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot,
+                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-contrast-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }
 

@@ -89,6 +89,13 @@ public:
     std::optional<JoinedClass> joinedClass(const std::string& id);
     std::vector<JoinedClass> classes();
 
+    // A learner's reading preferences on this PC (text size, contrast, reading speed): kept
+    // with the PC's data so they are there the next time the learner signs in.
+    void setPreference(const std::string& learner, const std::string& name,
+                       const std::string& value);
+    std::string preference(const std::string& learner, const std::string& name,
+                           const std::string& fallback = {});
+
     void savePackage(const InstalledPackage& p);
     std::optional<InstalledPackage> package(const std::string& identifier,
                                             const std::string& version);

@@ -3,7 +3,9 @@
 #include "tr.h"
 
 #include <cmath>
+#include <random>
 #include <wx/clipbrd.h>
+#include <wx/dcbuffer.h>
 
 namespace ayllu::student {
 
@@ -28,6 +30,22 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     sizer->Add(instructions_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 20);
     sizer->Add(text_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 20);
     sizer->Add(input_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 20);
+    area_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 300));
+    area_->SetBackgroundStyle(wxBG_STYLE_PAINT);
+    sizer->Add(area_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 20);
+    area_->Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
+        wxAutoBufferedPaintDC dc(area_);
+        paintArea(dc);
+    });
+    area_->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { pressed(e, false); });
+    area_->Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent& e) { pressed(e, true); });
+    area_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        if (pointer_) {
+            pointer_->resize(e.GetSize().x, e.GetSize().y);
+        }
+        area_->Refresh();
+        e.Skip();
+    });
     sizer->Add(done_, 0, wxLEFT | wxBOTTOM, 20);
     sizer->Add(feedback_, 0, wxLEFT | wxRIGHT, 20);
     SetSizer(sizer);
@@ -42,7 +60,118 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     input_->Bind(wxEVT_TEXT_PASTE, [](wxClipboardTextEvent&) {});
 }
 
+bool DrillPanel::handles(course::DrillKind kind) {
+    return kind == course::DrillKind::Typing || kind == course::DrillKind::Click ||
+           kind == course::DrillKind::DoubleClick;
+}
+
+void DrillPanel::show(const course::Drill& d, const std::string& language) {
+    if (d.kind == course::DrillKind::Typing) {
+        showTyping(d, language);
+    } else {
+        showPointer(d, language);
+    }
+}
+
+void DrillPanel::showPointer(const course::Drill& d, const std::string& language) {
+    drill_ = d;
+    title_->SetLabel(u8(d.title.best(language)));
+    instructions_->SetLabel(u8(d.instructions.best(language)));
+    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+    text_->Hide();
+    input_->Hide();
+    done_->Hide();
+    area_->Show();
+    feedback_->SetLabel("");
+    Layout();
+    const wxSize size = area_->GetClientSize();
+    pointer_ = std::make_unique<drill::PointerDrill>(d, std::max(size.x, 200),
+                                                     std::max(size.y, 150), std::random_device{}());
+    started_ = false;
+    area_->Refresh();
+}
+
+void DrillPanel::paintArea(wxDC& dc) {
+    dc.SetBackground(wxBrush(wxColour(240, 246, 236)));
+    dc.Clear();
+    if (!pointer_) {
+        return;
+    }
+    dc.SetFont(GetFont().Scale(1.4).Bold());
+    dc.SetTextForeground(wxColour(60, 60, 60));
+    dc.DrawText(wxString::Format(_("%d of %d"), pointer_->hits(), pointer_->targets()), 12, 8);
+    if (pointer_->finished()) {
+        return;
+    }
+    // A different bright colour for each target, so a new one is noticed.
+    static const wxColour colours[] = {
+        {214, 69, 65}, {38, 120, 190}, {230, 150, 20}, {60, 150, 80}, {150, 70, 160}};
+    const auto& t = pointer_->current();
+    dc.SetPen(wxPen(wxColour(40, 40, 40), 3));
+    dc.SetBrush(wxBrush(colours[pointer_->hits() % 5]));
+    dc.DrawCircle(t.x, t.y, t.size / 2);
+    if (pointer_->doubleClick()) {
+        dc.SetTextForeground(*wxWHITE);
+        const wxString two = "2×";
+        const wxSize ext = dc.GetTextExtent(two);
+        dc.DrawText(two, t.x - ext.x / 2, t.y - ext.y / 2);
+    }
+}
+
+void DrillPanel::pressed(wxMouseEvent& e, bool isDouble) {
+    if (!pointer_ || pointer_->finished()) {
+        return;
+    }
+    if (!started_) {
+        started_ = true; // the clock starts with the first press
+        start_ = std::chrono::steady_clock::now();
+    }
+    // In a click drill the second half of a quick double click is a click of its own.
+    const bool hit = pointer_->press(e.GetX(), e.GetY(), isDouble && pointer_->doubleClick());
+    if (!hit && pointer_->doubleClick() && !isDouble) {
+        return; // the first click of a double click: wait for the second
+    }
+    feedback_->SetForegroundColour(hit ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    feedback_->SetLabel(hit ? _("Well done!")
+                            : (pointer_->doubleClick() ? _("Almost: double-click on the circle.")
+                                                       : _("Almost: click on the circle.")));
+    area_->Refresh();
+    if (pointer_->finished()) {
+        finishPointer();
+    }
+    Layout();
+}
+
+void DrillPanel::finishPointer() {
+    const double seconds =
+        started_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
+                 : 0.0;
+    const auto r = pointer_->result(seconds);
+    const bool saved = finished_(drill::drillEvent("", "", "", r));
+    const wxString figures =
+        wxString::Format(_("%d of %d presses on target, in %d seconds."), r.hits, r.hits + r.misses,
+                         static_cast<int>(std::lround(r.seconds)));
+    feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    feedback_->SetLabel(
+        (r.passed ? _("Very good! ") : _("Keep practising: you are getting there. ")) + figures +
+        (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
+    std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
+    std::fflush(stdout);
+}
+
+void DrillPanel::sendMouse(wxEventType type, int x, int y) {
+    wxMouseEvent e(type);
+    e.SetPosition(wxPoint(x, y));
+    e.SetEventObject(area_);
+    area_->GetEventHandler()->ProcessEvent(e);
+}
+
 void DrillPanel::showTyping(const course::Drill& d, const std::string& language) {
+    pointer_.reset();
+    area_->Hide();
+    text_->Show();
+    input_->Show();
+    done_->Show();
     drill_ = d;
     target_ = d.text.best(language);
     title_->SetLabel(u8(d.title.best(language)));
@@ -63,7 +192,7 @@ void DrillPanel::finish() {
         started_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
                  : 0.0;
     const auto r = drill::measureTyping(drill_, target_, input_->GetValue().utf8_string(), seconds);
-    const bool saved = finished_(r);
+    const bool saved = finished_(drill::drillEvent("", "", "", r));
     const wxString figures = wxString::Format(_("Accuracy %d%%, %d words per minute."),
                                               static_cast<int>(std::lround(r.accuracy)),
                                               static_cast<int>(std::lround(r.wpm)));
@@ -75,7 +204,26 @@ void DrillPanel::finish() {
     Layout();
 }
 
-void DrillPanel::typeForTest() {
+void DrillPanel::doForTest() {
+    if (pointer_) {
+        // One press beside the first target, then each target in the middle, the way wxGTK
+        // delivers them: a double click is a button-down followed by a double-click event.
+        const auto& first = pointer_->current();
+        const wxSize size = area_->GetClientSize();
+        const int missX = first.x > size.x / 2 ? first.x - first.size : first.x + first.size;
+        sendMouse(wxEVT_LEFT_DOWN, missX, first.y);
+        if (pointer_->doubleClick()) {
+            sendMouse(wxEVT_LEFT_DCLICK, missX, first.y);
+        }
+        while (!pointer_->finished()) {
+            const auto t = pointer_->current();
+            sendMouse(wxEVT_LEFT_DOWN, t.x, t.y);
+            if (pointer_->doubleClick()) {
+                sendMouse(wxEVT_LEFT_DCLICK, t.x, t.y);
+            }
+        }
+        return;
+    }
     const wxString text = u8(target_);
     for (const auto ch : text) {
         input_->AppendText(wxString(ch)); // one character at a time, ñ and accents too

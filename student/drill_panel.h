@@ -1,27 +1,41 @@
-// A typing drill: the text to type, a big box to type it in, the clock from the first key, and
-// gentle feedback. The result is saved as progress.
+// The hands-on drills: typing (the text, a big box to type it in, the clock from the first
+// key) and click / double-click (circles to point at, one at a time, the clock from the first
+// press). Gentle feedback; the result is saved as progress.
 #pragma once
 
 #include "ayllu/course/model.h"
+#include "ayllu/drill/pointer.h"
 #include "ayllu/drill/typing.h"
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <wx/wx.h>
 
 namespace ayllu::student {
 
 class DrillPanel : public wxPanel {
 public:
-    // finished(result) saves the drill's progress event and returns whether it was saved.
-    using Finished = std::function<bool(const drill::TypingResult&)>;
+    // finished(event) fills in the learner, course and drill, saves the progress event and
+    // returns whether it was saved.
+    using Finished = std::function<bool(store::Event)>;
     DrillPanel(wxWindow* parent, Finished finished);
-    void showTyping(const course::Drill& d, const std::string& language);
-    // Tests: type the target text as a person would, one character at a time, then finish.
-    void typeForTest();
+    static bool handles(course::DrillKind kind);
+    void show(const course::Drill& d, const std::string& language);
+    // Tests: do the drill as a person would (type the text one character at a time, or press
+    // beside then on each target with the mouse events a real click sends), then finish.
+    void doForTest();
 
 private:
+    void showTyping(const course::Drill& d, const std::string& language);
+    void showPointer(const course::Drill& d, const std::string& language);
+    void paintArea(wxDC& dc);
+    void pressed(wxMouseEvent& e, bool isDouble);
+    void finishPointer();
     void finish();
+    void sendMouse(wxEventType type, int x, int y);
+    wxPanel* area_ = nullptr; // where click targets appear
+    std::unique_ptr<drill::PointerDrill> pointer_;
     Finished finished_;
     course::Drill drill_;
     std::string target_;

@@ -109,8 +109,11 @@ MainFrame::MainFrame(Settings settings)
             });
         });
     book_->AddPage(quiz_, "quiz");
-    drill_ = new DrillPanel(book_, [this](const drill::TypingResult& r) {
-        return agent_->record(drill::drillEvent(learner_, selfCourse_, selfLesson_, r)).saved;
+    drill_ = new DrillPanel(book_, [this](store::Event e) {
+        e.learner = learner_;
+        e.course = selfCourse_;
+        e.content = selfLesson_;
+        return agent_->record(std::move(e)).saved;
     });
     book_->AddPage(drill_, "drill");
     outline_ = new OutlinePanel(
@@ -257,9 +260,10 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
     }
     selfCourse_ = courseId;
     selfLesson_ = resource;
-    if (const auto d = pkg->drills.find(resource); d != pkg->drills.end()) {
+    if (const auto d = pkg->drills.find(resource);
+        d != pkg->drills.end() && DrillPanel::handles(d->second.kind)) {
         book_->SetSelection(5);
-        drill_->showTyping(d->second, languageOf(learner_));
+        drill_->show(d->second, languageOf(learner_));
         snapshotIfAsked("drill " + resource);
         return;
     }
@@ -396,17 +400,17 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {
         const course::Package* dpkg = package(view.course);
         if (dpkg != nullptr && dpkg->drills.count(view.lesson) != 0 &&
-            dpkg->drills.at(view.lesson).kind == course::DrillKind::Typing) {
+            DrillPanel::handles(dpkg->drills.at(view.lesson).kind)) {
             const bool fresh = selfCourse_ != view.course || selfLesson_ != view.lesson;
             selfCourse_ = view.course;
             selfLesson_ = view.lesson;
             if (fresh || book_->GetSelection() != 5) {
                 book_->SetSelection(5);
-                drill_->showTyping(dpkg->drills.at(view.lesson), language);
+                drill_->show(dpkg->drills.at(view.lesson), language);
             }
             if (settings_.autoType && !typed_) {
                 typed_ = true;
-                drill_->typeForTest();
+                drill_->doForTest();
             }
             snapshotIfAsked("drill " + view.lesson);
             return;

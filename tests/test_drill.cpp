@@ -1,8 +1,10 @@
 #define BOOST_TEST_MODULE drill
+#include "ayllu/drill/pointer.h"
 #include "ayllu/drill/typing.h"
 #include "support.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 
 using namespace ayllu;
 using namespace ayllu::drill;
@@ -60,4 +62,104 @@ BOOST_AUTO_TEST_CASE(a_finished_drill_is_one_progress_event) {
     e.device = "pc";
     e.seq = 1;
     BOOST_TEST(e.invalidReason().empty());
+}
+
+namespace {
+course::Drill pointerDrill(course::DrillKind kind, int targets, int size, double accuracy,
+                           int seconds) {
+    course::Drill d;
+    d.kind = kind;
+    d.params["targets"] = std::to_string(targets);
+    d.params["size"] = std::to_string(size);
+    d.minAccuracy = accuracy;
+    d.maxSeconds = seconds;
+    return d;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(click_targets_appear_inside_the_area_and_move_after_each_hit) {
+    PointerDrill d(pointerDrill(course::DrillKind::Click, 20, 90, 80, 120), 800, 500, 7);
+    BOOST_TEST(!d.doubleClick());
+    for (int i = 0; i < 20; ++i) {
+        const Target t = d.current();
+        BOOST_TEST(t.size == 90);
+        BOOST_TEST(t.x - 45 >= 0);
+        BOOST_TEST(t.x + 45 <= 800);
+        BOOST_TEST(t.y - 45 >= 0);
+        BOOST_TEST(t.y + 45 <= 500);
+        BOOST_TEST(d.press(t.x + 44, t.y, false)); // the edge of the circle still counts
+        if (!d.finished()) {
+            const Target n = d.current();
+            BOOST_TEST(std::hypot(n.x - t.x, n.y - t.y) >= 90.0); // the mouse must move
+        }
+    }
+    BOOST_TEST(d.finished());
+    BOOST_TEST(!d.press(0, 0, false)); // nothing counts once finished
+    const auto r = d.result(60);
+    BOOST_TEST(r.hits == 20);
+    BOOST_TEST(r.misses == 0);
+    BOOST_TEST(r.accuracy == 100.0);
+    BOOST_TEST(r.passed);
+}
+
+BOOST_AUTO_TEST_CASE(clicks_beside_the_target_are_misses_and_lower_accuracy) {
+    PointerDrill d(pointerDrill(course::DrillKind::Click, 2, 60, 80, 0), 600, 400, 1);
+    const Target t = d.current();
+    BOOST_TEST(!d.press(t.x + 31, t.y, false));      // just outside the circle
+    BOOST_TEST(!d.press(t.x + 22, t.y + 22, false)); // the square's corner is not the circle
+    BOOST_TEST(d.press(t.x, t.y, false));
+    BOOST_TEST(d.press(d.current().x, d.current().y, false));
+    const auto r = d.result(10);
+    BOOST_TEST(r.misses == 2);
+    BOOST_TEST(r.accuracy == 50.0);
+    BOOST_TEST(!r.passed); // needs 80%
+}
+
+BOOST_AUTO_TEST_CASE(a_double_click_drill_counts_only_double_clicks) {
+    PointerDrill d(pointerDrill(course::DrillKind::DoubleClick, 3, 100, 75, 150), 800, 600, 3);
+    BOOST_TEST(d.doubleClick());
+    const Target t = d.current();
+    BOOST_TEST(!d.press(t.x, t.y, false)); // the first click of a double click
+    BOOST_TEST(d.misses() == 0);
+    BOOST_TEST(!d.press(5000, 5000, false)); // single clicks never miss either
+    BOOST_TEST(d.misses() == 0);
+    BOOST_TEST(d.press(t.x, t.y, true));
+    BOOST_TEST(!d.press(d.current().x + 200, d.current().y + 200, true));
+    BOOST_TEST(d.misses() == 1);
+    BOOST_TEST(d.press(d.current().x, d.current().y, true));
+    BOOST_TEST(d.press(d.current().x, d.current().y, true));
+    const auto r = d.result(200);
+    BOOST_TEST(r.accuracy == 75.0);
+    BOOST_TEST(!r.passed); // 200 s is over the 150 s limit
+    BOOST_TEST(d.result(100).passed);
+}
+
+BOOST_AUTO_TEST_CASE(an_unfinished_drill_does_not_pass_and_big_targets_fit_small_screens) {
+    PointerDrill d(pointerDrill(course::DrillKind::Click, 5, 400, 0, 0), 300, 200, 9);
+    BOOST_TEST(d.current().size == 100); // half the short side of the area
+    BOOST_TEST(d.press(d.current().x, d.current().y, false));
+    BOOST_TEST(!d.result(5).passed);
+    d.resize(120, 90);
+    BOOST_TEST(d.current().x + d.current().size / 2 <= 120);
+    BOOST_TEST(d.current().y + d.current().size / 2 <= 90);
+    // The same seed gives the same places: a test or a teacher can replay a session.
+    PointerDrill a(pointerDrill(course::DrillKind::Click, 5, 50, 0, 0), 640, 480, 42);
+    PointerDrill b(pointerDrill(course::DrillKind::Click, 5, 50, 0, 0), 640, 480, 42);
+    BOOST_TEST(a.current().x == b.current().x);
+    BOOST_TEST(a.current().y == b.current().y);
+}
+
+BOOST_AUTO_TEST_CASE(a_pointer_drill_is_saved_as_a_drill_event_with_its_measures) {
+    PointerResult r;
+    r.targets = 10;
+    r.hits = 10;
+    r.misses = 2;
+    r.accuracy = 100.0 * 10 / 12;
+    r.seconds = 33.33;
+    r.passed = true;
+    const auto e = drillEvent("luis", "pe.ayllu.primeros-pasos", "res-practica-clic", r);
+    BOOST_TEST((e.kind == store::EventKind::Drill));
+    BOOST_TEST(e.result == "passed");
+    BOOST_TEST(e.text == R"({"targets":10,"hits":10,"misses":2,"accuracy":83.3,"seconds":33.3})");
+    BOOST_TEST(e.durationMs == 33330);
 }

@@ -219,6 +219,43 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
                   fs::copy_options::overwrite_existing);
 }
 
+BOOST_AUTO_TEST_CASE(click_and_double_click_drills_count_hits_and_misses_and_are_saved) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    struct Case {
+        const char* drill;
+        const char* expect; // one press beside the first target, then every target hit
+        const char* measures;
+    };
+    for (const Case& c : {Case{"res-practica-doble-clic", "drill hits 8 misses 1 saved 1",
+                               "\"targets\":8,\"hits\":8,\"misses\":1,\"accuracy\":88.9"},
+                          Case{"res-practica-clic", "drill hits 10 misses 1 saved 1",
+                               "\"targets\":10,\"hits\":10,\"misses\":1,\"accuracy\":90.9"}}) {
+        BOOST_TEST_CONTEXT(c.drill) {
+            t.service->openSelfPaced("pe.ayllu.primeros-pasos", c.drill);
+            const auto shot = t.tmp / (std::string(c.drill) + ".png");
+            const auto r = student(t, t.tmp / "pc-click", shot, "1024x768", "--auto-type");
+            BOOST_TEST(r.status == 0, r.out);
+            BOOST_TEST(r.out.find(c.expect) != std::string::npos, r.out);
+            const auto [result, measures] = t.store.withDatabase([&](SQLite::Database& db) {
+                SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE "
+                                        "learner = 'luis' AND content = ?");
+                q.bind(1, c.drill);
+                return q.executeStep()
+                           ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
+                           : std::make_pair(std::string(), std::string());
+            });
+            BOOST_TEST(result == "passed");
+            BOOST_TEST(measures.find(c.measures) != std::string::npos, measures);
+            fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+            fs::copy_file(shot,
+                          fs::path(AYLLU_BINARY_DIR) / "screenshots" /
+                              ("student-" + std::string(c.drill) + "-1024x768.png"),
+                          fs::copy_options::overwrite_existing);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_started_again) {
     Teacher t;
     t.service->openQuiz("pe.ayllu.primeros-pasos", "res-repaso-primeros-pasos", false, 0);

@@ -1,0 +1,68 @@
+// Click and double-click drills: targets appear one at a time at random places in the practice
+// area; the learner points at each and clicks (or double-clicks). GUI-free: the client passes
+// the presses in and draws current().
+#pragma once
+
+#include "ayllu/course/model.h"
+#include "ayllu/store/progress.h"
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace ayllu::drill {
+
+struct Target {
+    int x = 0; // centre, in the practice area's pixels
+    int y = 0;
+    int size = 0; // diameter
+};
+
+struct PointerResult {
+    int targets = 0;
+    int hits = 0;
+    int misses = 0;
+    double accuracy = 0; // percent of presses that hit
+    double seconds = 0;
+    bool passed = false;
+};
+
+class PointerDrill {
+public:
+    // `drill` is a click or double-click drill; `seed` makes the places repeatable in tests.
+    PointerDrill(const course::Drill& drill, int width, int height, std::uint32_t seed);
+
+    bool doubleClick() const { return double_; }
+    int targets() const { return targets_; }
+    int hits() const { return hits_; }
+    int misses() const { return misses_; }
+    bool finished() const { return hits_ >= targets_; }
+    const Target& current() const { return current_; }
+
+    // A click (`isDouble` false) or double-click at (x, y). Returns true when it hit the target;
+    // the next one then appears. In a double-click drill single clicks neither hit nor miss
+    // (they are the first half of a double click); a double click beside the target misses.
+    bool press(int x, int y, bool isDouble);
+    // The practice area changed size: the target stays inside it.
+    void resize(int width, int height);
+
+    PointerResult result(double seconds) const;
+
+private:
+    void place();
+    void clampInside();
+    course::Drill drill_;
+    bool double_ = false;
+    int targets_ = 10;
+    int width_, height_;
+    int hits_ = 0;
+    int misses_ = 0;
+    Target current_;
+    std::mt19937 random_;
+};
+
+// The progress event recording a finished click or double-click drill.
+store::Event drillEvent(const std::string& learner, const std::string& course,
+                        const std::string& drillResource, const PointerResult& r);
+
+} // namespace ayllu::drill

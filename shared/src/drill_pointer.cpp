@@ -1,0 +1,122 @@
+#include "ayllu/drill/pointer.h"
+
+#include <Poco/JSON/Object.h>
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ayllu::drill {
+
+namespace {
+
+int param(const course::Drill& d, const char* name, int fallback, int lo, int hi) {
+    const auto it = d.params.find(name);
+    if (it == d.params.end()) {
+        return fallback;
+    }
+    try {
+        return std::clamp(std::stoi(it->second), lo, hi);
+    } catch (const std::exception&) {
+        return fallback; // the validator reports it; the learner still gets a drill
+    }
+}
+
+} // namespace
+
+PointerDrill::PointerDrill(const course::Drill& drill, int width, int height, std::uint32_t seed)
+    : drill_(drill), double_(drill.kind == course::DrillKind::DoubleClick),
+      targets_(param(drill, "targets", 10, 1, 100)), width_(std::max(width, 1)),
+      height_(std::max(height, 1)), random_(seed) {
+    current_.size = param(drill, "size", 80, 16, 400);
+    place();
+}
+
+void PointerDrill::clampInside() {
+    // Big targets shrink to fit a small window (an old 800x600 screen).
+    current_.size = std::min(current_.size, std::max(16, std::min(width_, height_) / 2));
+    const int r = current_.size / 2;
+    current_.x = std::clamp(current_.x, r, std::max(r, width_ - r));
+    current_.y = std::clamp(current_.y, r, std::max(r, height_ - r));
+}
+
+void PointerDrill::place() {
+    const Target before = current_;
+    clampInside();
+    const int r = current_.size / 2;
+    // Somewhere else each time, so the learner has to move the mouse.
+    for (int tries = 0; tries < 20; ++tries) {
+        std::uniform_int_distribution<int> xs(r, std::max(r, width_ - r));
+        std::uniform_int_distribution<int> ys(r, std::max(r, height_ - r));
+        current_.x = xs(random_);
+        current_.y = ys(random_);
+        if (hits_ == 0 && misses_ == 0) {
+            break;
+        }
+        if (std::hypot(current_.x - before.x, current_.y - before.y) >= current_.size) {
+            break;
+        }
+    }
+}
+
+bool PointerDrill::press(int x, int y, bool isDouble) {
+    if (finished()) {
+        return false;
+    }
+    if (double_ && !isDouble) {
+        return false;
+    }
+    const double r = current_.size / 2.0;
+    if (std::hypot(x - current_.x, y - current_.y) <= r) {
+        ++hits_;
+        if (!finished()) {
+            place();
+        }
+        return true;
+    }
+    ++misses_;
+    return false;
+}
+
+void PointerDrill::resize(int width, int height) {
+    width_ = std::max(width, 1);
+    height_ = std::max(height, 1);
+    clampInside();
+}
+
+PointerResult PointerDrill::result(double seconds) const {
+    PointerResult r;
+    r.targets = targets_;
+    r.hits = hits_;
+    r.misses = misses_;
+    r.seconds = std::max(0.0, seconds);
+    const int presses = hits_ + misses_;
+    r.accuracy = presses == 0 ? 0 : 100.0 * hits_ / presses;
+    r.passed = finished() && r.accuracy + 1e-9 >= drill_.minAccuracy &&
+               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
+    return r;
+}
+
+store::Event drillEvent(const std::string& learner, const std::string& course,
+                        const std::string& drillResource, const PointerResult& r) {
+    Poco::JSON::Object m(Poco::JSON_PRESERVE_KEY_ORDER);
+    m.set("targets", r.targets);
+    m.set("hits", r.hits);
+    m.set("misses", r.misses);
+    m.set("accuracy", std::round(r.accuracy * 10) / 10);
+    m.set("seconds", std::round(r.seconds * 10) / 10);
+    std::ostringstream out;
+    m.stringify(out);
+    store::Event e;
+    e.learner = learner;
+    e.course = course;
+    e.content = drillResource;
+    e.kind = store::EventKind::Drill;
+    e.text = out.str();
+    e.result = r.passed ? "passed" : "failed";
+    e.scoreRaw = r.accuracy;
+    e.scoreMax = 100.0;
+    e.durationMs = static_cast<std::int64_t>(r.seconds * 1000);
+    return e;
+}
+
+} // namespace ayllu::drill

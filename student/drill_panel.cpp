@@ -33,6 +33,29 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     area_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 300));
     area_->SetBackgroundStyle(wxBG_STYLE_PAINT);
     sizer->Add(area_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 20);
+    scroll_ = new wxScrolledCanvas(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 300));
+    scroll_->SetBackgroundColour(*wxWHITE);
+    scroll_->SetScrollRate(0, 20);
+    sizer->Add(scroll_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 20);
+    scroll_->Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
+        wxPaintDC dc(scroll_);
+        scroll_->DoPrepareDC(dc);
+        paintScroll(dc);
+    });
+    scroll_->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { scrollPressed(e); });
+    // The wheel moves the page by the system's lines per notch (wxGTK leaves it to us).
+    scroll_->Bind(wxEVT_MOUSEWHEEL, [this](wxMouseEvent& e) {
+        if (e.GetWheelAxis() != wxMOUSE_WHEEL_VERTICAL || e.GetWheelDelta() == 0) {
+            e.Skip();
+            return;
+        }
+        const int lines = -e.GetWheelRotation() * e.GetLinesPerAction() / e.GetWheelDelta();
+        scroll_->Scroll(0, std::max(0, scroll_->GetViewStart().y + lines));
+        if (scrollDrill_) {
+            scrollDrill_->scrolledTo(scroll_->CalcUnscrolledPosition(wxPoint(0, 0)).y);
+        }
+    });
+    scroll_->Hide();
     area_->Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
         wxAutoBufferedPaintDC dc(area_);
         paintArea(dc);
@@ -62,12 +85,93 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
 
 bool DrillPanel::handles(course::DrillKind kind) {
     return kind == course::DrillKind::Typing || kind == course::DrillKind::Click ||
-           kind == course::DrillKind::DoubleClick;
+           kind == course::DrillKind::DoubleClick || kind == course::DrillKind::Scroll;
+}
+
+void DrillPanel::showScroll(const course::Drill& d, const std::string& language) {
+    drill_ = d;
+    pointer_.reset();
+    title_->SetLabel(u8(d.title.best(language)));
+    instructions_->SetLabel(u8(d.instructions.best(language)));
+    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+    text_->Hide();
+    input_->Hide();
+    done_->Hide();
+    area_->Hide();
+    scroll_->Show();
+    feedback_->SetLabel("");
+    Layout();
+    const wxSize view = scroll_->GetClientSize();
+    scrollDrill_ = std::make_unique<drill::ScrollDrill>(
+        d, std::max(view.x, 200), std::max(view.y, 150), std::random_device{}());
+    scroll_->SetVirtualSize(scrollDrill_->pageWidth(), scrollDrill_->pageHeight());
+    scroll_->Scroll(0, 0);
+    started_ = false;
+    scroll_->Refresh();
+}
+
+void DrillPanel::paintScroll(wxDC& dc) {
+    if (!scrollDrill_) {
+        return;
+    }
+    // Plain rows of dots, so the page visibly moves under the wheel, and row numbers.
+    dc.SetFont(GetFont().Scale(1.1));
+    dc.SetTextForeground(wxColour(150, 150, 150));
+    static const wxString dots = wxString::FromUTF8("   ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·  ·");
+    for (int y = 10, row = 1; y < scrollDrill_->pageHeight(); y += 40, ++row) {
+        dc.DrawText(wxString::Format("%d", row) + dots, 12, y);
+    }
+    // The llama: body, neck, head, ears and legs in plain shapes.
+    const auto& m = scrollDrill_->mark();
+    const int u = m.size / 12; // one unit of the drawing
+    const int left = m.x - m.size / 2;
+    const int top = m.y - m.size / 2;
+    dc.SetPen(wxPen(wxColour(90, 60, 30), 2));
+    dc.SetBrush(wxBrush(wxColour(200, 150, 90)));
+    dc.DrawEllipse(left + 1 * u, top + 5 * u, 8 * u, 4 * u);   // body
+    dc.DrawRectangle(left + 7 * u, top + 2 * u, 2 * u, 5 * u); // neck
+    dc.DrawEllipse(left + 7 * u, top + 1 * u, 4 * u, 2 * u);   // head
+    dc.DrawRectangle(left + 7 * u, top + 0 * u, u, 2 * u);     // ear
+    for (int leg : {2, 3, 6, 7}) {
+        dc.DrawRectangle(left + leg * u, top + 8 * u, u, 3 * u); // legs
+    }
+}
+
+void DrillPanel::scrollPressed(wxMouseEvent& e) {
+    if (!scrollDrill_ || scrollDrill_->finished()) {
+        return;
+    }
+    if (!started_) {
+        started_ = true;
+        start_ = std::chrono::steady_clock::now();
+    }
+    const wxPoint at = scroll_->CalcUnscrolledPosition(e.GetPosition());
+    scrollDrill_->scrolledTo(scroll_->CalcUnscrolledPosition(wxPoint(0, 0)).y);
+    const bool hit = scrollDrill_->press(at.x, at.y);
+    if (!hit) {
+        feedback_->SetForegroundColour(wxColour(150, 90, 20));
+        feedback_->SetLabel(_("That is not the llama. Keep turning the wheel."));
+        Layout();
+        return;
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const auto r = scrollDrill_->result(seconds);
+    const bool saved = finished_(drill::drillEvent("", "", "", r));
+    feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    feedback_->SetLabel(
+        (r.passed ? _("Very good! You found it.") : _("You found it. Next time a little faster.")) +
+        (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
+    std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
+    std::fflush(stdout);
+    Layout();
 }
 
 void DrillPanel::show(const course::Drill& d, const std::string& language) {
     if (d.kind == course::DrillKind::Typing) {
         showTyping(d, language);
+    } else if (d.kind == course::DrillKind::Scroll) {
+        showScroll(d, language);
     } else {
         showPointer(d, language);
     }
@@ -81,6 +185,8 @@ void DrillPanel::showPointer(const course::Drill& d, const std::string& language
     text_->Hide();
     input_->Hide();
     done_->Hide();
+    scroll_->Hide();
+    scrollDrill_.reset();
     area_->Show();
     feedback_->SetLabel("");
     Layout();
@@ -112,7 +218,7 @@ void DrillPanel::paintArea(wxDC& dc) {
     dc.DrawCircle(t.x, t.y, t.size / 2);
     if (pointer_->doubleClick()) {
         dc.SetTextForeground(*wxWHITE);
-        const wxString two = "2×";
+        const wxString two = wxString::FromUTF8("2×");
         const wxSize ext = dc.GetTextExtent(two);
         dc.DrawText(two, t.x - ext.x / 2, t.y - ext.y / 2);
     }
@@ -159,6 +265,13 @@ void DrillPanel::finishPointer() {
     std::fflush(stdout);
 }
 
+void DrillPanel::sendScrollMouse(wxEventType type, int x, int y) {
+    wxMouseEvent e(type);
+    e.SetPosition(wxPoint(x, y));
+    e.SetEventObject(scroll_);
+    scroll_->GetEventHandler()->ProcessEvent(e);
+}
+
 void DrillPanel::sendMouse(wxEventType type, int x, int y) {
     wxMouseEvent e(type);
     e.SetPosition(wxPoint(x, y));
@@ -168,7 +281,9 @@ void DrillPanel::sendMouse(wxEventType type, int x, int y) {
 
 void DrillPanel::showTyping(const course::Drill& d, const std::string& language) {
     pointer_.reset();
+    scrollDrill_.reset();
     area_->Hide();
+    scroll_->Hide();
     text_->Show();
     input_->Show();
     done_->Show();
@@ -205,6 +320,33 @@ void DrillPanel::finish() {
 }
 
 void DrillPanel::doForTest() {
+    if (scrollDrill_) {
+        // Click the first row (a miss), then turn the wheel one notch at a time, as a person
+        // does, until the llama is in view, and click it.
+        sendScrollMouse(wxEVT_LEFT_DOWN, 30, 20);
+        const auto& m = scrollDrill_->mark();
+        int notches = 0;
+        for (; notches < 1000; ++notches) {
+            const int top = scroll_->CalcUnscrolledPosition(wxPoint(0, 0)).y;
+            if (m.y + m.size / 2 <= top + scroll_->GetClientSize().y) {
+                break;
+            }
+            wxMouseEvent wheel(wxEVT_MOUSEWHEEL);
+            wheel.m_wheelRotation = -120;
+            wheel.m_wheelDelta = 120;
+            wheel.m_linesPerAction = 3;
+            wheel.m_wheelAxis = wxMOUSE_WHEEL_VERTICAL;
+            wheel.SetEventObject(scroll_);
+            scroll_->GetEventHandler()->ProcessEvent(wheel);
+            if (scroll_->CalcUnscrolledPosition(wxPoint(0, 0)).y == top) {
+                break; // the wheel did nothing: the test fails below
+            }
+        }
+        std::printf("wheel notches %d deepest %d\n", notches, scrollDrill_->deepest());
+        const wxPoint at = scroll_->CalcScrolledPosition(wxPoint(m.x, m.y));
+        sendScrollMouse(wxEVT_LEFT_DOWN, at.x, at.y);
+        return;
+    }
     if (pointer_) {
         // One press beside the first target, then each target in the middle, the way wxGTK
         // delivers them: a double click is a button-down followed by a double-click event.

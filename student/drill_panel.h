@@ -34,8 +34,14 @@ private:
     void finishPointer();
     void finish();
     void sendMouse(wxEventType type, int x, int y);
+    void sendScrollMouse(wxEventType type, int x, int y);
     wxPanel* area_ = nullptr; // where click targets appear
     std::unique_ptr<drill::PointerDrill> pointer_;
+    void showScroll(const course::Drill& d, const std::string& language);
+    void paintScroll(wxDC& dc);
+    void scrollPressed(wxMouseEvent& e);
+    wxScrolledCanvas* scroll_ = nullptr; // the long page of a scroll drill
+    std::unique_ptr<drill::ScrollDrill> scrollDrill_;
     Finished finished_;
     course::Drill drill_;
     std::string target_;

@@ -163,3 +163,34 @@ BOOST_AUTO_TEST_CASE(a_pointer_drill_is_saved_as_a_drill_event_with_its_measures
     BOOST_TEST(e.text == R"({"targets":10,"hits":10,"misses":2,"accuracy":83.3,"seconds":33.3})");
     BOOST_TEST(e.durationMs == 33330);
 }
+
+BOOST_AUTO_TEST_CASE(the_scroll_drill_hides_its_picture_below_the_first_screen) {
+    course::Drill d;
+    d.kind = course::DrillKind::Scroll;
+    d.params["pages"] = "6";
+    d.maxSeconds = 120;
+    for (std::uint32_t seed = 0; seed < 50; ++seed) {
+        ScrollDrill s(d, 900, 500, seed);
+        BOOST_TEST(s.pageHeight() == 3000);
+        const Target m = s.mark();
+        BOOST_TEST(m.y - m.size / 2 >= 500); // not visible before scrolling
+        BOOST_TEST(m.y >= 1500);             // in the lower half
+        BOOST_TEST(m.y + m.size / 2 <= 3000);
+        BOOST_TEST(m.x - m.size / 2 >= 0);
+        BOOST_TEST(m.x + m.size / 2 <= 900);
+    }
+    ScrollDrill s(d, 900, 500, 5);
+    s.scrolledTo(800);
+    s.scrolledTo(300); // scrolling back up does not undo how far the learner went
+    BOOST_TEST(s.deepest() == 800);
+    BOOST_TEST(!s.press(s.mark().x, s.mark().y - s.mark().size)); // just above: a miss
+    BOOST_TEST(s.press(s.mark().x, s.mark().y));
+    BOOST_TEST(s.finished());
+    const auto r = s.result(30);
+    BOOST_TEST(r.hits == 1);
+    BOOST_TEST(r.misses == 1);
+    BOOST_TEST(r.accuracy == 50.0);
+    BOOST_TEST(r.passed); // only a time limit: 30 s of 120
+    BOOST_TEST(!s.result(121).passed);
+    BOOST_TEST(!ScrollDrill(d, 900, 500, 1).result(1).passed); // not found: not passed
+}

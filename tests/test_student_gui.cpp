@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 
@@ -219,7 +220,7 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
                   fs::copy_options::overwrite_existing);
 }
 
-BOOST_AUTO_TEST_CASE(click_and_double_click_drills_count_hits_and_misses_and_are_saved) {
+BOOST_AUTO_TEST_CASE(click_double_click_and_scroll_drills_count_hits_and_misses_and_are_saved) {
     Teacher t;
     t.service->pushCourse("pe.ayllu.primeros-pasos");
     struct Case {
@@ -230,13 +231,22 @@ BOOST_AUTO_TEST_CASE(click_and_double_click_drills_count_hits_and_misses_and_are
     for (const Case& c : {Case{"res-practica-doble-clic", "drill hits 8 misses 1 saved 1",
                                "\"targets\":8,\"hits\":8,\"misses\":1,\"accuracy\":88.9"},
                           Case{"res-practica-clic", "drill hits 10 misses 1 saved 1",
-                               "\"targets\":10,\"hits\":10,\"misses\":1,\"accuracy\":90.9"}}) {
+                               "\"targets\":10,\"hits\":10,\"misses\":1,\"accuracy\":90.9"},
+                          // the llama is found after turning the wheel (a first click misses)
+                          Case{"res-practica-rueda", "drill hits 1 misses 1 saved 1",
+                               "\"targets\":1,\"hits\":1,\"misses\":1,\"accuracy\":50"}}) {
         BOOST_TEST_CONTEXT(c.drill) {
             t.service->openSelfPaced("pe.ayllu.primeros-pasos", c.drill);
             const auto shot = t.tmp / (std::string(c.drill) + ".png");
             const auto r = student(t, t.tmp / "pc-click", shot, "1024x768", "--auto-type");
             BOOST_TEST(r.status == 0, r.out);
             BOOST_TEST(r.out.find(c.expect) != std::string::npos, r.out);
+            if (std::string(c.drill) == "res-practica-rueda") {
+                // The llama was out of sight: the wheel had to move the page to reach it.
+                const auto at = r.out.find("wheel notches ");
+                BOOST_TEST_REQUIRE(at != std::string::npos, r.out);
+                BOOST_TEST(std::atoi(r.out.c_str() + at + 14) > 3, r.out);
+            }
             const auto [result, measures] = t.store.withDatabase([&](SQLite::Database& db) {
                 SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE "
                                         "learner = 'luis' AND content = ?");

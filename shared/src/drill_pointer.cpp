@@ -96,6 +96,48 @@ PointerResult PointerDrill::result(double seconds) const {
     return r;
 }
 
+ScrollDrill::ScrollDrill(const course::Drill& drill, int viewWidth, int viewHeight,
+                         std::uint32_t seed)
+    : drill_(drill), viewWidth_(std::max(viewWidth, 200)), viewHeight_(std::max(viewHeight, 150)) {
+    const int pages = param(drill, "pages", 5, 1, 50);
+    pageHeight_ = viewHeight_ * pages;
+    mark_.size = std::min(120, std::min(viewWidth_, viewHeight_) / 2);
+    std::mt19937 random(seed);
+    const int r = mark_.size / 2;
+    // In the last screen of a one-screen page, else below the first screen (never visible
+    // without scrolling) and mostly in the lower half, where a learner has to keep going.
+    const int top = pages == 1 ? r : std::max(viewHeight_ + r, pageHeight_ / 2);
+    std::uniform_int_distribution<int> ys(top, std::max(top, pageHeight_ - r));
+    std::uniform_int_distribution<int> xs(r, std::max(r, viewWidth_ - r));
+    mark_.x = xs(random);
+    mark_.y = ys(random);
+}
+
+bool ScrollDrill::press(int x, int y) {
+    if (found_) {
+        return false;
+    }
+    const int r = mark_.size / 2;
+    if (std::abs(x - mark_.x) <= r && std::abs(y - mark_.y) <= r) {
+        found_ = true;
+        return true;
+    }
+    ++misses_;
+    return false;
+}
+
+PointerResult ScrollDrill::result(double seconds) const {
+    PointerResult r;
+    r.targets = 1;
+    r.hits = found_ ? 1 : 0;
+    r.misses = misses_;
+    r.seconds = std::max(0.0, seconds);
+    r.accuracy = r.hits + r.misses == 0 ? 0 : 100.0 * r.hits / (r.hits + r.misses);
+    r.passed = found_ && r.accuracy + 1e-9 >= drill_.minAccuracy &&
+               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
+    return r;
+}
+
 store::Event drillEvent(const std::string& learner, const std::string& course,
                         const std::string& drillResource, const PointerResult& r) {
     Poco::JSON::Object m(Poco::JSON_PRESERVE_KEY_ORDER);

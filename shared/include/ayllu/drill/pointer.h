@@ -6,6 +6,7 @@
 #include "ayllu/course/model.h"
 #include "ayllu/store/progress.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -59,6 +60,31 @@ private:
     int misses_ = 0;
     Target current_;
     std::mt19937 random_;
+};
+
+// A scroll drill: a page `pages` screens tall with one marked picture in its lower part; the
+// learner turns the mouse wheel to find it and clicks on it. Positions are in page pixels.
+class ScrollDrill {
+public:
+    ScrollDrill(const course::Drill& drill, int viewWidth, int viewHeight, std::uint32_t seed);
+    int pageHeight() const { return pageHeight_; }
+    int pageWidth() const { return viewWidth_; }
+    const Target& mark() const { return mark_; } // centre and size of the picture to find
+    bool finished() const { return found_; }
+    // The learner scrolled so the view's top is at `top`; remembers how far they went.
+    void scrolledTo(int top) { deepest_ = std::max(deepest_, top); }
+    int deepest() const { return deepest_; }
+    // A click at (x, y) in page pixels: true when it is on the picture (the drill is then done).
+    bool press(int x, int y);
+    PointerResult result(double seconds) const;
+
+private:
+    course::Drill drill_;
+    int viewWidth_, viewHeight_, pageHeight_;
+    Target mark_;
+    int misses_ = 0;
+    int deepest_ = 0;
+    bool found_ = false;
 };
 
 // The progress event recording a finished click or double-click drill.

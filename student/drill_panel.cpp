@@ -26,6 +26,8 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     done_->SetFont(done_->GetFont().Scale(1.4).Bold());
     feedback_ = new wxStaticText(this, wxID_ANY, "");
     feedback_->SetFont(feedback_->GetFont().Scale(1.5).Bold());
+    // Room for the feedback from the start, so the practice area keeps its size when it shows.
+    feedback_->SetMinSize(wxSize(-1, feedback_->GetTextExtent("Ag").y + 4));
     sizer->Add(title_, 0, wxALL, 20);
     sizer->Add(instructions_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 20);
     sizer->Add(text_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 20);
@@ -58,13 +60,29 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     scroll_->Hide();
     area_->Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
         wxAutoBufferedPaintDC dc(area_);
-        paintArea(dc);
+        if (drag_) {
+            paintDrag(dc);
+        } else {
+            paintArea(dc);
+        }
     });
-    area_->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) { pressed(e, false); });
+    area_->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) {
+        if (drag_) {
+            dragEvent(e);
+        } else {
+            pressed(e, false);
+        }
+    });
+    area_->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) { dragEvent(e); });
+    area_->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) { dragEvent(e); });
+    area_->Bind(wxEVT_MOUSE_CAPTURE_LOST, [this](wxMouseCaptureLostEvent&) { dragging_ = -1; });
     area_->Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent& e) { pressed(e, true); });
     area_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         if (pointer_) {
             pointer_->resize(e.GetSize().x, e.GetSize().y);
+        }
+        if (drag_ && dragging_ < 0) {
+            drag_->resize(e.GetSize().x, e.GetSize().y);
         }
         area_->Refresh();
         e.Skip();
@@ -85,12 +103,112 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
 
 bool DrillPanel::handles(course::DrillKind kind) {
     return kind == course::DrillKind::Typing || kind == course::DrillKind::Click ||
-           kind == course::DrillKind::DoubleClick || kind == course::DrillKind::Scroll;
+           kind == course::DrillKind::DoubleClick || kind == course::DrillKind::Scroll ||
+           kind == course::DrillKind::DragDrop;
+}
+
+void DrillPanel::showDrag(const course::Drill& d, const std::string& language) {
+    showPointer(d, language); // the same screen, then the drag drill instead of targets
+    pointer_.reset();
+    const wxSize size = area_->GetClientSize();
+    drag_ = std::make_unique<drill::DragDrill>(d, std::max(size.x, 200), std::max(size.y, 150),
+                                               std::random_device{}());
+    dragging_ = -1;
+    area_->Refresh();
+}
+
+void DrillPanel::paintDrag(wxDC& dc) {
+    dc.SetBackground(wxBrush(wxColour(240, 246, 236)));
+    dc.Clear();
+    static const wxColour colours[] = {
+        {214, 69, 65}, {38, 120, 190}, {230, 150, 20}, {60, 150, 80}, {150, 70, 160}};
+    dc.SetFont(GetFont().Scale(1.4).Bold());
+    // Places: a dashed outline with the number of the item that belongs there.
+    for (int i = 0; i < drag_->count(); ++i) {
+        const auto& p = drag_->place(i);
+        dc.SetPen(wxPen(colours[i % 5], 3, wxPENSTYLE_SHORT_DASH));
+        dc.SetBrush(*wxWHITE_BRUSH);
+        dc.DrawRoundedRectangle(p.x - p.size / 2, p.y - p.size / 2, p.size, p.size, 8);
+        if (!drag_->placed(i)) {
+            const wxString n = wxString::Format("%d", i + 1);
+            const wxSize ext = dc.GetTextExtent(n);
+            dc.SetTextForeground(colours[i % 5]);
+            dc.DrawText(n, p.x - ext.x / 2, p.y - ext.y / 2);
+        }
+    }
+    // Items, the one being dragged last so it is drawn on top.
+    auto drawItem = [&](int i) {
+        const auto& t = drag_->item(i);
+        dc.SetPen(wxPen(wxColour(40, 40, 40), 2));
+        dc.SetBrush(wxBrush(colours[i % 5]));
+        dc.DrawRoundedRectangle(t.x - t.size / 2, t.y - t.size / 2, t.size, t.size, 10);
+        const wxString n = wxString::Format("%d", i + 1);
+        const wxSize ext = dc.GetTextExtent(n);
+        dc.SetTextForeground(*wxWHITE);
+        dc.DrawText(n, t.x - ext.x / 2, t.y - ext.y / 2);
+    };
+    for (int i = 0; i < drag_->count(); ++i) {
+        if (i != dragging_) {
+            drawItem(i);
+        }
+    }
+    if (dragging_ >= 0) {
+        drawItem(dragging_);
+    }
+}
+
+void DrillPanel::dragEvent(wxMouseEvent& e) {
+    if (!drag_ || drag_->finished()) {
+        return;
+    }
+    const wxEventType type = e.GetEventType();
+    if (type == wxEVT_LEFT_DOWN) {
+        if (!started_) {
+            started_ = true; // the clock starts when the first item is picked up
+            start_ = std::chrono::steady_clock::now();
+        }
+        dragging_ = drag_->itemAt(e.GetX(), e.GetY());
+        if (dragging_ >= 0 && !area_->HasCapture()) {
+            area_->CaptureMouse(); // keep the item even if the pointer leaves the area
+        }
+    } else if (type == wxEVT_MOTION && dragging_ >= 0) {
+        drag_->move(dragging_, e.GetX(), e.GetY());
+    } else if (type == wxEVT_LEFT_UP && dragging_ >= 0) {
+        if (area_->HasCapture()) {
+            area_->ReleaseMouse();
+        }
+        const int misses = drag_->misses();
+        const bool hit = drag_->drop(dragging_, e.GetX(), e.GetY());
+        dragging_ = -1;
+        if (hit || drag_->misses() != misses) {
+            feedback_->SetForegroundColour(hit ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+            feedback_->SetLabel(hit ? _("Well done!")
+                                    : _("That is not its place: look for the same number."));
+        }
+        if (drag_->finished()) {
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+            const auto r = drag_->result(seconds);
+            const bool saved = finished_(drill::drillEvent("", "", "", r));
+            feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60)
+                                                    : wxColour(150, 90, 20));
+            feedback_->SetLabel(
+                (r.passed ? _("Very good! ") : _("Keep practising: you are getting there. ")) +
+                wxString::Format(_("%d of %d drops in the right place, in %d seconds."), r.hits,
+                                 r.hits + r.misses, static_cast<int>(std::lround(r.seconds))) +
+                (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
+            std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
+            std::fflush(stdout);
+        }
+        Layout();
+    }
+    area_->Refresh();
 }
 
 void DrillPanel::showScroll(const course::Drill& d, const std::string& language) {
     drill_ = d;
     pointer_.reset();
+    drag_.reset();
     title_->SetLabel(u8(d.title.best(language)));
     instructions_->SetLabel(u8(d.instructions.best(language)));
     instructions_->Wrap(std::max(400, GetClientSize().x - 60));
@@ -172,6 +290,8 @@ void DrillPanel::show(const course::Drill& d, const std::string& language) {
         showTyping(d, language);
     } else if (d.kind == course::DrillKind::Scroll) {
         showScroll(d, language);
+    } else if (d.kind == course::DrillKind::DragDrop) {
+        showDrag(d, language);
     } else {
         showPointer(d, language);
     }
@@ -187,6 +307,7 @@ void DrillPanel::showPointer(const course::Drill& d, const std::string& language
     done_->Hide();
     scroll_->Hide();
     scrollDrill_.reset();
+    drag_.reset();
     area_->Show();
     feedback_->SetLabel("");
     Layout();
@@ -282,6 +403,7 @@ void DrillPanel::sendMouse(wxEventType type, int x, int y) {
 void DrillPanel::showTyping(const course::Drill& d, const std::string& language) {
     pointer_.reset();
     scrollDrill_.reset();
+    drag_.reset();
     area_->Hide();
     scroll_->Hide();
     text_->Show();
@@ -320,6 +442,24 @@ void DrillPanel::finish() {
 }
 
 void DrillPanel::doForTest() {
+    if (drag_) {
+        // Item 1 first onto item 2's place (a miss: it goes back), then every item onto its
+        // own place, with a move half-way, as a hand does.
+        auto carry = [this](int i, const drill::Target& to) {
+            const auto from = drag_->item(i);
+            sendMouse(wxEVT_LEFT_DOWN, from.x, from.y);
+            sendMouse(wxEVT_MOTION, (from.x + to.x) / 2, (from.y + to.y) / 2);
+            sendMouse(wxEVT_MOTION, to.x, to.y);
+            sendMouse(wxEVT_LEFT_UP, to.x, to.y);
+        };
+        if (drag_->count() > 1) {
+            carry(0, drag_->place(1));
+        }
+        for (int i = 0; i < drag_->count(); ++i) {
+            carry(i, drag_->place(i));
+        }
+        return;
+    }
     if (scrollDrill_) {
         // Click the first row (a miss), then turn the wheel one notch at a time, as a person
         // does, until the llama is in view, and click it.

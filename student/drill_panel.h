@@ -41,6 +41,11 @@ private:
     void paintScroll(wxDC& dc);
     void scrollPressed(wxMouseEvent& e);
     wxScrolledCanvas* scroll_ = nullptr; // the long page of a scroll drill
+    void showDrag(const course::Drill& d, const std::string& language);
+    void paintDrag(wxDC& dc);
+    void dragEvent(wxMouseEvent& e);
+    std::unique_ptr<drill::DragDrill> drag_;
+    int dragging_ = -1;
     std::unique_ptr<drill::ScrollDrill> scrollDrill_;
     Finished finished_;
     course::Drill drill_;

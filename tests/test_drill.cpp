@@ -194,3 +194,58 @@ BOOST_AUTO_TEST_CASE(the_scroll_drill_hides_its_picture_below_the_first_screen) 
     BOOST_TEST(!s.result(121).passed);
     BOOST_TEST(!ScrollDrill(d, 900, 500, 1).result(1).passed); // not found: not passed
 }
+
+BOOST_AUTO_TEST_CASE(drag_items_onto_their_own_places) {
+    course::Drill d;
+    d.kind = course::DrillKind::DragDrop;
+    d.params["items"] = "5";
+    d.params["size"] = "80";
+    d.minAccuracy = 80;
+    d.maxSeconds = 180;
+    DragDrill g(d, 900, 500, 11);
+    BOOST_TEST_REQUIRE(g.count() == 5);
+    for (int i = 0; i < 5; ++i) {
+        // Everything is inside the area, items on the left half and places on the right.
+        BOOST_TEST(g.item(i).x < 450);
+        BOOST_TEST(g.place(i).x > 450);
+        BOOST_TEST(g.place(i).x + g.place(i).size / 2 <= 900);
+        BOOST_TEST(g.item(i).y + g.item(i).size / 2 <= 500);
+        BOOST_TEST(g.itemAt(g.item(i).x, g.item(i).y) == i);
+    }
+    const Target home = g.item(0);
+    // Let go on empty ground: it stays there, no miss.
+    BOOST_TEST(!g.drop(0, 450, 250));
+    BOOST_TEST(g.misses() == 0);
+    BOOST_TEST(g.item(0).x == 450);
+    // Onto another item's place: a miss, and it goes back home.
+    BOOST_TEST(!g.drop(0, g.place(1).x, g.place(1).y));
+    BOOST_TEST(g.misses() == 1);
+    BOOST_TEST(g.item(0).x == home.x);
+    for (int i = 0; i < 5; ++i) {
+        g.move(i, 300, 300);
+        BOOST_TEST(g.drop(i, g.place(i).x + 10, g.place(i).y - 10)); // near enough
+        BOOST_TEST(g.placed(i));
+        BOOST_TEST(g.itemAt(g.place(i).x, g.place(i).y) == -1); // a placed item stays put
+    }
+    BOOST_TEST(g.finished());
+    const auto r = g.result(60);
+    BOOST_TEST(r.hits == 5);
+    BOOST_TEST(r.misses == 1);
+    BOOST_TEST(r.accuracy == 100.0 * 5 / 6);
+    BOOST_TEST(r.passed);
+    // A smaller window: everything is laid out again inside it, placed items on their places.
+    g.resize(700, 360);
+    for (int i = 0; i < 5; ++i) {
+        BOOST_TEST(g.place(i).y + g.place(i).size / 2 <= 360);
+        BOOST_TEST(g.place(i).x + g.place(i).size / 2 <= 700);
+        BOOST_TEST(g.item(i).x == g.place(i).x);
+    }
+    // Twenty items fit an old 800x600 screen's practice area.
+    d.params["items"] = "20";
+    DragDrill many(d, 760, 300, 2);
+    for (int i = 0; i < 20; ++i) {
+        BOOST_TEST(many.item(i).y + many.item(i).size / 2 <= 300);
+        BOOST_TEST(many.place(i).x + many.place(i).size / 2 <= 760);
+        BOOST_TEST(many.item(i).x + many.item(i).size / 2 < many.place(i).x);
+    }
+}

@@ -220,7 +220,7 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
                   fs::copy_options::overwrite_existing);
 }
 
-BOOST_AUTO_TEST_CASE(click_double_click_and_scroll_drills_count_hits_and_misses_and_are_saved) {
+BOOST_AUTO_TEST_CASE(pointer_drills_click_double_click_drag_and_scroll_are_measured_and_saved) {
     Teacher t;
     t.service->pushCourse("pe.ayllu.primeros-pasos");
     struct Case {
@@ -232,6 +232,8 @@ BOOST_AUTO_TEST_CASE(click_double_click_and_scroll_drills_count_hits_and_misses_
                                "\"targets\":8,\"hits\":8,\"misses\":1,\"accuracy\":88.9"},
                           Case{"res-practica-clic", "drill hits 10 misses 1 saved 1",
                                "\"targets\":10,\"hits\":10,\"misses\":1,\"accuracy\":90.9"},
+                          Case{"res-practica-arrastrar", "drill hits 5 misses 1 saved 1",
+                               "\"targets\":5,\"hits\":5,\"misses\":1,\"accuracy\":83.3"},
                           // the llama is found after turning the wheel (a first click misses)
                           Case{"res-practica-rueda", "drill hits 1 misses 1 saved 1",
                                "\"targets\":1,\"hits\":1,\"misses\":1,\"accuracy\":50"}}) {

@@ -138,6 +138,104 @@ PointerResult ScrollDrill::result(double seconds) const {
     return r;
 }
 
+DragDrill::DragDrill(const course::Drill& drill, int width, int height, std::uint32_t seed)
+    : drill_(drill) {
+    const int n = param(drill, "items", 5, 1, 20);
+    for (int i = 0; i < n; ++i) {
+        order_.push_back(i);
+    }
+    std::mt19937 random(seed);
+    std::shuffle(order_.begin(), order_.end(), random); // places are not in the items' order
+    placed_.assign(static_cast<std::size_t>(n), false);
+    resize(width, height);
+}
+
+void DragDrill::resize(int width, int height) {
+    width = std::max(width, 200);
+    height = std::max(height, 150);
+    const int n = static_cast<int>(order_.size());
+    // Items and places share the height; two columns of each when there are many.
+    const int columns = n > 6 ? 2 : 1;
+    const int rows = (n + columns - 1) / columns;
+    const int rowHeight = height / rows;
+    // A place is a quarter bigger than its item and must fit its row.
+    const int size =
+        std::clamp(std::min(param(drill_, "size", 80, 16, 400), (rowHeight - 6) * 4 / 5), 16,
+                   std::max(16, width / (4 * columns + 2)));
+    homes_.clear();
+    places_.assign(static_cast<std::size_t>(n), Target{});
+    for (int k = 0; k < n; ++k) {
+        const int column = k / rows;
+        const int row = k % rows;
+        const int y = row * rowHeight + rowHeight / 2;
+        homes_.push_back(Target{(column * 2 + 1) * width / (4 * columns + 2) + size / 2, y, size});
+        places_[static_cast<std::size_t>(order_[static_cast<std::size_t>(k)])] = Target{
+            width - (column * 2 + 1) * width / (4 * columns + 2) - size / 2, y, size + size / 4};
+    }
+    items_.clear();
+    for (int i = 0; i < n; ++i) {
+        const auto u = static_cast<std::size_t>(i);
+        items_.push_back(placed_[u] ? Target{places_[u].x, places_[u].y, size} : homes_[u]);
+    }
+}
+
+int DragDrill::itemAt(int x, int y) const {
+    for (int i = count() - 1; i >= 0; --i) {
+        const auto& t = item(i);
+        if (!placed(i) && std::abs(x - t.x) <= t.size / 2 && std::abs(y - t.y) <= t.size / 2) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void DragDrill::move(int i, int x, int y) {
+    if (i >= 0 && i < count() && !placed(i)) {
+        items_[static_cast<std::size_t>(i)].x = x;
+        items_[static_cast<std::size_t>(i)].y = y;
+    }
+}
+
+bool DragDrill::drop(int i, int x, int y) {
+    if (i < 0 || i >= count() || placed(i)) {
+        return false;
+    }
+    const auto u = static_cast<std::size_t>(i);
+    for (int k = 0; k < count(); ++k) {
+        const auto& p = place(k);
+        if (placed(k) || std::abs(x - p.x) > p.size / 2 || std::abs(y - p.y) > p.size / 2) {
+            continue;
+        }
+        if (k == i) {
+            items_[u] = Target{p.x, p.y, items_[u].size};
+            placed_[u] = true;
+            ++hits_;
+            return true;
+        }
+        ++misses_; // another item's place: back to where it started
+        items_[u] = homes_[u];
+        return false;
+    }
+    move(i, x, y); // empty ground: it stays where it was let go
+    return false;
+}
+
+bool DragDrill::finished() const {
+    return std::all_of(placed_.begin(), placed_.end(), [](bool b) { return b; });
+}
+
+PointerResult DragDrill::result(double seconds) const {
+    PointerResult r;
+    r.targets = count();
+    r.hits = hits_;
+    r.misses = misses_;
+    r.seconds = std::max(0.0, seconds);
+    r.accuracy = hits_ + misses_ == 0 ? 0 : 100.0 * hits_ / (hits_ + misses_);
+    r.passed = finished() && r.accuracy + 1e-9 >= drill_.minAccuracy &&
+               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
+    return r;
+}
+
 store::Event drillEvent(const std::string& learner, const std::string& course,
                         const std::string& drillResource, const PointerResult& r) {
     Poco::JSON::Object m(Poco::JSON_PRESERVE_KEY_ORDER);

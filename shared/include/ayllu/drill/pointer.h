@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace ayllu::drill {
 
@@ -85,6 +86,39 @@ private:
     int misses_ = 0;
     int deepest_ = 0;
     bool found_ = false;
+};
+
+// A drag-and-drop drill: numbered items on the left, each to be carried onto the place with
+// its number on the right. Dropping an item on another item's place is a miss (the item goes
+// back); dropping it on empty ground just leaves it there.
+class DragDrill {
+public:
+    DragDrill(const course::Drill& drill, int width, int height, std::uint32_t seed);
+    int count() const { return static_cast<int>(items_.size()); }
+    const Target& item(int i) const { return items_[static_cast<std::size_t>(i)]; }
+    const Target& place(int i) const { return places_[static_cast<std::size_t>(i)]; }
+    bool placed(int i) const { return placed_[static_cast<std::size_t>(i)]; }
+    // The item not yet placed under (x, y), the last drawn first; -1 when none.
+    int itemAt(int x, int y) const;
+    // While dragging: the item follows the pointer.
+    void move(int i, int x, int y);
+    // The practice area changed size: everything is laid out again; items not yet placed go
+    // back to their starting places.
+    void resize(int width, int height);
+    // The button is let go with item `i` at (x, y): true when it landed on its own place.
+    bool drop(int i, int x, int y);
+    bool finished() const;
+    int hits() const { return hits_; }
+    int misses() const { return misses_; }
+    PointerResult result(double seconds) const;
+
+private:
+    course::Drill drill_;
+    std::vector<int> order_; // which row each item's place is in
+    std::vector<Target> items_, homes_, places_;
+    std::vector<bool> placed_;
+    int hits_ = 0;
+    int misses_ = 0;
 };
 
 // The progress event recording a finished click or double-click drill.

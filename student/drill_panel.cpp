@@ -3,6 +3,7 @@
 #include "tr.h"
 
 #include <cmath>
+#include <filesystem>
 #include <random>
 #include <wx/clipbrd.h>
 #include <wx/dcbuffer.h>
@@ -96,7 +97,24 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
             start_ = std::chrono::steady_clock::now();
         }
     });
-    done_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { finish(); });
+    done_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (saveFile_) {
+            chooseWhereToSave();
+        } else {
+            finish();
+        }
+    });
+    const int saveId = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', saveId}};
+    SetAcceleratorTable(wxAcceleratorTable(1, keys));
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (saveFile_ && done_->IsEnabled()) {
+                chooseWhereToSave();
+            }
+        },
+        saveId);
     // Typing practice: pasting the text would measure nothing.
     input_->Bind(wxEVT_TEXT_PASTE, [](wxClipboardTextEvent&) {});
 }
@@ -104,7 +122,59 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
 bool DrillPanel::handles(course::DrillKind kind) {
     return kind == course::DrillKind::Typing || kind == course::DrillKind::Click ||
            kind == course::DrillKind::DoubleClick || kind == course::DrillKind::Scroll ||
-           kind == course::DrillKind::DragDrop;
+           kind == course::DrillKind::DragDrop || kind == course::DrillKind::SaveFile;
+}
+
+void DrillPanel::showSaveFile(const course::Drill& d, const std::string& language) {
+    showTyping(d, language); // the same screen: a document to write in
+    text_->Hide();
+    input_->SetValue("");
+    done_->SetLabel(_("Save as... (Ctrl+S)"));
+    try {
+        saveFile_ = std::make_unique<drill::SaveFileDrill>(d, practiceRoot_);
+    } catch (const std::exception& e) {
+        feedback_->SetLabel(u8(e.what()));
+        done_->Disable();
+    }
+    Layout();
+}
+
+void DrillPanel::chooseWhereToSave() {
+    if (!saveFile_) {
+        return;
+    }
+    // The real Save dialog of the desktop: the skill the drill is about.
+    wxFileDialog dialog(this, _("Save as"),
+                        u8((std::filesystem::path(saveFile_->root()) / "Documentos").string()),
+                        _("document.txt"), _("Text files (*.txt)|*.txt|All files|*"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() == wxID_OK) {
+        savedAt(dialog.GetPath().utf8_string());
+    }
+}
+
+void DrillPanel::savedAt(const std::string& path) {
+    if (!started_) {
+        started_ = true;
+        start_ = std::chrono::steady_clock::now();
+    }
+    const auto o = saveFile_->save(path, input_->GetValue().utf8_string());
+    feedback_->SetForegroundColour(o.correct ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    feedback_->SetLabel(u8(o.message));
+    feedback_->Wrap(std::max(400, GetClientSize().x - 60));
+    if (saveFile_->finished()) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        const auto r = saveFile_->result(seconds);
+        const bool saved = finished_(drill::drillEvent("", "", "", r));
+        if (!saved) {
+            feedback_->SetLabel(feedback_->GetLabel() + " " + _("(not saved yet)"));
+        }
+        done_->Disable();
+        std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
+        std::fflush(stdout);
+    }
+    Layout();
 }
 
 void DrillPanel::showDrag(const course::Drill& d, const std::string& language) {
@@ -292,6 +362,8 @@ void DrillPanel::show(const course::Drill& d, const std::string& language) {
         showScroll(d, language);
     } else if (d.kind == course::DrillKind::DragDrop) {
         showDrag(d, language);
+    } else if (d.kind == course::DrillKind::SaveFile) {
+        showSaveFile(d, language);
     } else {
         showPointer(d, language);
     }
@@ -404,6 +476,8 @@ void DrillPanel::showTyping(const course::Drill& d, const std::string& language)
     pointer_.reset();
     scrollDrill_.reset();
     drag_.reset();
+    saveFile_.reset();
+    done_->SetLabel(_("I finished"));
     area_->Hide();
     scroll_->Hide();
     text_->Show();
@@ -442,6 +516,16 @@ void DrillPanel::finish() {
 }
 
 void DrillPanel::doForTest() {
+    if (saveFile_) {
+        // What the Save dialog returns when the learner first leaves it in Documentos, then
+        // goes into the right folder and types the name without ".txt".
+        input_->AppendText(u8("Hoy aprendí a guardar un archivo."));
+        const std::filesystem::path root(saveFile_->root());
+        savedAt((root / "Documentos" / saveFile_->fileName()).string());
+        savedAt((root / saveFile_->folder() / std::filesystem::path(saveFile_->fileName()).stem())
+                    .string());
+        return;
+    }
     if (drag_) {
         // Item 1 first onto item 2's place (a miss: it goes back), then every item onto its
         // own place, with a move half-way, as a hand does.

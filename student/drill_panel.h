@@ -5,6 +5,7 @@
 
 #include "ayllu/course/model.h"
 #include "ayllu/drill/pointer.h"
+#include "ayllu/drill/save_file.h"
 #include "ayllu/drill/typing.h"
 
 #include <chrono>
@@ -21,6 +22,8 @@ public:
     using Finished = std::function<bool(store::Event)>;
     DrillPanel(wxWindow* parent, Finished finished);
     static bool handles(course::DrillKind kind);
+    // Where this learner's save-a-file practice happens (their own folder on this PC).
+    void setPracticeRoot(std::string root) { practiceRoot_ = std::move(root); }
     void show(const course::Drill& d, const std::string& language);
     // Tests: do the drill as a person would (type the text one character at a time, or press
     // beside then on each target with the mouse events a real click sends), then finish.
@@ -45,6 +48,11 @@ private:
     void paintDrag(wxDC& dc);
     void dragEvent(wxMouseEvent& e);
     std::unique_ptr<drill::DragDrill> drag_;
+    void showSaveFile(const course::Drill& d, const std::string& language);
+    void chooseWhereToSave();
+    void savedAt(const std::string& path);
+    std::string practiceRoot_;
+    std::unique_ptr<drill::SaveFileDrill> saveFile_;
     int dragging_ = -1;
     std::unique_ptr<drill::ScrollDrill> scrollDrill_;
     Finished finished_;

@@ -12,6 +12,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <future>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
@@ -215,6 +216,11 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     showClass(agent_->view());
 }
 
+std::string MainFrame::practiceRoot() const {
+    // The learner's own practice folder for file drills, beside the client's data.
+    return (std::filesystem::path(settings_.dataDir) / "practica" / learner_).string();
+}
+
 void MainFrame::applyReading() {
     LessonPanel::Reading r;
     try {
@@ -263,6 +269,7 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
     if (const auto d = pkg->drills.find(resource);
         d != pkg->drills.end() && DrillPanel::handles(d->second.kind)) {
         book_->SetSelection(5);
+        drill_->setPracticeRoot(practiceRoot());
         drill_->show(d->second, languageOf(learner_));
         snapshotIfAsked("drill " + resource);
         return;
@@ -406,6 +413,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             selfLesson_ = view.lesson;
             if (fresh || book_->GetSelection() != 5) {
                 book_->SetSelection(5);
+                drill_->setPracticeRoot(practiceRoot());
                 drill_->show(dpkg->drills.at(view.lesson), language);
             }
             if (settings_.autoType && !typed_) {

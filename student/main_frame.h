@@ -41,6 +41,7 @@ private:
     const course::Package* package(const std::string& identifier);
     void snapshotIfAsked(const std::string& what);
     void applyReading(); // the signed-in learner's text size and contrast
+    std::string practiceRoot() const;
 
     Settings settings_;
     store::StudentStore store_;

@@ -1,13 +1,16 @@
 #define BOOST_TEST_MODULE drill
 #include "ayllu/drill/pointer.h"
+#include "ayllu/drill/save_file.h"
 #include "ayllu/drill/typing.h"
 #include "support.h"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <fstream>
 
 using namespace ayllu;
 using namespace ayllu::drill;
+using namespace ayllu::test;
 
 namespace {
 course::Drill typingDrill(double accuracy, double wpm, int seconds) {
@@ -248,4 +251,49 @@ BOOST_AUTO_TEST_CASE(drag_items_onto_their_own_places) {
         BOOST_TEST(many.place(i).x + many.place(i).size / 2 <= 760);
         BOOST_TEST(many.item(i).x + many.item(i).size / 2 < many.place(i).x);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_file_saved_in_the_right_folder_with_the_right_name_finishes_the_drill) {
+    TempDir tmp;
+    course::Drill d;
+    d.kind = course::DrillKind::SaveFile;
+    d.params["fileName"] = "mi-primer-documento.txt";
+    d.params["folder"] = "Tareas";
+    d.minAccuracy = 50;
+    d.maxSeconds = 300;
+    const auto root = tmp / "práctica";
+    fs::create_directories(root / "Tareas");
+    { std::ofstream(root / "Tareas" / "mi-primer-documento.txt") << "old"; } // from last time
+    SaveFileDrill s(d, root.string());
+    BOOST_TEST(!fs::exists(root / "Tareas" / "mi-primer-documento.txt")); // must be saved anew
+    for (const char* f : {"Documentos", "Tareas", "Fotos", "Música"}) {
+        BOOST_TEST(fs::is_directory(root / f), f);
+    }
+    // Outside the practice folder, also by way of "..": refused, nothing written.
+    auto o = s.save((tmp / "fuera.txt").string(), "x");
+    BOOST_TEST(!o.saved);
+    BOOST_TEST(o.message.find(root.string()) != std::string::npos, o.message);
+    o = s.save((root / "Tareas" / ".." / ".." / "fuera.txt").string(), "x");
+    BOOST_TEST(!o.saved);
+    BOOST_TEST(!fs::exists(tmp / "fuera.txt"));
+    // The wrong folder: saved, a miss, and the message names the folder asked for.
+    o = s.save((root / "Documentos" / "mi-primer-documento.txt").string(), "Hola");
+    BOOST_TEST(o.saved);
+    BOOST_TEST(!o.correct);
+    BOOST_TEST(o.message.find("Tareas") != std::string::npos, o.message);
+    // The right folder, the name typed without ".txt": completed, and the drill is done.
+    o = s.save((root / "Tareas" / "mi-primer-documento").string(), "Hoy aprendí a guardar.");
+    BOOST_TEST(o.correct);
+    BOOST_TEST(s.finished());
+    std::ifstream in(root / "Tareas" / "mi-primer-documento.txt");
+    std::string text;
+    std::getline(in, text);
+    BOOST_TEST(text == "Hoy aprendí a guardar.");
+    BOOST_TEST(!fs::exists(root / "Tareas" / "mi-primer-documento.txt.part"));
+    const auto r = s.result(42);
+    BOOST_TEST(r.hits == 1);
+    BOOST_TEST(r.misses == 1);
+    BOOST_TEST(r.accuracy == 50.0);
+    BOOST_TEST(r.passed);
+    BOOST_TEST(!s.save((root / "Tareas" / "otra.txt").string(), "x").saved); // done: no more
 }

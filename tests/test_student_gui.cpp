@@ -268,6 +268,41 @@ BOOST_AUTO_TEST_CASE(pointer_drills_click_double_click_drag_and_scroll_are_measu
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_save_a_file_drill_writes_into_the_learners_practice_folder) {
+    Teacher t;
+    t.service->addCourse((sourceDir() / "courses" / "archivos-y-carpetas").string());
+    t.service->pushCourse("pe.ayllu.archivos");
+    t.service->openSelfPaced("pe.ayllu.archivos", "res-guarda-en-tareas");
+    const auto data = t.tmp / "pc-save";
+    const auto shot = t.tmp / "save.png";
+    const auto r = student(t, data, shot, "1024x768", "--auto-type");
+    BOOST_TEST(r.status == 0, r.out);
+    // First saved in Documentos (a miss), then in Tareas without typing ".txt".
+    BOOST_TEST(r.out.find("drill hits 1 misses 1 saved 1") != std::string::npos, r.out);
+    const auto file = data / "practica" / "luis" / "Tareas" / "mi-primer-documento.txt";
+    BOOST_REQUIRE(fs::exists(file));
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);
+    BOOST_TEST(line == "Hoy aprendí a guardar un archivo.");
+    BOOST_TEST(fs::exists(data / "practica" / "luis" / "Documentos" / "mi-primer-documento.txt"));
+    // The drill asks for it right the first time (accuracy 100): saved, but not passed.
+    const auto [result, measures] = t.store.withDatabase([](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE learner = 'luis' "
+                                "AND content = 'res-guarda-en-tareas'");
+        return q.executeStep()
+                   ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
+                   : std::make_pair(std::string(), std::string());
+    });
+    BOOST_TEST(result == "failed");
+    BOOST_TEST(measures.find("\"hits\":1,\"misses\":1,\"accuracy\":50") != std::string::npos,
+               measures);
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot,
+                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-save-file-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
 BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_started_again) {
     Teacher t;
     t.service->openQuiz("pe.ayllu.primeros-pasos", "res-repaso-primeros-pasos", false, 0);

@@ -538,6 +538,9 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
             }
             std::fclose(f);
         }
+        if (!quiz_->revealed().empty()) {
+            std::printf("quiz_result %s\n", quiz_->revealed().c_str());
+        }
         std::printf("shown %s\nstartup_ms %ld\nrss_kb %ld\nreading %d %s\n", what.c_str(),
                     startupMs_, rssKb, lesson_->reading().textSize,
                     lesson_->reading().highContrast ? "high" : "normal");

@@ -227,12 +227,15 @@ void QuizPanel::showQuestion(std::size_t index) {
     }
     // Results, once the teacher reveals them.
     wxString state;
+    revealed_.clear();
     if (!reveal_.empty()) {
         try {
             const auto r = parser.parse(reveal_).extract<Object::Ptr>();
             const auto mine = r->getObject("results")->getObject(learner_);
+            revealed_ = id + " unanswered";
             if (mine && mine->has(id)) {
                 const std::string result = mine->getObject(id)->getValue<std::string>("result");
+                revealed_ = id + " " + result;
                 state = result == "correct"   ? _("✔ Correct")
                         : result == "partial" ? _("◐ Partly correct")
                                               : _("✘ Not correct");

@@ -28,6 +28,10 @@ public:
     // Questions shown with a "saved" mark (from this session or from the database).
     int markedCount() const;
 
+    // After a reveal: "<question id> correct|partial|incorrect|unanswered" for the question
+    // shown (tests and the snapshot line); "" before.
+    const std::string& revealed() const { return revealed_; }
+
 private:
     void showQuestion(std::size_t index);
     std::string response() const; // from the controls, as JSON; "" when nothing is chosen
@@ -38,6 +42,7 @@ private:
     IsSaved isSaved_;
     classroom::LiveQuizView quiz_;
     std::string learner_, language_, reveal_;
+    std::string revealed_;
     std::size_t index_ = 0;
     Poco::JSON::Object::Ptr question_;
     std::map<std::string, bool> saved_; // question id -> saved here

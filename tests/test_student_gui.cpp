@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace ayllu;
 using namespace ayllu::classroom;
@@ -167,6 +168,37 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_of_every_type_is_answered_through_the_controls)
     BOOST_REQUIRE(fs::exists(shot));
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
     fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-quiz-1024x768.png",
+                  fs::copy_options::overwrite_existing);
+}
+
+BOOST_AUTO_TEST_CASE(after_the_reveal_the_learner_sees_the_teachers_grading_of_their_answer) {
+    Teacher t;
+    t.service->openQuiz("pe.ayllu.primeros-pasos", "res-repaso-primeros-pasos", false, 300);
+    const auto data = t.tmp / "pc-reveal";
+    auto r = student(t, data, t.tmp / "answer.png", "1024x768", "--auto-answer");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("quiz_result") == std::string::npos, r.out); // nothing revealed yet
+    t.service->closeQuiz();
+    t.service->reveal();
+    const auto shot = t.tmp / "reveal.png";
+    r = student(t, data, shot, "1024x768");
+    BOOST_TEST(r.status == 0, r.out);
+    const auto at = r.out.find("quiz_result ");
+    BOOST_TEST_REQUIRE(at != std::string::npos, r.out);
+    std::istringstream line(r.out.substr(at + 12));
+    std::string question, shown;
+    line >> question >> shown;
+    // What the client shows is the teacher's own grading of this learner's answer.
+    const std::string graded = t.store.withDatabase([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT result FROM interactions WHERE learner = 'luis' AND "
+                                "content = 'res-repaso-primeros-pasos' AND item = ?");
+        q.bind(1, question);
+        return q.executeStep() ? q.getColumn(0).getString() : std::string("unanswered");
+    });
+    BOOST_TEST(shown != "unanswered", r.out);
+    BOOST_TEST(shown == graded, r.out);
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-reveal-1024x768.png",
                   fs::copy_options::overwrite_existing);
 }
 

@@ -191,8 +191,9 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     if (!agent_->connected()) {
         // No teacher: a learner who signed in here before may work offline (PIN checked here).
         if (!store_.checkPin(learner, pin)) {
-            wxMessageBox(_("That PIN is not right. Try again."), _("Sign in"),
-                         wxOK | wxICON_INFORMATION, this);
+            signin_->showMessage(_("That PIN is not right. Try again."));
+            std::printf("signin_refused pin\n");
+            snapshotIfAsked("sign-in");
             return;
         }
         learner_ = learner;
@@ -206,9 +207,14 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
         const wxString msg = why == "pin"    ? _("That PIN is not right. Try again.")
                              : why == "wait" ? _("Too many tries. Wait a minute and try again.")
                                              : _("You could not sign in. Ask the teacher.");
-        wxMessageBox(msg, _("Sign in"), wxOK | wxICON_INFORMATION, this);
+        signin_->showMessage(msg);
+        book_->SetSelection(1);
+        std::printf("signin_refused %s\n", why.c_str());
+        // Tests: let the sign-in screen draw before it is captured.
+        CallAfter([this] { CallAfter([this] { snapshotIfAsked("sign-in"); }); });
         return;
     }
+    signin_->showMessage("");
     learner_ = learner;
     offline_ = false;
     applyReading();
@@ -306,11 +312,11 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
                 book_->SetSelection(1);
             }
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, "");
+                signIn(settings_.signIn, settings_.pin);
             }
         } else {
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, ""); // no teacher: signs in on this PC alone
+                signIn(settings_.signIn, settings_.pin); // no teacher: on this PC alone
             }
             const std::string refusal = agent_->refusal();
             SetStatusText(refusal.empty() ? _("The teacher is not reachable: your work is saved "

@@ -18,6 +18,10 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
     auto* title = new wxStaticText(this, wxID_ANY, _("Who are you? Touch your name."));
     title->SetFont(title->GetFont().Scale(2.0).Bold());
     sizer->Add(title, 0, wxALL, 20);
+    message_ = new wxStaticText(this, wxID_ANY, "");
+    message_->SetFont(message_->GetFont().Scale(1.5).Bold());
+    message_->SetForegroundColour(wxColour(170, 70, 20));
+    sizer->Add(message_, 0, wxLEFT | wxRIGHT, 20);
     auto* grid = new wxGridSizer(3, 12, 12);
     for (const auto& l : roster) {
         auto* b = new wxButton(this, wxID_ANY, u8(l.name), wxDefaultPosition, wxSize(280, 90));
@@ -39,6 +43,15 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
     SetSizer(sizer);
     FitInside();
     Layout();
+    Refresh(); // without it wxGTK shows the new names only after something else repaints
+}
+
+void SignInPanel::showMessage(const wxString& message) {
+    if (message_ != nullptr) {
+        message_->SetLabel(message);
+        Layout();
+        Refresh(); // wxGTK does not repaint a scrolled window for a new label by itself
+    }
 }
 
 } // namespace ayllu::student

@@ -13,9 +13,12 @@ class SignInPanel : public wxScrolledWindow {
 public:
     SignInPanel(wxWindow* parent, MainFrame& frame);
     void setRoster(const std::vector<classroom::RosterLearner>& roster);
+    // Why the last sign-in failed, in the panel (not a box that hides the names).
+    void showMessage(const wxString& message);
 
 private:
     MainFrame& frame_;
+    wxStaticText* message_ = nullptr;
 };
 
 } // namespace ayllu::student

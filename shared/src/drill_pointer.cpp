@@ -1,9 +1,9 @@
 #include "ayllu/drill/pointer.h"
+#include "drill_common.h"
 
 #include <Poco/JSON/Object.h>
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace ayllu::drill {
 
@@ -84,16 +84,7 @@ void PointerDrill::resize(int width, int height) {
 }
 
 PointerResult PointerDrill::result(double seconds) const {
-    PointerResult r;
-    r.targets = targets_;
-    r.hits = hits_;
-    r.misses = misses_;
-    r.seconds = std::max(0.0, seconds);
-    const int presses = hits_ + misses_;
-    r.accuracy = presses == 0 ? 0 : 100.0 * hits_ / presses;
-    r.passed = finished() && r.accuracy + 1e-9 >= drill_.minAccuracy &&
-               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
-    return r;
+    return scorePresses(drill_, targets_, hits_, misses_, finished(), seconds);
 }
 
 ScrollDrill::ScrollDrill(const course::Drill& drill, int viewWidth, int viewHeight,
@@ -127,15 +118,7 @@ bool ScrollDrill::press(int x, int y) {
 }
 
 PointerResult ScrollDrill::result(double seconds) const {
-    PointerResult r;
-    r.targets = 1;
-    r.hits = found_ ? 1 : 0;
-    r.misses = misses_;
-    r.seconds = std::max(0.0, seconds);
-    r.accuracy = r.hits + r.misses == 0 ? 0 : 100.0 * r.hits / (r.hits + r.misses);
-    r.passed = found_ && r.accuracy + 1e-9 >= drill_.minAccuracy &&
-               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
-    return r;
+    return scorePresses(drill_, 1, found_ ? 1 : 0, misses_, found_, seconds);
 }
 
 DragDrill::DragDrill(const course::Drill& drill, int width, int height, std::uint32_t seed)
@@ -225,14 +208,19 @@ bool DragDrill::finished() const {
 }
 
 PointerResult DragDrill::result(double seconds) const {
+    return scorePresses(drill_, count(), hits_, misses_, finished(), seconds);
+}
+
+PointerResult scorePresses(const course::Drill& drill, int targets, int hits, int misses,
+                           bool finished, double seconds) {
     PointerResult r;
-    r.targets = count();
-    r.hits = hits_;
-    r.misses = misses_;
+    r.targets = targets;
+    r.hits = hits;
+    r.misses = misses;
     r.seconds = std::max(0.0, seconds);
-    r.accuracy = hits_ + misses_ == 0 ? 0 : 100.0 * hits_ / (hits_ + misses_);
-    r.passed = finished() && r.accuracy + 1e-9 >= drill_.minAccuracy &&
-               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
+    r.accuracy = hits + misses == 0 ? 0 : 100.0 * hits / (hits + misses);
+    r.passed = finished && r.accuracy + 1e-9 >= drill.minAccuracy &&
+               (drill.maxSeconds <= 0 || r.seconds <= drill.maxSeconds);
     return r;
 }
 
@@ -242,21 +230,9 @@ store::Event drillEvent(const std::string& learner, const std::string& course,
     m.set("targets", r.targets);
     m.set("hits", r.hits);
     m.set("misses", r.misses);
-    m.set("accuracy", std::round(r.accuracy * 10) / 10);
-    m.set("seconds", std::round(r.seconds * 10) / 10);
-    std::ostringstream out;
-    m.stringify(out);
-    store::Event e;
-    e.learner = learner;
-    e.course = course;
-    e.content = drillResource;
-    e.kind = store::EventKind::Drill;
-    e.text = out.str();
-    e.result = r.passed ? "passed" : "failed";
-    e.scoreRaw = r.accuracy;
-    e.scoreMax = 100.0;
-    e.durationMs = static_cast<std::int64_t>(r.seconds * 1000);
-    return e;
+    m.set("accuracy", detail::oneDecimal(r.accuracy));
+    m.set("seconds", detail::oneDecimal(r.seconds));
+    return detail::drillEvent(learner, course, drillResource, m, r.passed, r.accuracy, r.seconds);
 }
 
 } // namespace ayllu::drill

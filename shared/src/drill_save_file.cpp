@@ -103,16 +103,8 @@ SaveOutcome SaveFileDrill::save(const std::string& chosen, const std::string& co
 }
 
 PointerResult SaveFileDrill::result(double seconds) const {
-    PointerResult r;
-    r.targets = 1;
-    r.hits = done_ ? 1 : 0;
-    r.misses = misses_;
-    r.seconds = std::max(0.0, seconds);
-    r.accuracy = r.hits + r.misses == 0 ? 0 : 100.0 * r.hits / (r.hits + r.misses);
-    // "accuracy 100" in a save-file drill means "first time right"; most drills give a time.
-    r.passed = done_ && r.accuracy + 1e-9 >= drill_.minAccuracy &&
-               (drill_.maxSeconds <= 0 || r.seconds <= drill_.maxSeconds);
-    return r;
+    // "accuracy 100" in a save-file drill means "right the first time"; most give a time.
+    return scorePresses(drill_, 1, done_ ? 1 : 0, misses_, done_, seconds);
 }
 
 } // namespace ayllu::drill

@@ -1,9 +1,9 @@
 #include "ayllu/drill/typing.h"
+#include "drill_common.h"
 
 #include <Poco/JSON/Object.h>
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <vector>
 
 namespace ayllu::drill {
@@ -58,22 +58,10 @@ TypingResult measureTyping(const course::Drill& drill, const std::string& target
 store::Event drillEvent(const std::string& learner, const std::string& course,
                         const std::string& drillResource, const TypingResult& r) {
     Poco::JSON::Object m(Poco::JSON_PRESERVE_KEY_ORDER);
-    m.set("accuracy", std::round(r.accuracy * 10) / 10);
-    m.set("wpm", std::round(r.wpm * 10) / 10);
-    m.set("seconds", std::round(r.seconds * 10) / 10);
-    std::ostringstream out;
-    m.stringify(out);
-    store::Event e;
-    e.learner = learner;
-    e.course = course;
-    e.content = drillResource;
-    e.kind = store::EventKind::Drill;
-    e.text = out.str();
-    e.result = r.passed ? "passed" : "failed";
-    e.scoreRaw = r.accuracy;
-    e.scoreMax = 100.0;
-    e.durationMs = static_cast<std::int64_t>(r.seconds * 1000);
-    return e;
+    m.set("accuracy", detail::oneDecimal(r.accuracy));
+    m.set("wpm", detail::oneDecimal(r.wpm));
+    m.set("seconds", detail::oneDecimal(r.seconds));
+    return detail::drillEvent(learner, course, drillResource, m, r.passed, r.accuracy, r.seconds);
 }
 
 } // namespace ayllu::drill

@@ -121,7 +121,12 @@ private:
     int misses_ = 0;
 };
 
-// The progress event recording a finished click or double-click drill.
+// Hits, misses and time against the drill's success measures: accuracy is the share of
+// presses (or drops, or saves) that hit; passing needs the drill finished.
+PointerResult scorePresses(const course::Drill& drill, int targets, int hits, int misses,
+                           bool finished, double seconds);
+
+// The progress event recording a finished click, double-click, drag, scroll or save drill.
 store::Event drillEvent(const std::string& learner, const std::string& course,
                         const std::string& drillResource, const PointerResult& r);
 

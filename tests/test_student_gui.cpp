@@ -36,6 +36,13 @@ struct Teacher {
     }
 };
 
+// Keeps a screenshot in build/screenshots/ for people to look at.
+void keepScreenshot(const fs::path& shot, const std::string& name) {
+    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
+    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / name,
+                  fs::copy_options::overwrite_existing);
+}
+
 // Runs the real client in a virtual X display, driven by its test switches.
 CommandResult student(const Teacher& t, const fs::path& data, const fs::path& shot,
                       const std::string& size, const std::string& extra = {}) {
@@ -66,9 +73,7 @@ BOOST_AUTO_TEST_CASE(the_client_joins_signs_in_receives_the_course_and_shows_the
     }
     BOOST_TEST(reading);
     // Keep the screenshot for people to look at.
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-lesson-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(read_aloud_speaks_the_page_shown_in_the_learners_language) {
@@ -89,10 +94,7 @@ BOOST_AUTO_TEST_CASE(read_aloud_speaks_the_page_shown_in_the_learners_language) 
     // Luis reads in Quechua: the first utterance is in Quechua, and there are seconds of it.
     BOOST_TEST(r.out.find("utterances qu ") != std::string::npos, r.out);
     BOOST_TEST(fs::file_size(wav) > 44u + 2u * 16000u, r.out); // over a second at 16 kHz+
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(t.tmp / "read.png",
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-read-aloud-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(t.tmp / "read.png", "student-read-aloud-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(bigger_text_and_high_contrast_stay_with_the_learner) {
@@ -115,10 +117,7 @@ BOOST_AUTO_TEST_CASE(bigger_text_and_high_contrast_stay_with_the_learner) {
     store::StudentStore s((data / "student.db").string());
     BOOST_TEST(s.preference("luis", "text-size") == "200");
     BOOST_TEST(s.preference("luis", "contrast") == "normal");
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot,
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-contrast-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-contrast-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(a_learner_with_a_pin_is_refused_with_a_wrong_one_and_let_in_with_hers) {
@@ -143,10 +142,7 @@ BOOST_AUTO_TEST_CASE(a_learner_with_a_pin_is_refused_with_a_wrong_one_and_let_in
     BOOST_TEST(r.status == 0, r.out);
     BOOST_TEST(r.out.find("signin_refused") == std::string::npos, r.out);
     BOOST_TEST(r.out.find("shown res-raton p4") != std::string::npos, r.out);
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(t.tmp / "wrong.png",
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-wrong-pin-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(t.tmp / "wrong.png", "student-wrong-pin-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
@@ -158,9 +154,7 @@ BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
     BOOST_TEST(r.status == 0, r.out);
     BOOST_TEST(r.out.find("shown res-teclado p3") != std::string::npos, r.out);
     BOOST_REQUIRE(fs::exists(shot));
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-lesson-800x600.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-lesson-800x600.png");
 }
 
 BOOST_AUTO_TEST_CASE(a_locked_class_shows_the_lock_screen) {
@@ -171,9 +165,7 @@ BOOST_AUTO_TEST_CASE(a_locked_class_shows_the_lock_screen) {
     BOOST_TEST(r.status == 0, r.out);
     BOOST_TEST(r.out.find("shown locked") != std::string::npos, r.out);
     BOOST_REQUIRE(fs::exists(shot));
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-locked-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-locked-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(a_live_quiz_of_every_type_is_answered_through_the_controls) {
@@ -193,9 +185,7 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_of_every_type_is_answered_through_the_controls)
     }
     BOOST_TEST(status.learnersAnswering == 1);
     BOOST_REQUIRE(fs::exists(shot));
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-quiz-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-quiz-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(after_the_reveal_the_learner_sees_the_teachers_grading_of_their_answer) {
@@ -224,9 +214,7 @@ BOOST_AUTO_TEST_CASE(after_the_reveal_the_learner_sees_the_teachers_grading_of_t
     });
     BOOST_TEST(shown != "unanswered", r.out);
     BOOST_TEST(shown == graded, r.out);
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot, fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-reveal-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-reveal-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
@@ -249,10 +237,7 @@ BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
             .getInt();
     });
     BOOST_TEST(views >= 4); // p1, p2, p3, then p3 again
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot,
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-self-paced-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-self-paced-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved) {
@@ -273,10 +258,7 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
     });
     BOOST_TEST(result == "passed");
     BOOST_TEST(measures.find("\"accuracy\":100") != std::string::npos, measures);
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot,
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-typing-drill-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-typing-drill-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(pointer_drills_click_double_click_drag_and_scroll_are_measured_and_saved) {
@@ -318,11 +300,7 @@ BOOST_AUTO_TEST_CASE(pointer_drills_click_double_click_drag_and_scroll_are_measu
             });
             BOOST_TEST(result == "passed");
             BOOST_TEST(measures.find(c.measures) != std::string::npos, measures);
-            fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-            fs::copy_file(shot,
-                          fs::path(AYLLU_BINARY_DIR) / "screenshots" /
-                              ("student-" + std::string(c.drill) + "-1024x768.png"),
-                          fs::copy_options::overwrite_existing);
+            keepScreenshot(shot, "student-" + std::string(c.drill) + "-1024x768.png");
         }
     }
 }
@@ -356,10 +334,7 @@ BOOST_AUTO_TEST_CASE(the_save_a_file_drill_writes_into_the_learners_practice_fol
     BOOST_TEST(result == "failed");
     BOOST_TEST(measures.find("\"hits\":1,\"misses\":1,\"accuracy\":50") != std::string::npos,
                measures);
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(shot,
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-save-file-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(shot, "student-save-file-1024x768.png");
 }
 
 BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_started_again) {
@@ -397,10 +372,7 @@ BOOST_AUTO_TEST_CASE(with_no_teacher_a_learner_works_from_the_pc_and_it_syncs_la
         return db.execAndGet("SELECT count(*) FROM events WHERE content = 'res-ventanas'").getInt();
     });
     BOOST_TEST(before == 0); // nothing could reach the teacher
-    fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
-    fs::copy_file(t.tmp / "offline.png",
-                  fs::path(AYLLU_BINARY_DIR) / "screenshots" / "student-offline-1024x768.png",
-                  fs::copy_options::overwrite_existing);
+    keepScreenshot(t.tmp / "offline.png", "student-offline-1024x768.png");
     // 3. The teacher is back on the same port: the work done offline arrives.
     TeacherConfig cfg;
     cfg.dataDir = (t.tmp / "teacher").string();

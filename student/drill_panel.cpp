@@ -10,6 +10,15 @@
 
 namespace ayllu::student {
 
+namespace {
+// A different bright colour for each target or item, so a new one is noticed.
+const wxColour& drillColour(int i) {
+    static const wxColour colours[] = {
+        {214, 69, 65}, {38, 120, 190}, {230, 150, 20}, {60, 150, 80}, {150, 70, 160}};
+    return colours[i % 5];
+}
+} // namespace
+
 DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
     : wxPanel(parent), finished_(std::move(finished)) {
     SetBackgroundColour(*wxWHITE);
@@ -159,22 +168,12 @@ void DrillPanel::savedAt(const std::string& path) {
         start_ = std::chrono::steady_clock::now();
     }
     const auto o = saveFile_->save(path, input_->GetValue().utf8_string());
-    feedback_->SetForegroundColour(o.correct ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
-    feedback_->SetLabel(u8(o.message));
-    feedback_->Wrap(std::max(400, GetClientSize().x - 60));
-    if (saveFile_->finished()) {
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        const auto r = saveFile_->result(seconds);
-        const bool saved = finished_(drill::drillEvent("", "", "", r));
-        if (!saved) {
-            feedback_->SetLabel(feedback_->GetLabel() + " " + _("(not saved yet)"));
-        }
-        done_->Disable();
-        std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
-        std::fflush(stdout);
+    if (!saveFile_->finished()) {
+        showOutcome(false, u8(o.message), true);
+        return;
     }
-    Layout();
+    done_->Disable();
+    finishPresses(saveFile_->result(elapsed()), u8(o.message));
 }
 
 void DrillPanel::showDrag(const course::Drill& d, const std::string& language) {
@@ -190,19 +189,17 @@ void DrillPanel::showDrag(const course::Drill& d, const std::string& language) {
 void DrillPanel::paintDrag(wxDC& dc) {
     dc.SetBackground(wxBrush(wxColour(240, 246, 236)));
     dc.Clear();
-    static const wxColour colours[] = {
-        {214, 69, 65}, {38, 120, 190}, {230, 150, 20}, {60, 150, 80}, {150, 70, 160}};
     dc.SetFont(GetFont().Scale(1.4).Bold());
     // Places: a dashed outline with the number of the item that belongs there.
     for (int i = 0; i < drag_->count(); ++i) {
         const auto& p = drag_->place(i);
-        dc.SetPen(wxPen(colours[i % 5], 3, wxPENSTYLE_SHORT_DASH));
+        dc.SetPen(wxPen(drillColour(i), 3, wxPENSTYLE_SHORT_DASH));
         dc.SetBrush(*wxWHITE_BRUSH);
         dc.DrawRoundedRectangle(p.x - p.size / 2, p.y - p.size / 2, p.size, p.size, 8);
         if (!drag_->placed(i)) {
             const wxString n = wxString::Format("%d", i + 1);
             const wxSize ext = dc.GetTextExtent(n);
-            dc.SetTextForeground(colours[i % 5]);
+            dc.SetTextForeground(drillColour(i));
             dc.DrawText(n, p.x - ext.x / 2, p.y - ext.y / 2);
         }
     }
@@ -210,7 +207,7 @@ void DrillPanel::paintDrag(wxDC& dc) {
     auto drawItem = [&](int i) {
         const auto& t = drag_->item(i);
         dc.SetPen(wxPen(wxColour(40, 40, 40), 2));
-        dc.SetBrush(wxBrush(colours[i % 5]));
+        dc.SetBrush(wxBrush(drillColour(i)));
         dc.DrawRoundedRectangle(t.x - t.size / 2, t.y - t.size / 2, t.size, t.size, 10);
         const wxString n = wxString::Format("%d", i + 1);
         const wxSize ext = dc.GetTextExtent(n);
@@ -256,19 +253,11 @@ void DrillPanel::dragEvent(wxMouseEvent& e) {
                                     : _("That is not its place: look for the same number."));
         }
         if (drag_->finished()) {
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-            const auto r = drag_->result(seconds);
-            const bool saved = finished_(drill::drillEvent("", "", "", r));
-            feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60)
-                                                    : wxColour(150, 90, 20));
-            feedback_->SetLabel(
-                (r.passed ? _("Very good! ") : _("Keep practising: you are getting there. ")) +
-                wxString::Format(_("%d of %d drops in the right place, in %d seconds."), r.hits,
-                                 r.hits + r.misses, static_cast<int>(std::lround(r.seconds))) +
-                (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
-            std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
-            std::fflush(stdout);
+            const auto r = drag_->result(elapsed());
+            finishPresses(r, praise(r.passed) +
+                                 wxString::Format(
+                                     _("%d of %d drops in the right place, in %d seconds."), r.hits,
+                                     r.hits + r.misses, static_cast<int>(std::lround(r.seconds))));
         }
         Layout();
     }
@@ -342,17 +331,9 @@ void DrillPanel::scrollPressed(wxMouseEvent& e) {
         Layout();
         return;
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const auto r = scrollDrill_->result(seconds);
-    const bool saved = finished_(drill::drillEvent("", "", "", r));
-    feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
-    feedback_->SetLabel(
-        (r.passed ? _("Very good! You found it.") : _("You found it. Next time a little faster.")) +
-        (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
-    std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
-    std::fflush(stdout);
-    Layout();
+    const auto r = scrollDrill_->result(elapsed());
+    finishPresses(r, r.passed ? _("Very good! You found it.")
+                              : _("You found it. Next time a little faster."));
 }
 
 void DrillPanel::show(const course::Drill& d, const std::string& language) {
@@ -402,12 +383,9 @@ void DrillPanel::paintArea(wxDC& dc) {
     if (pointer_->finished()) {
         return;
     }
-    // A different bright colour for each target, so a new one is noticed.
-    static const wxColour colours[] = {
-        {214, 69, 65}, {38, 120, 190}, {230, 150, 20}, {60, 150, 80}, {150, 70, 160}};
     const auto& t = pointer_->current();
     dc.SetPen(wxPen(wxColour(40, 40, 40), 3));
-    dc.SetBrush(wxBrush(colours[pointer_->hits() % 5]));
+    dc.SetBrush(wxBrush(drillColour(pointer_->hits())));
     dc.DrawCircle(t.x, t.y, t.size / 2);
     if (pointer_->doubleClick()) {
         dc.SetTextForeground(*wxWHITE);
@@ -442,18 +420,33 @@ void DrillPanel::pressed(wxMouseEvent& e, bool isDouble) {
 }
 
 void DrillPanel::finishPointer() {
-    const double seconds =
-        started_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
-                 : 0.0;
-    const auto r = pointer_->result(seconds);
+    const auto r = pointer_->result(elapsed());
+    finishPresses(r, praise(r.passed) +
+                         wxString::Format(_("%d of %d presses on target, in %d seconds."), r.hits,
+                                          r.hits + r.misses,
+                                          static_cast<int>(std::lround(r.seconds))));
+}
+
+double DrillPanel::elapsed() const {
+    return started_
+               ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
+               : 0.0;
+}
+
+wxString DrillPanel::praise(bool passed) {
+    return passed ? _("Very good! ") : _("Keep practising: you are getting there. ");
+}
+
+void DrillPanel::showOutcome(bool good, const wxString& text, bool saved) {
+    feedback_->SetForegroundColour(good ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    feedback_->SetLabel(text + (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
+    feedback_->Wrap(std::max(400, GetClientSize().x - 60));
+    Layout();
+}
+
+void DrillPanel::finishPresses(const drill::PointerResult& r, const wxString& text) {
     const bool saved = finished_(drill::drillEvent("", "", "", r));
-    const wxString figures =
-        wxString::Format(_("%d of %d presses on target, in %d seconds."), r.hits, r.hits + r.misses,
-                         static_cast<int>(std::lround(r.seconds)));
-    feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
-    feedback_->SetLabel(
-        (r.passed ? _("Very good! ") : _("Keep practising: you are getting there. ")) + figures +
-        (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
+    showOutcome(r.passed, text, saved);
     std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
     std::fflush(stdout);
 }
@@ -499,20 +492,15 @@ void DrillPanel::showTyping(const course::Drill& d, const std::string& language)
 }
 
 void DrillPanel::finish() {
-    const double seconds =
-        started_ ? std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count()
-                 : 0.0;
-    const auto r = drill::measureTyping(drill_, target_, input_->GetValue().utf8_string(), seconds);
+    const auto r =
+        drill::measureTyping(drill_, target_, input_->GetValue().utf8_string(), elapsed());
     const bool saved = finished_(drill::drillEvent("", "", "", r));
-    const wxString figures = wxString::Format(_("Accuracy %d%%, %d words per minute."),
-                                              static_cast<int>(std::lround(r.accuracy)),
-                                              static_cast<int>(std::lround(r.wpm)));
-    feedback_->SetForegroundColour(r.passed ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
-    feedback_->SetLabel(
-        (r.passed ? _("Very good! ") : _("Keep practising: you are getting there. ")) + figures +
-        (saved ? wxString() : wxString(" ") + _("(not saved yet)")));
     done_->Disable();
-    Layout();
+    showOutcome(r.passed,
+                praise(r.passed) + wxString::Format(_("Accuracy %d%%, %d words per minute."),
+                                                    static_cast<int>(std::lround(r.accuracy)),
+                                                    static_cast<int>(std::lround(r.wpm))),
+                saved);
 }
 
 void DrillPanel::doForTest() {

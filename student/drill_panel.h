@@ -35,6 +35,11 @@ private:
     void paintArea(wxDC& dc);
     void pressed(wxMouseEvent& e, bool isDouble);
     void finishPointer();
+    double elapsed() const; // seconds since the learner's first action
+    static wxString praise(bool passed);
+    void showOutcome(bool good, const wxString& text, bool saved);
+    // Saves a finished pointer-type drill and says how it went.
+    void finishPresses(const drill::PointerResult& r, const wxString& text);
     void finish();
     void sendMouse(wxEventType type, int x, int y);
     void sendScrollMouse(wxEventType type, int x, int y);

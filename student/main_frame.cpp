@@ -281,14 +281,20 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
         return;
     }
     const auto it = pkg->lessons.find(resource);
-    if (it == pkg->lessons.end()) {
-        return;
+    if (it != pkg->lessons.end()) {
+        startSelfPaced(it->second, true);
     }
-    selfIndex_ = 0;
-    if (const auto p = store_.progress(learner_, courseId, resource, 1)) {
-        for (std::size_t i = 0; i < it->second.pages.size(); ++i) {
-            if (it->second.pages[i].id == p->location) {
-                selfIndex_ = i;
+}
+
+void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
+    if (resume) {
+        // Continue where this learner left off (the last page viewed, saved on this PC).
+        selfIndex_ = 0;
+        if (const auto p = store_.progress(learner_, selfCourse_, selfLesson_, 1)) {
+            for (std::size_t i = 0; i < lesson.pages.size(); ++i) {
+                if (lesson.pages[i].id == p->location) {
+                    selfIndex_ = i;
+                }
             }
         }
     }
@@ -300,7 +306,21 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
             lesson_->press(+1); // like a person pressing Next
         }
     }
-    snapshotIfAsked(resource + " " + it->second.pages[selfIndex_].id);
+    snapshotIfAsked(selfLesson_ + " " + lesson.pages[selfIndex_].id);
+}
+
+const course::Lesson* MainFrame::teachersLesson(const classroom::ClassView& view) {
+    const course::Package* pkg = package(view.course);
+    if (pkg == nullptr) {
+        lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+        return nullptr;
+    }
+    const auto it = pkg->lessons.find(view.lesson);
+    if (it == pkg->lessons.end()) {
+        lesson_->showMessage(_("This PC does not have that lesson."));
+        return nullptr;
+    }
+    return &it->second;
 }
 
 void MainFrame::connectionChanged(bool connected, const std::string& why) {
@@ -432,53 +452,24 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     }
     book_->SetSelection(2);
     if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {
-        const course::Package* pkg = package(view.course);
-        if (pkg == nullptr) {
-            lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+        const course::Lesson* lesson = teachersLesson(view);
+        if (lesson == nullptr) {
             return;
         }
-        const auto it = pkg->lessons.find(view.lesson);
-        if (it == pkg->lessons.end()) {
-            lesson_->showMessage(_("This PC does not have that lesson."));
-            return;
-        }
-        if (view.course != selfCourse_ || view.lesson != selfLesson_) {
-            selfCourse_ = view.course;
-            selfLesson_ = view.lesson;
-            selfIndex_ = 0;
-            // Continue where this learner left off (the last page viewed, saved on this PC).
-            if (const auto p = store_.progress(learner_, view.course, view.lesson, 1)) {
-                for (std::size_t i = 0; i < it->second.pages.size(); ++i) {
-                    if (it->second.pages[i].id == p->location) {
-                        selfIndex_ = i;
-                    }
-                }
-            }
-        }
-        showSelfPaced();
-        if (settings_.autoNext > 0 && !autoNextDone_) {
-            autoNextDone_ = true;
-            for (int k = 0; k < settings_.autoNext; ++k) {
-                lesson_->press(+1); // like a person pressing Next
-            }
-        }
-        snapshotIfAsked(selfLesson_ + " " + it->second.pages[selfIndex_].id);
+        const bool fresh = view.course != selfCourse_ || view.lesson != selfLesson_;
+        selfCourse_ = view.course;
+        selfLesson_ = view.lesson;
+        startSelfPaced(*lesson, fresh);
         return;
     }
     if (view.mode == classroom::Mode::Paced && !view.page.empty()) {
-        const course::Package* pkg = package(view.course);
-        if (pkg == nullptr) {
-            lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+        const course::Lesson* lesson = teachersLesson(view);
+        if (lesson == nullptr) {
             return;
         }
-        const auto it = pkg->lessons.find(view.lesson);
-        if (it == pkg->lessons.end()) {
-            lesson_->showMessage(_("This PC does not have that lesson."));
-            return;
-        }
-        for (const auto& p : it->second.pages) {
+        for (const auto& p : lesson->pages) {
             if (p.id == view.page) {
-                lesson_->showPage(it->second, p, language);
+                lesson_->showPage(*lesson, p, language);
                 lesson_->showNavigation(false, 0, 0);
                 agent_->presence(learner_, "reading", p.id);
                 snapshotIfAsked(view.lesson + " " + p.id);

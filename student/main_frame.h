@@ -42,6 +42,11 @@ private:
     void snapshotIfAsked(const std::string& what);
     void applyReading(); // the signed-in learner's text size and contrast
     std::string practiceRoot() const;
+    // Shows the learner's self-paced lesson (selfCourse_/selfLesson_), at the page they left
+    // off when `resume`, else at selfIndex_.
+    void startSelfPaced(const course::Lesson& lesson, bool resume);
+    // The lesson the teacher chose, or nullptr after saying on screen why it can't be shown.
+    const course::Lesson* teachersLesson(const classroom::ClassView& view);
 
     Settings settings_;
     store::StudentStore store_;

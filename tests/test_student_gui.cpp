@@ -36,6 +36,18 @@ struct Teacher {
     }
 };
 
+// The result and measures the teacher stored for Luis's drill `content`.
+std::pair<std::string, std::string> drillRecord(Teacher& t, const std::string& content) {
+    return t.store.withDatabase([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE learner = 'luis' "
+                                "AND content = ?");
+        q.bind(1, content);
+        return q.executeStep()
+                   ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
+                   : std::make_pair(std::string(), std::string());
+    });
+}
+
 // Keeps a screenshot in build/screenshots/ for people to look at.
 void keepScreenshot(const fs::path& shot, const std::string& name) {
     fs::create_directories(fs::path(AYLLU_BINARY_DIR) / "screenshots");
@@ -249,13 +261,7 @@ BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved)
     BOOST_TEST(r.status == 0, r.out);
     BOOST_TEST(r.out.find("shown drill res-escribe-tildes") != std::string::npos, r.out);
     // The measures reached the teacher as a passed drill with every character right.
-    const auto [result, measures] = t.store.withDatabase([](SQLite::Database& db) {
-        SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE learner = 'luis' "
-                                "AND content = 'res-escribe-tildes'");
-        return q.executeStep()
-                   ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
-                   : std::make_pair(std::string(), std::string());
-    });
+    const auto [result, measures] = drillRecord(t, "res-escribe-tildes");
     BOOST_TEST(result == "passed");
     BOOST_TEST(measures.find("\"accuracy\":100") != std::string::npos, measures);
     keepScreenshot(shot, "student-typing-drill-1024x768.png");
@@ -290,14 +296,7 @@ BOOST_AUTO_TEST_CASE(pointer_drills_click_double_click_drag_and_scroll_are_measu
                 BOOST_TEST_REQUIRE(at != std::string::npos, r.out);
                 BOOST_TEST(std::atoi(r.out.c_str() + at + 14) > 3, r.out);
             }
-            const auto [result, measures] = t.store.withDatabase([&](SQLite::Database& db) {
-                SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE "
-                                        "learner = 'luis' AND content = ?");
-                q.bind(1, c.drill);
-                return q.executeStep()
-                           ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
-                           : std::make_pair(std::string(), std::string());
-            });
+            const auto [result, measures] = drillRecord(t, c.drill);
             BOOST_TEST(result == "passed");
             BOOST_TEST(measures.find(c.measures) != std::string::npos, measures);
             keepScreenshot(shot, "student-" + std::string(c.drill) + "-1024x768.png");
@@ -324,13 +323,7 @@ BOOST_AUTO_TEST_CASE(the_save_a_file_drill_writes_into_the_learners_practice_fol
     BOOST_TEST(line == "Hoy aprendí a guardar un archivo.");
     BOOST_TEST(fs::exists(data / "practica" / "luis" / "Documentos" / "mi-primer-documento.txt"));
     // The drill asks for it right the first time (accuracy 100): saved, but not passed.
-    const auto [result, measures] = t.store.withDatabase([](SQLite::Database& db) {
-        SQLite::Statement q(db, "SELECT result, response FROM interactions WHERE learner = 'luis' "
-                                "AND content = 'res-guarda-en-tareas'");
-        return q.executeStep()
-                   ? std::make_pair(q.getColumn(0).getString(), q.getColumn(1).getString())
-                   : std::make_pair(std::string(), std::string());
-    });
+    const auto [result, measures] = drillRecord(t, "res-guarda-en-tareas");
     BOOST_TEST(result == "failed");
     BOOST_TEST(measures.find("\"hits\":1,\"misses\":1,\"accuracy\":50") != std::string::npos,
                measures);

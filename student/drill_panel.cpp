@@ -447,8 +447,10 @@ void DrillPanel::showOutcome(bool good, const wxString& text, bool saved) {
 void DrillPanel::finishPresses(const drill::PointerResult& r, const wxString& text) {
     const bool saved = finished_(drill::drillEvent("", "", "", r));
     showOutcome(r.passed, text, saved);
-    std::printf("drill hits %d misses %d saved %d\n", r.hits, r.misses, saved ? 1 : 0);
-    std::fflush(stdout);
+    if (report_) {
+        report_("drill hits " + std::to_string(r.hits) + " misses " + std::to_string(r.misses) +
+                " saved " + std::to_string(saved ? 1 : 0));
+    }
 }
 
 void DrillPanel::sendScrollMouse(wxEventType type, int x, int y) {
@@ -554,7 +556,10 @@ void DrillPanel::doForTest() {
                 break; // the wheel did nothing: the test fails below
             }
         }
-        std::printf("wheel notches %d deepest %d\n", notches, scrollDrill_->deepest());
+        if (report_) {
+            report_("wheel notches " + std::to_string(notches) + " deepest " +
+                    std::to_string(scrollDrill_->deepest()));
+        }
         const wxPoint at = scroll_->CalcScrolledPosition(wxPoint(m.x, m.y));
         sendScrollMouse(wxEVT_LEFT_DOWN, at.x, at.y);
         return;

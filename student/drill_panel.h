@@ -22,6 +22,10 @@ public:
     using Finished = std::function<bool(store::Event)>;
     DrillPanel(wxWindow* parent, Finished finished);
     static bool handles(course::DrillKind kind);
+    // Where the machine-readable lines for tests go ("drill hits 5 misses 1 saved 1").
+    void setReporter(std::function<void(const std::string&)> report) {
+        report_ = std::move(report);
+    }
     // Where this learner's save-a-file practice happens (their own folder on this PC).
     void setPracticeRoot(std::string root) { practiceRoot_ = std::move(root); }
     void show(const course::Drill& d, const std::string& language);
@@ -57,6 +61,7 @@ private:
     void chooseWhereToSave();
     void savedAt(const std::string& path);
     std::string practiceRoot_;
+    std::function<void(const std::string&)> report_;
     std::unique_ptr<drill::SaveFileDrill> saveFile_;
     int dragging_ = -1;
     std::unique_ptr<drill::ScrollDrill> scrollDrill_;

@@ -37,10 +37,10 @@ MainFrame::MainFrame(Settings settings)
             auto& engine = speech::Speaker::instance(speech::Speaker::Mode::Buffer);
             const auto samples = engine.synthesize(speech);
             speech::writeWav(settings_.readAloudTo, samples, engine.sampleRate());
-            std::printf("read_aloud %zu utterances %s %.1f s\n", speech.size(),
-                        speech.empty() ? "" : speech.front().lang.c_str(),
-                        double(samples.size()) / engine.sampleRate());
-            std::fflush(stdout);
+            testLine(wxString::Format("read_aloud %zu utterances %s %.1f s", speech.size(),
+                                      speech.empty() ? "" : speech.front().lang.c_str(),
+                                      double(samples.size()) / engine.sampleRate())
+                         .utf8_string());
         });
     }
     lesson_->onReadingChanged([this](LessonPanel::Reading r) {
@@ -116,6 +116,7 @@ MainFrame::MainFrame(Settings settings)
         e.content = selfLesson_;
         return agent_->record(std::move(e)).saved;
     });
+    drill_->setReporter([this](const std::string& line) { testLine(line); });
     book_->AddPage(drill_, "drill");
     outline_ = new OutlinePanel(
         book_, [this](const std::string& c, const std::string& r) { openResource(c, r); });
@@ -187,13 +188,27 @@ void MainFrame::join(const std::string& host, int port, const std::string& code)
     agent_->connect(host, static_cast<std::uint16_t>(port), code);
 }
 
+void MainFrame::signInRefused(const wxString& message, const std::string& why) {
+    signin_->showMessage(message);
+    book_->SetSelection(1);
+    testLine("signin_refused " + why);
+    // Tests: let the sign-in screen draw before it is captured.
+    CallAfter([this] { CallAfter([this] { snapshotIfAsked("sign-in"); }); });
+}
+
+void MainFrame::testLine(const std::string& line) {
+    // Machine-readable progress for the GUI tests and benchmarks, which all take a snapshot.
+    if (!settings_.snapshot.empty()) {
+        std::printf("%s\n", line.c_str());
+        std::fflush(stdout);
+    }
+}
+
 void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     if (!agent_->connected()) {
         // No teacher: a learner who signed in here before may work offline (PIN checked here).
         if (!store_.checkPin(learner, pin)) {
-            signin_->showMessage(_("That PIN is not right. Try again."));
-            std::printf("signin_refused pin\n");
-            snapshotIfAsked("sign-in");
+            signInRefused(_("That PIN is not right. Try again."), "pin");
             return;
         }
         learner_ = learner;
@@ -207,11 +222,7 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
         const wxString msg = why == "pin"    ? _("That PIN is not right. Try again.")
                              : why == "wait" ? _("Too many tries. Wait a minute and try again.")
                                              : _("You could not sign in. Ask the teacher.");
-        signin_->showMessage(msg);
-        book_->SetSelection(1);
-        std::printf("signin_refused %s\n", why.c_str());
-        // Tests: let the sign-in screen draw before it is captured.
-        CallAfter([this] { CallAfter([this] { snapshotIfAsked("sign-in"); }); });
+        signInRefused(msg, why);
         return;
     }
     signin_->showMessage("");
@@ -422,11 +433,9 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         if (settings_.autoAnswer && view.quiz->open && !answered_) {
             answered_ = true;
             quiz_->answerAllForTest();
-            std::printf("answered %d\n", quiz_->savedCount());
-            std::fflush(stdout);
+            testLine("answered " + std::to_string(quiz_->savedCount()));
         }
-        std::printf("saved_marks %d\n", quiz_->markedCount());
-        std::fflush(stdout);
+        testLine("saved_marks " + std::to_string(quiz_->markedCount()));
         snapshotIfAsked("quiz " + view.quiz->content);
         return;
     }

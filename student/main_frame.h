@@ -42,6 +42,9 @@ private:
     void snapshotIfAsked(const std::string& what);
     void applyReading(); // the signed-in learner's text size and contrast
     std::string practiceRoot() const;
+    void signInRefused(const wxString& message, const std::string& why);
+    // One line on stdout for the GUI tests and benchmarks (only when a snapshot is asked for).
+    void testLine(const std::string& line);
     // Shows the learner's self-paced lesson (selfCourse_/selfLesson_), at the page they left
     // off when `resume`, else at selfIndex_.
     void startSelfPaced(const course::Lesson& lesson, bool resume);

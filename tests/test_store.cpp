@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE store
 #include "ayllu/store/gradebook.h"
+#include "ayllu/store/roster_csv.h"
 #include "ayllu/store/student_store.h"
 #include "ayllu/store/teacher_store.h"
 #include "support.h"
@@ -746,4 +747,69 @@ BOOST_AUTO_TEST_CASE(reading_preferences_are_kept_per_learner_across_restarts) {
     BOOST_TEST(again.preference("rosa", "contrast", "normal") == "normal");
     // Preferences are not progress: nothing waits to be sent to the teacher.
     BOOST_TEST(again.outboxSize() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(console_settings_survive_a_restart) {
+    TempDir tmp;
+    const auto path = (tmp / "t.db").string();
+    {
+        TeacherStore t(path);
+        BOOST_TEST(t.setting("port", "47700") == "47700");
+        t.setSetting("teacher", "Prof. Quispe");
+        t.setSetting("port", "47800");
+    }
+    TeacherStore again(path);
+    BOOST_TEST(again.setting("teacher") == "Prof. Quispe");
+    BOOST_TEST(again.setting("port", "47700") == "47800");
+}
+
+BOOST_AUTO_TEST_CASE(a_class_list_from_a_spreadsheet_is_imported_all_or_nothing) {
+    // LibreOffice in Spanish: BOM, semicolons, a header in Spanish in its own order, quotes.
+    const std::string good = "\xEF\xBB\xBFidioma;Nombre;PIN\r\n"
+                             "qu;\"Quispe Mamani, Rosa\";1234\r\n"
+                             ";Luis Condori;\r\n"
+                             "\r\n"
+                             "ay;  Ana   Ticona ;\r\n";
+    const auto ok = parseRosterCsv(good, "c1", "lista.csv");
+    BOOST_TEST(!ok.problems.hasErrors());
+    BOOST_REQUIRE(ok.learners.size() == 3u);
+    BOOST_TEST(ok.learners[0].name == "Quispe Mamani, Rosa");
+    BOOST_TEST(ok.learners[0].language == "qu");
+    BOOST_TEST(ok.learners[0].pin == "1234");
+    BOOST_TEST(ok.learners[1].language == "es"); // empty cell: Spanish
+    BOOST_TEST(ok.learners[2].name == "Ana Ticona");
+    BOOST_TEST(ok.learners[0].id != ok.learners[1].id);
+    BOOST_TEST(ok.learners[0].picture != ok.learners[1].picture); // each gets a picture
+
+    // Without a header: name, pin.
+    const auto plain = parseRosterCsv("Rosa,5678\nLuis\n", "c1", "l.csv");
+    BOOST_REQUIRE(plain.learners.size() == 2u);
+    BOOST_TEST(plain.learners[0].pin == "5678");
+
+    // Each bad row is named by its line; nothing is saved when any row is bad.
+    const auto bad = parseRosterCsv("nombre,pin,idioma\nRosa,12,es\n,,\nLuis,,fr\n\"\",,es\n"
+                                    "rosa,,es\n",
+                                    "c1", "lista.csv");
+    BOOST_TEST(bad.problems.errorCount() == 3u);
+    BOOST_REQUIRE(bad.problems.find("bad-pin") != nullptr);
+    BOOST_TEST(bad.problems.find("bad-pin")->toString().rfind("lista.csv:2:", 0) == 0);
+    BOOST_TEST(bad.problems.find("bad-language")->line == 4);
+    BOOST_TEST(bad.problems.find("no-name")->line == 5);
+    BOOST_TEST(parseRosterCsv("Rosa\n\xC3(\n", "c1", "x.csv").problems.contains("invalid-utf8"));
+    BOOST_TEST(parseRosterCsv("pin\n1234\n", "c1", "x.csv").problems.contains("no-name-column"));
+    BOOST_TEST(parseRosterCsv("\n\n", "c1", "x.csv").problems.contains("empty"));
+
+    TempDir tmp;
+    TeacherStore t((tmp / "t.db").string());
+    t.saveClass({"c1", "5A", "ABC123", false});
+    t.saveLearners(ok.learners);
+    const auto roster = t.roster("c1");
+    BOOST_REQUIRE(roster.size() == 3u);
+    BOOST_TEST(roster[0].name == "Ana Ticona"); // sorted by name
+    BOOST_TEST(t.checkPin(ok.learners[0].id, "1234"));
+    // A batch with a row the database refuses (no such class) stores none of its rows.
+    auto broken = plain.learners;
+    broken[1].classId = "no-such-class";
+    BOOST_CHECK_THROW(t.saveLearners(broken), StorageError);
+    BOOST_TEST(t.roster("c1").size() == 3u);
 }

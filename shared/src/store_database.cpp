@@ -358,6 +358,26 @@ int Database::schemaVersion() {
     return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
+void Database::setMeta(const std::string& key, const std::string& value) {
+    write([&](SQLite::Database& sql) {
+        SQLite::Statement q(sql, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = ?2");
+        q.bind(1, key);
+        q.bind(2, value);
+        q.exec();
+    });
+}
+
+std::string Database::meta(const std::string& key, const std::string& fallback) {
+    try {
+        SQLite::Statement q(*db_, "SELECT value FROM meta WHERE key = ?1");
+        q.bind(1, key);
+        return q.executeStep() ? q.getColumn(0).getString() : fallback;
+    } catch (const SQLite::Exception& e) {
+        throw translate(e);
+    }
+}
+
 void Database::write(const std::function<void(SQLite::Database&)>& work) {
     try {
         SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);

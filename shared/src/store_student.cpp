@@ -231,21 +231,13 @@ std::vector<Interaction> StudentStore::interactions(const std::string& learner,
 void StudentStore::setPreference(const std::string& learner, const std::string& name,
                                  const std::string& value) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
-    database().write([&](SQLite::Database& sql) {
-        SQLite::Statement q(sql, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = ?2");
-        q.bind(1, "pref/" + learner + "/" + name);
-        q.bind(2, value);
-        q.exec();
-    });
+    database().setMeta("pref/" + learner + "/" + name, value);
 }
 
 std::string StudentStore::preference(const std::string& learner, const std::string& name,
                                      const std::string& fallback) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
-    SQLite::Statement q(database().sql(), "SELECT value FROM meta WHERE key = ?1");
-    q.bind(1, "pref/" + learner + "/" + name);
-    return q.executeStep() ? q.getColumn(0).getString() : fallback;
+    return database().meta("pref/" + learner + "/" + name, fallback);
 }
 
 void StudentStore::saveLearner(const Learner& l) {

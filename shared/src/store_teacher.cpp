@@ -81,24 +81,31 @@ std::optional<ClassInfo> TeacherStore::classById(const std::string& id) {
 }
 
 void TeacherStore::saveLearner(const RosterEntry& l) {
+    saveLearners({l});
+}
+
+void TeacherStore::saveLearners(const std::vector<RosterEntry>& learners) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO learners (id, class_id, name, picture, pin_hash, "
                                  "language, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                  "ON CONFLICT (id) DO UPDATE SET class_id = ?2, name = ?3, "
                                  "picture = ?4, pin_hash = coalesce(?5, pin_hash), language = ?6");
-        q.bind(1, l.id);
-        q.bind(2, l.classId);
-        q.bind(3, l.name);
-        q.bind(4, l.picture);
-        if (l.pin.empty()) {
-            q.bind(5);
-        } else {
-            q.bind(5, hashPin(l.pin));
+        for (const auto& l : learners) {
+            q.reset();
+            q.bind(1, l.id);
+            q.bind(2, l.classId);
+            q.bind(3, l.name);
+            q.bind(4, l.picture);
+            if (l.pin.empty()) {
+                q.bind(5);
+            } else {
+                q.bind(5, hashPin(l.pin));
+            }
+            q.bind(6, l.language);
+            q.bind(7, static_cast<std::int64_t>(nowMs()));
+            q.exec();
         }
-        q.bind(6, l.language);
-        q.bind(7, static_cast<std::int64_t>(nowMs()));
-        q.exec();
     });
 }
 
@@ -130,6 +137,16 @@ bool TeacherStore::checkPin(const std::string& learnerId, const std::string& pin
         return false;
     }
     return q.getColumn(0).isNull() || verifyPin(pin, q.getColumn(0).getString());
+}
+
+void TeacherStore::setSetting(const std::string& name, const std::string& value) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    db_.setMeta("setting/" + name, value);
+}
+
+std::string TeacherStore::setting(const std::string& name, const std::string& fallback) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    return db_.meta("setting/" + name, fallback);
 }
 
 void TeacherStore::deviceSeen(const std::string& deviceId, const std::string& name,

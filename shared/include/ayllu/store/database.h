@@ -57,6 +57,11 @@ public:
     // Read-only access (queries); writes must use write().
     SQLite::Database& sql() { return *db_; }
 
+    // Small named values kept in the file (settings, preferences): set in a transaction of its
+    // own; `fallback` when never set.
+    void setMeta(const std::string& key, const std::string& value);
+    std::string meta(const std::string& key, const std::string& fallback = {});
+
     // "ok", or what PRAGMA integrity_check reports.
     std::string integrityCheck();
 

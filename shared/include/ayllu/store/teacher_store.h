@@ -63,8 +63,14 @@ public:
     std::optional<ClassInfo> classById(const std::string& id);
 
     void saveLearner(const RosterEntry& l);
+    // All or none, in one transaction (a class list imported from a spreadsheet).
+    void saveLearners(const std::vector<RosterEntry>& learners);
     std::vector<RosterEntry> roster(const std::string& classId);
     bool checkPin(const std::string& learnerId, const std::string& pin);
+
+    // The console's settings (teacher name, language, port...): `fallback` when never set.
+    void setSetting(const std::string& name, const std::string& value);
+    std::string setting(const std::string& name, const std::string& fallback = {});
 
     void deviceSeen(const std::string& deviceId, const std::string& name,
                     const std::string& classId);

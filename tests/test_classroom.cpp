@@ -1,7 +1,9 @@
 #define BOOST_TEST_MODULE classroom
+#include "ayllu/classroom/course_library.h"
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/net/discovery.h"
+#include "ayllu/zip.h"
 #include "support.h"
 
 #include <Poco/JSON/Array.h>
@@ -568,4 +570,57 @@ BOOST_AUTO_TEST_CASE(a_student_finds_the_class_by_its_announcement_and_joins_it)
     StudentAgent agent(s, sc);
     agent.connect(heard->host, heard->port, "4321");
     BOOST_TEST(agent.waitJoined(10000));
+}
+
+BOOST_AUTO_TEST_CASE(the_console_library_installs_only_whole_valid_courses) {
+    TempDir tmp;
+    // A zip of the sample course and a broken copy of it.
+    const auto good = tmp / "muestra.zip";
+    zip::pack(sampleCourse().string(), good.string());
+    copyTree(sampleCourse(), tmp / "roto");
+    replaceInFile(tmp / "roto" / "imsmanifest.xml", "identifierref=\"res-leccion\"",
+                  "identifierref=\"res-nada\"");
+
+    classroom::CourseLibrary lib((tmp / "lib").string());
+    BOOST_TEST(lib.folders().empty());
+    std::uint64_t lastDone = 0, lastTotal = 0;
+    const auto first = lib.import(good.string(), [&](std::uint64_t d, std::uint64_t t) {
+        lastDone = d;
+        lastTotal = t;
+    });
+    BOOST_TEST(first.ok, (first.problems.empty() ? "" : first.problems.items()[0].toString()));
+    BOOST_TEST(first.identifier == kCourse);
+    BOOST_TEST(first.replacedVersion.empty());
+    BOOST_TEST(lastTotal > 0u);
+    BOOST_TEST(lastDone == lastTotal);
+    BOOST_REQUIRE(lib.folders().size() == 1u);
+    const auto before = listTree(tmp / "lib");
+
+    // A broken package: refused with its file and line, and the library is untouched.
+    const auto bad = lib.import((tmp / "roto").string());
+    BOOST_TEST(!bad.ok);
+    BOOST_REQUIRE(bad.problems.find("dangling-ref") != nullptr);
+    const auto where = bad.problems.find("dangling-ref")->toString();
+    BOOST_TEST(where.find("roto/imsmanifest.xml:") == 0u, where);
+    BOOST_TEST(listTree(tmp / "lib") == before);
+    // Neither a zip nor a folder.
+    writeFile(tmp / "notas.txt", "hola");
+    BOOST_TEST(lib.import((tmp / "notas.txt").string()).problems.contains("not-a-package"));
+    BOOST_TEST(listTree(tmp / "lib") == before);
+
+    // The same course again (a newer copy) replaces the installed one.
+    const auto again = lib.import(sampleCourse().string());
+    BOOST_TEST(again.ok);
+    BOOST_TEST(!again.replacedVersion.empty());
+    BOOST_TEST(lib.folders().size() == 1u);
+
+    // Bundled zips: only those not installed yet are imported.
+    fs::create_directories(tmp / "bundled");
+    fs::copy_file(good, tmp / "bundled" / "muestra.zip");
+    BOOST_TEST(lib.importMissing((tmp / "bundled").string()).empty());
+    classroom::CourseLibrary fresh((tmp / "lib2").string());
+    const auto done = fresh.importMissing((tmp / "bundled").string());
+    BOOST_REQUIRE(done.size() == 1u);
+    BOOST_TEST(done[0].ok);
+    BOOST_TEST(fresh.folders().size() == 1u);
 }

@@ -2,6 +2,7 @@
 
 #include "tr.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <wx/bmpbndl.h>
 #include <wx/statbmp.h>
@@ -10,6 +11,21 @@ namespace ayllu::student {
 
 LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
+    // Text is wrapped for the width it is shown at: a page shown before the window had its
+    // final size (or a resized window) is wrapped again, unless it is being read aloud.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (shownPage_ && !speaking_ && std::abs(GetClientSize().x - wrappedAt_) > 40) {
+            wrappedAt_ = GetClientSize().x;
+            CallAfter([this] {
+                if (shownLesson_ && shownPage_ && !speaking_) {
+                    const auto lesson = *shownLesson_;
+                    const auto page = *shownPage_;
+                    showPage(lesson, page, shownLanguage_);
+                }
+            });
+        }
+    });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     read_ = new wxButton(this, wxID_ANY, _("Read aloud (F5)"), wxDefaultPosition, wxSize(-1, 48));
@@ -215,12 +231,18 @@ void LessonPanel::addText(wxSizer* sizer, const wxString& text, double scale, bo
         t->SetForegroundColour(bg.IsOk() || bold ? wxColour(255, 255, 0) : *wxWHITE);
     }
     t->Wrap(std::max(300, GetClientSize().x - 100));
+    // GTK measures a label in a new font only once it has been styled, which may be after the
+    // page is laid out: give the size measured with the font itself.
+    wxClientDC dc(t);
+    dc.SetFont(f);
+    t->SetMinSize(dc.GetMultiLineTextExtent(t->GetLabel()));
     target->Add(t, 0, bg.IsOk() ? wxALL : (wxLEFT | wxRIGHT | wxBOTTOM), bg.IsOk() ? 14 : 24);
 }
 
 void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& page,
                            const std::string& language) {
     stopReading();
+    wrappedAt_ = GetClientSize().x;
     if (shownPage_.get() != &page) {
         shownLesson_ = std::make_unique<course::Lesson>(lesson);
         shownPage_ = std::make_unique<course::Page>(page);

@@ -75,6 +75,7 @@ private:
     std::vector<speech::Utterance> speech_;
     Reader reader_;
     bool speaking_ = false;
+    int wrappedAt_ = 0; // the width the shown page's text was wrapped for
 };
 
 } // namespace ayllu::student

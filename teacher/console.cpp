@@ -1,0 +1,121 @@
+#include "console.h"
+
+#include "ayllu/crypto.h"
+#include "ayllu/i18n.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace ayllu::teacher {
+
+Console::Console(ConsoleOptions options) : options_(std::move(options)) {
+    fs::create_directories(options_.dataDir);
+    store_ =
+        std::make_unique<store::TeacherStore>((fs::path(options_.dataDir) / "teacher.db").string());
+    library_ = std::make_unique<classroom::CourseLibrary>(
+        (fs::path(options_.dataDir) / "courses").string());
+}
+
+Console::~Console() {
+    stop();
+}
+
+bool Console::configured() {
+    return !store_->setting("class").empty() && store_->classById(store_->setting("class"));
+}
+
+void Console::setup(const ClassSetup& s) {
+    store::ClassInfo c;
+    c.id = "c-" + crypto::randomHex(6);
+    c.name = s.className;
+    // Six digits are quick to type for a first-time user and hard to guess in the few tries
+    // the console allows.
+    const auto r = crypto::randomHex(8);
+    c.code = std::to_string(1000000 + std::stoul(r, nullptr, 16) % 900000).substr(1);
+    c.pinRequired = s.pinRequired;
+    store_->saveClass(c);
+    store_->setSetting("teacher", s.teacher);
+    store_->setSetting("language", s.language);
+    store_->setSetting("class", c.id);
+}
+
+store::ClassInfo Console::classInfo() {
+    return store_->classById(store_->setting("class")).value_or(store::ClassInfo{});
+}
+
+std::vector<std::string> Console::start(classroom::TeacherObserver* observer) {
+    std::vector<std::string> problems;
+    if (!options_.bundledCourses.empty()) {
+        for (const auto& done : library_->importMissing(options_.bundledCourses)) {
+            for (const auto& p : done.problems.items()) {
+                if (p.severity == Severity::Error) {
+                    problems.push_back(p.toString());
+                }
+            }
+        }
+    }
+    classroom::TeacherConfig cfg;
+    cfg.dataDir = options_.dataDir;
+    cfg.classId = store_->setting("class");
+    cfg.teacherName = store_->setting("teacher");
+    cfg.port = static_cast<std::uint16_t>(
+        options_.port >= 0 ? options_.port
+                           : std::stoi(store_->setting("port", std::to_string(kDefaultPort))));
+    cfg.bindHost = options_.bindHost;
+    cfg.announce = options_.announce;
+    cfg.announceTo = options_.announceTo;
+    service_ = std::make_unique<classroom::TeacherService>(*store_, cfg, observer);
+    for (const auto& folder : library_->folders()) {
+        try {
+            service_->addCourse(folder);
+            offered_.push_back(fs::path(folder).filename().string());
+        } catch (const std::exception& e) {
+            problems.push_back(e.what());
+        }
+    }
+    service_->start();
+    return problems;
+}
+
+void Console::stop() {
+    if (service_) {
+        service_->stop();
+        service_.reset();
+    }
+}
+
+classroom::CourseImport Console::importCourse(const std::string& path,
+                                              const zip::Progress& progress) {
+    auto done = library_->import(path, progress);
+    if (done.ok && service_) {
+        service_->addCourse(done.folder);
+        if (std::find(offered_.begin(), offered_.end(), done.identifier) == offered_.end()) {
+            offered_.push_back(done.identifier);
+        }
+    }
+    return done;
+}
+
+std::vector<const course::Package*> Console::courses() const {
+    std::vector<const course::Package*> out;
+    if (!service_) {
+        return out;
+    }
+    for (const auto& id : offered_) {
+        if (const auto* p = service_->course(id)) {
+            out.push_back(p);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+        return a->manifest.meta.title.best("es") < b->manifest.meta.title.best("es");
+    });
+    return out;
+}
+
+std::string Console::courseFolder(const std::string& identifier) const {
+    return (fs::path(library_->dir()) / identifier).string();
+}
+
+} // namespace ayllu::teacher

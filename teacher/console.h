@@ -1,0 +1,72 @@
+// What the console window stands on, without any window: the teacher's database, the course
+// library and the classroom service, and the first-run setup. The window code only calls this.
+#pragma once
+
+#include "ayllu/classroom/course_library.h"
+#include "ayllu/classroom/teacher_service.h"
+#include "ayllu/store/teacher_store.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ayllu::teacher {
+
+inline constexpr int kDefaultPort = 47800;
+
+struct ConsoleOptions {
+    std::string dataDir;              // teacher.db, keys and courses live here
+    std::string bundledCourses;       // zips installed on first run ("" for none)
+    int port = -1;                    // -1: the saved setting (47800 by default); 0: any free port
+    std::string bindHost = "0.0.0.0"; // tests: 127.0.0.1
+    bool announce = true;
+    std::vector<Poco::Net::SocketAddress> announceTo; // empty: the LAN
+};
+
+struct ClassSetup {
+    std::string teacher;
+    std::string className;
+    std::string language = "es";
+    bool pinRequired = false;
+};
+
+class Console {
+public:
+    explicit Console(ConsoleOptions options); // throws StorageError when the data can't be used
+    ~Console();
+
+    // First run: no class yet.
+    bool configured();
+    // Makes the class (with a fresh 6-digit class code) and keeps the teacher's choices.
+    void setup(const ClassSetup& s);
+
+    // Installs the bundled courses not installed yet, offers every installed course, listens
+    // and announces. Returns the problems of courses that could not be offered.
+    std::vector<std::string> start(classroom::TeacherObserver* observer);
+    void stop();
+    bool running() const { return service_ != nullptr; }
+
+    // Imports a package into the library and offers it to the class.
+    classroom::CourseImport importCourse(const std::string& path,
+                                         const zip::Progress& progress = {});
+    // The offered courses, by title.
+    std::vector<const course::Package*> courses() const;
+    std::string courseFolder(const std::string& identifier) const;
+
+    store::TeacherStore& store() { return *store_; }
+    classroom::TeacherService& service() { return *service_; }
+    store::ClassInfo classInfo();
+    std::string setting(const std::string& name, const std::string& fallback = {}) {
+        return store_->setting(name, fallback);
+    }
+    const ConsoleOptions& options() const { return options_; }
+
+private:
+    ConsoleOptions options_;
+    std::unique_ptr<store::TeacherStore> store_;
+    std::unique_ptr<classroom::CourseLibrary> library_;
+    std::unique_ptr<classroom::TeacherService> service_;
+    std::vector<std::string> offered_; // identifiers
+};
+
+} // namespace ayllu::teacher

@@ -1,0 +1,253 @@
+#include "courses_page.h"
+
+#include "ayllu/course/labels.h"
+#include "ayllu/i18n.h"
+#include "tr.h"
+
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/progdlg.h>
+
+namespace ayllu::teacher {
+
+using student::u8;
+
+namespace {
+std::string uiLanguage() {
+    const auto& l = i18n::currentLanguage();
+    return l.empty() ? "es" : l;
+}
+} // namespace
+
+CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* importZip = new wxButton(this, wxID_OPEN, _("&Import a course (zip)…"));
+    importZip->SetToolTip(_("Ctrl+O"));
+    auto* importFolder = new wxButton(this, wxID_ANY, _("Import a course &folder…"));
+    auto* push = new wxButton(this, wxID_ANY, _("&Send to the class"));
+    push->SetToolTip(_("Copies the selected course to every student PC, now and when they join"));
+    buttons->Add(importZip, 0, wxRIGHT, 6);
+    buttons->Add(importFolder, 0, wxRIGHT, 6);
+    buttons->AddStretchSpacer();
+    buttons->Add(push, 0);
+
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("Course"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    list_->AppendColumn(_("Version"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    list_->AppendColumn(_("Lessons"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    list_->AppendColumn(_("Quizzes"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    list_->AppendColumn(_("Drills"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    list_->AppendColumn(_("Languages"), wxLIST_FORMAT_LEFT, FromDIP(200));
+    outline_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                              wxTR_DEFAULT_STYLE | wxTR_HIDE_ROOT);
+    deliveries_ = new wxScrolledWindow(this);
+    deliveries_->SetScrollRate(0, 20);
+    deliveriesSizer_ = new wxBoxSizer(wxVERTICAL);
+    deliveriesSizer_->Add(
+        new wxStaticText(deliveries_, wxID_ANY, _("Copies to student PCs appear here.")), 0, wxALL,
+        4);
+    deliveries_->SetSizer(deliveriesSizer_);
+
+    auto* lower = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(new wxStaticText(this, wxID_ANY, _("Outline")), 0, wxBOTTOM, 4);
+    left->Add(outline_, 1, wxEXPAND);
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(new wxStaticText(this, wxID_ANY, _("Sending to student PCs")), 0, wxBOTTOM, 4);
+    right->Add(deliveries_, 1, wxEXPAND);
+    lower->Add(left, 1, wxEXPAND | wxRIGHT, 10);
+    lower->Add(right, 1, wxEXPAND);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, 10);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    sizer->Add(lower, 2, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    SetSizer(sizer);
+
+    importZip->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askAndImport(); });
+    importFolder->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxDirDialog ask(this, _("Choose the course folder (it holds imsmanifest.xml)"));
+        if (ask.ShowModal() == wxID_OK) {
+            bool ok = false;
+            const auto problems = import(ask.GetPath().utf8_string(), &ok);
+            if (!ok) {
+                wxString text = _("The course was not imported:") + "\n\n";
+                for (const auto& p : problems) {
+                    text += u8(p) + "\n";
+                }
+                wxMessageBox(text, _("Import a course"), wxOK | wxICON_ERROR, this);
+            }
+        }
+    });
+    push->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pushSelected(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showOutline(); });
+    refresh();
+}
+
+void CoursesPage::refresh() {
+    list_->DeleteAllItems();
+    ids_.clear();
+    const auto lang = uiLanguage();
+    for (const auto* p : console_.courses()) {
+        const long r =
+            list_->InsertItem(list_->GetItemCount(), u8(p->manifest.meta.title.best(lang)));
+        list_->SetItem(r, 1, u8(p->manifest.version));
+        list_->SetItem(r, 2, wxString::Format("%zu", p->lessons.size()));
+        list_->SetItem(r, 3, wxString::Format("%zu", p->quizzes.size()));
+        list_->SetItem(r, 4, wxString::Format("%zu", p->drills.size()));
+        wxString languages;
+        for (const auto& l : p->manifest.meta.languages) {
+            languages += (languages.empty() ? "" : ", ") + u8(course::languageName(l.code));
+        }
+        list_->SetItem(r, 5, languages);
+        ids_.push_back(p->manifest.identifier);
+    }
+    if (!ids_.empty()) {
+        list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    }
+    showOutline();
+}
+
+bool CoursesPage::select(const std::string& identifier) {
+    for (std::size_t i = 0; i < ids_.size(); ++i) {
+        if (ids_[i] == identifier) {
+            list_->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+            showOutline();
+            return true;
+        }
+    }
+    return false;
+}
+
+void CoursesPage::showOutline() {
+    outline_->DeleteAllItems();
+    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (r < 0) {
+        return;
+    }
+    const auto* p = console_.service().course(ids_[static_cast<std::size_t>(r)]);
+    if (p == nullptr) {
+        return;
+    }
+    const auto lang = uiLanguage();
+    const auto root = outline_->AddRoot("");
+    std::function<void(const wxTreeItemId&, const std::vector<course::Item>&)> walk =
+        [&](const wxTreeItemId& parent, const std::vector<course::Item>& items) {
+            for (const auto& item : items) {
+                wxString kind;
+                if (p->lessons.count(item.ref) != 0) {
+                    kind = wxString::Format(_("lesson, %zu pages"),
+                                            p->lessons.at(item.ref).pages.size());
+                } else if (p->quizzes.count(item.ref) != 0) {
+                    kind = wxString::Format(_("quiz, %zu questions"),
+                                            p->quizzes.at(item.ref).questions.size());
+                } else if (p->drills.count(item.ref) != 0) {
+                    kind = u8(course::label(p->drills.at(item.ref).kind));
+                }
+                // <title> is Spanish; translations are beside it, for the languages they cover.
+                const wxString title =
+                    u8(item.titles.has(lang) ? item.titles.byLang.at(lang) : item.title);
+                const auto node = outline_->AppendItem(
+                    parent, kind.empty() ? title : wxString::Format("%s  (%s)", title, kind));
+                walk(node, item.children);
+            }
+        };
+    for (const auto& org : p->manifest.organizations) {
+        walk(root, org.items);
+    }
+    outline_->ExpandAll();
+}
+
+std::vector<std::string> CoursesPage::import(const std::string& path, bool* ok) {
+    wxProgressDialog progress(_("Import a course"), _("Checking the course…"), 1000, this,
+                              wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    const auto done = console_.importCourse(path, [&](std::uint64_t d, std::uint64_t t) {
+        progress.Update(t == 0 ? 0 : static_cast<int>(d * 1000 / t));
+    });
+    std::vector<std::string> problems;
+    for (const auto& p : done.problems.sorted()) {
+        problems.push_back(p.toString());
+    }
+    if (ok != nullptr) {
+        *ok = done.ok;
+    }
+    if (done.ok) {
+        refresh();
+        select(done.identifier);
+        if (imported) {
+            imported();
+        }
+    }
+    return problems;
+}
+
+void CoursesPage::askAndImport() {
+    wxFileDialog ask(this, _("Import a course"), "", "", _("Course packages (*.zip)|*.zip"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (ask.ShowModal() != wxID_OK) {
+        return;
+    }
+    bool ok = false;
+    const auto problems = import(ask.GetPath().utf8_string(), &ok);
+    if (!ok) {
+        wxString text = _("The course was not imported:") + "\n\n";
+        for (const auto& p : problems) {
+            text += u8(p) + "\n";
+        }
+        wxMessageBox(text, _("Import a course"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void CoursesPage::pushSelected() {
+    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (r >= 0) {
+        console_.service().pushCourse(ids_[static_cast<std::size_t>(r)]);
+    }
+}
+
+CoursesPage::Row& CoursesPage::rowFor(const std::string& device, const std::string& name) {
+    auto it = rows_.find(device);
+    if (it == rows_.end()) {
+        if (rows_.empty()) {
+            deliveriesSizer_->Clear(true);
+        }
+        auto* line = new wxBoxSizer(wxHORIZONTAL);
+        auto* label =
+            new wxStaticText(deliveries_, wxID_ANY, u8(name.empty() ? device : name),
+                             wxDefaultPosition, FromDIP(wxSize(220, -1)), wxST_ELLIPSIZE_END);
+        auto* gauge =
+            new wxGauge(deliveries_, wxID_ANY, 1000, wxDefaultPosition, FromDIP(wxSize(200, 18)));
+        line->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+        line->Add(gauge, 1, wxALIGN_CENTER_VERTICAL);
+        deliveriesSizer_->Add(line, 0, wxEXPAND | wxALL, 4);
+        deliveries_->FitInside();
+        deliveries_->Layout();
+        it = rows_.emplace(device, Row{label, gauge}).first;
+    }
+    return it->second;
+}
+
+void CoursesPage::progress(const std::string& device, const std::string& name, std::uint64_t done,
+                           std::uint64_t total) {
+    auto& row = rowFor(device, name);
+    row.gauge->SetValue(total == 0 ? 0 : static_cast<int>(done * 1000 / total));
+}
+
+void CoursesPage::delivered(const std::string& device, const std::string& name, bool ok,
+                            const std::string& why) {
+    auto& row = rowFor(device, name);
+    row.gauge->SetValue(ok ? 1000 : row.gauge->GetValue());
+    const wxString who = u8(name.empty() ? device : name);
+    row.label->SetLabel(ok ? wxString::Format(_("%s: ready"), who)
+                           : wxString::Format(_("%s: failed (%s)"), who, u8(why)));
+    row.label->SetToolTip(row.label->GetLabel());
+}
+
+int CoursesPage::gaugeValue(const std::string& device) const {
+    const auto it = rows_.find(device);
+    return it == rows_.end() ? -1 : it->second.gauge->GetValue();
+}
+
+} // namespace ayllu::teacher

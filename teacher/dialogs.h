@@ -1,0 +1,29 @@
+// The first-run setup, the settings, and the "show on projector" view of the codes students
+// need to join.
+#pragma once
+
+#include "console.h"
+
+#include <wx/wx.h>
+
+namespace ayllu::teacher {
+
+// First run: the teacher's name, the class's name, the language of the console. Returns false
+// when the teacher cancels.
+bool askSetup(wxWindow* parent, ClassSetup& setup);
+
+// Settings kept in the teacher's database; language and port apply when the console restarts.
+void showSettings(wxWindow* parent, Console& console);
+
+// The class code and the teacher's check code, large enough to read from the back of the room.
+// Escape or a click closes it.
+class ProjectorFrame : public wxFrame {
+public:
+    ProjectorFrame(wxWindow* parent, const wxString& className, const wxString& classCode,
+                   const wxString& checkCode);
+};
+
+// The languages of the console: (code, name in that language).
+const std::vector<std::pair<std::string, wxString>>& consoleLanguages();
+
+} // namespace ayllu::teacher

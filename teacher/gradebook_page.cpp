@@ -1,0 +1,270 @@
+#include "gradebook_page.h"
+
+#include "ayllu/i18n.h"
+#include "ayllu/store/gradebook.h"
+#include "tr.h"
+
+#include <fstream>
+#include <wx/filedlg.h>
+
+namespace ayllu::teacher {
+
+using student::u8;
+
+namespace {
+wxString percent(const std::optional<double>& v) {
+    return v ? wxString::Format("%.0f %%", *v) : wxString::FromUTF8("—");
+}
+wxString minutes(double ms) {
+    return wxString::Format(_("%.0f min"), ms / 60000.0);
+}
+} // namespace
+
+GradebookPage::GradebookPage(wxWindow* parent, Console& console)
+    : wxPanel(parent), console_(console) {
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    view_ = new wxChoice(this, wxID_ANY);
+    view_->Append(_("By learner"));
+    view_->Append(_("By lesson, quiz or drill"));
+    view_->Append(_("By question (hardest first)"));
+    view_->Append(_("Every grade"));
+    view_->SetSelection(0);
+    classes_ = new wxChoice(this, wxID_ANY);
+    period_ = new wxChoice(this, wxID_ANY);
+    period_->Append(_("All dates"));
+    period_->Append(_("Today"));
+    period_->Append(_("Last 7 days"));
+    period_->Append(_("Last 30 days"));
+    period_->SetSelection(0);
+    auto* exportButton = new wxButton(this, wxID_ANY, _("&Export CSV…"));
+    exportButton->SetToolTip(_("Ctrl+E"));
+    auto* refreshButton = new wxButton(this, wxID_REFRESH, _("&Refresh"));
+    top->Add(new wxStaticText(this, wxID_ANY, _("Show")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(view_, 0, wxRIGHT, 12);
+    top->Add(new wxStaticText(this, wxID_ANY, _("Class")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(classes_, 0, wxRIGHT, 12);
+    top->Add(period_, 0, wxRIGHT, 12);
+    top->AddStretchSpacer();
+    top->Add(refreshButton, 0, wxRIGHT, 6);
+    top->Add(exportButton, 0);
+
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    chart_ = new BarChart(this);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, 0, wxEXPAND | wxALL, 10);
+    sizer->Add(list_, 3, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(chart_, 2, wxEXPAND | wxALL, 10);
+    SetSizer(sizer);
+
+    for (auto* c : {view_, classes_, period_}) {
+        c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
+    }
+    refreshButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { refresh(); });
+    exportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askAndExport(); });
+}
+
+store::GradeFilter GradebookPage::filter() {
+    // The classes of this console, the current one first.
+    const auto current = console_.classInfo().id;
+    if (classIds_.empty()) {
+        for (const auto& c : console_.store().classes()) {
+            if (c.id == current) {
+                classIds_.insert(classIds_.begin(), c.id);
+                classes_->Insert(u8(c.name), 0);
+            } else {
+                classIds_.push_back(c.id);
+                classes_->Append(u8(c.name));
+            }
+        }
+        classes_->SetSelection(classIds_.empty() ? wxNOT_FOUND : 0);
+    }
+    store::GradeFilter f;
+    f.classId = classes_->GetSelection() == wxNOT_FOUND
+                    ? current
+                    : classIds_[static_cast<std::size_t>(classes_->GetSelection())];
+    const auto now = store::nowMs();
+    const std::int64_t day = 24LL * 3600 * 1000;
+    switch (period_->GetSelection()) {
+    case 1: {
+        const wxDateTime today = wxDateTime::Today();
+        f.sinceMs = static_cast<std::int64_t>(today.GetValue().GetValue());
+        break;
+    }
+    case 2:
+        f.sinceMs = now - 7 * day;
+        break;
+    case 3:
+        f.sinceMs = now - 30 * day;
+        break;
+    default:
+        break;
+    }
+    return f;
+}
+
+std::string GradebookPage::titleOf(const std::string& course, const std::string& content) const {
+    const auto* p = console_.service().course(course);
+    if (p == nullptr) {
+        return content;
+    }
+    const auto& lang =
+        i18n::currentLanguage().empty() ? std::string("es") : i18n::currentLanguage();
+    if (p->lessons.count(content) != 0) {
+        return p->lessons.at(content).title.best(lang);
+    }
+    if (p->quizzes.count(content) != 0) {
+        return p->quizzes.at(content).title.best(lang);
+    }
+    if (p->drills.count(content) != 0) {
+        return p->drills.at(content).title.best(lang);
+    }
+    return content;
+}
+
+void GradebookPage::setView(View v) {
+    view_->SetSelection(static_cast<int>(v));
+    refresh();
+}
+
+void GradebookPage::refresh() {
+    const auto f = filter();
+    const auto view = static_cast<View>(view_->GetSelection());
+    list_->Freeze();
+    list_->ClearAll();
+    std::vector<Bar> bars;
+    auto columns = [this](std::initializer_list<wxString> names) {
+        int i = 0;
+        for (const auto& n : names) {
+            list_->AppendColumn(n, wxLIST_FORMAT_LEFT, i++ == 0 ? FromDIP(260) : FromDIP(120));
+        }
+    };
+    auto row = [this](std::initializer_list<wxString> cells) {
+        const long r = list_->InsertItem(list_->GetItemCount(), *cells.begin());
+        int c = 0;
+        for (const auto& cell : cells) {
+            if (c > 0) {
+                list_->SetItem(r, c, cell);
+            }
+            ++c;
+        }
+    };
+    auto scoreBar = [](const wxString& label, const std::optional<double>& score) {
+        Bar b;
+        b.label = label;
+        const double v = score.value_or(0);
+        b.parts = {{v, v >= 60 ? colourCorrect() : colourWrong()}};
+        b.value = percent(score);
+        return b;
+    };
+    console_.store().withDatabase([&](SQLite::Database& db) {
+        switch (view) {
+        case View::Learners:
+            columns({_("Learner"), _("Started"), _("Completed"), _("Mean score"), _("Time")});
+            for (const auto& l : store::learnerSummary(db, f)) {
+                row({u8(l.learnerName), wxString::Format("%d", l.started),
+                     wxString::Format("%d", l.completed), percent(l.meanScorePercent),
+                     minutes(static_cast<double>(l.timeMs))});
+                bars.push_back(scoreBar(u8(l.learnerName), l.meanScorePercent));
+            }
+            break;
+        case View::Items:
+            columns({_("Lesson, quiz or drill"), _("Started"), _("Completed"), _("Mean score"),
+                     _("Mean time")});
+            for (const auto& i : store::itemSummary(db, f)) {
+                const auto title = u8(titleOf(i.course, i.content));
+                row({title, wxString::Format("%d / %d", i.started, i.learners),
+                     wxString::Format("%d / %d", i.completed, i.learners),
+                     percent(i.meanScorePercent), minutes(i.meanTimeMs)});
+                bars.push_back(scoreBar(title, i.meanScorePercent));
+            }
+            break;
+        case View::Questions:
+            columns({_("Question"), _("Quiz"), _("Answered"), _("Right"), _("Share right")});
+            for (const auto& q : store::questionStats(db, f)) {
+                row({u8(q.question), u8(titleOf(q.course, q.content)),
+                     wxString::Format("%d", q.answered), wxString::Format("%d", q.correct),
+                     wxString::Format("%.0f %%", q.shareCorrect * 100)});
+                Bar b;
+                b.label = u8(q.question);
+                b.parts = {
+                    {static_cast<double>(q.correct), colourCorrect()},
+                    {static_cast<double>(q.partial), colourPartial()},
+                    {static_cast<double>(q.answered - q.correct - q.partial), colourWrong()}};
+                b.value = wxString::Format("%d / %d", q.correct, q.answered);
+                bars.push_back(std::move(b));
+            }
+            break;
+        case View::Grades:
+            columns({_("Learner"), _("Lesson, quiz or drill"), _("Status"), _("Score"),
+                     _("Attempts"), _("Time")});
+            for (const auto& g : store::gradebook(db, f)) {
+                row({u8(g.learnerName), u8(titleOf(g.course, g.content)),
+                     u8(store::statusLabel(g.status)), percent(g.scorePercent),
+                     wxString::Format("%d", g.attempts), minutes(static_cast<double>(g.timeMs))});
+            }
+            break;
+        }
+        return 0;
+    });
+    list_->Thaw();
+    double maximum = 100;
+    if (view == View::Questions) {
+        maximum = 1;
+        for (const auto& b : bars) {
+            double sum = 0;
+            for (const auto& p : b.parts) {
+                sum += p.first;
+            }
+            maximum = std::max(maximum, sum);
+        }
+    }
+    chart_->Show(view != View::Grades);
+    chart_->setBars(std::move(bars), maximum);
+    chart_->setEmptyText(_("Nothing yet for this class and period."));
+    Layout();
+}
+
+void GradebookPage::exportCsv(const std::string& path) {
+    const auto f = filter();
+    const bool questions = static_cast<View>(view_->GetSelection()) == View::Questions;
+    const std::string csv = console_.store().withDatabase([&](SQLite::Database& db) {
+        const store::TitleLookup title = [this](const std::string& c, const std::string& i) {
+            return titleOf(c, i);
+        };
+        return questions ? store::questionsCsv(store::questionStats(db, f), title)
+                         : store::gradebookCsv(store::gradebook(db, f), title);
+    });
+    // Written beside and renamed, so a full disk never leaves half a file under the name.
+    const std::string part = path + ".part";
+    {
+        std::ofstream out(part, std::ios::binary | std::ios::trunc);
+        out << csv;
+        out.close();
+        if (!out) {
+            std::remove(part.c_str());
+            throw Error(wxString::Format(_("Could not write %s"), u8(path)).utf8_string());
+        }
+    }
+    if (std::rename(part.c_str(), path.c_str()) != 0) {
+        std::remove(part.c_str());
+        throw Error(wxString::Format(_("Could not write %s"), u8(path)).utf8_string());
+    }
+}
+
+void GradebookPage::askAndExport() {
+    wxFileDialog ask(this, _("Export the gradebook"), "", u8(console_.classInfo().name) + ".csv",
+                     _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK) {
+        return;
+    }
+    try {
+        exportCsv(ask.GetPath().utf8_string());
+        wxMessageBox(wxString::Format(_("Saved %s"), ask.GetPath()), _("Gradebook"),
+                     wxOK | wxICON_INFORMATION, this);
+    } catch (const std::exception& e) {
+        wxMessageBox(u8(e.what()), _("The gradebook was not exported"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+} // namespace ayllu::teacher

@@ -1,0 +1,41 @@
+// Gradebook: per learner, per item, per question (hardest first) or every grade, for a class
+// and a period, with a chart, and CSV export for LibreOffice or Excel.
+#pragma once
+
+#include "ayllu/store/gradebook.h"
+#include "bar_chart.h"
+#include "console.h"
+
+#include <wx/listctrl.h>
+#include <wx/wx.h>
+
+namespace ayllu::teacher {
+
+class GradebookPage : public wxPanel {
+public:
+    enum class View { Learners, Items, Questions, Grades };
+    GradebookPage(wxWindow* parent, Console& console);
+    void refresh();
+    void setView(View v);
+    // Writes what the view shows (Every grade and Questions have their own CSV; Learners and
+    // Items export every grade). Throws ayllu::Error when the file can't be written.
+    void exportCsv(const std::string& path);
+    void askAndExport(); // Ctrl+E: a Save dialog, then exportCsv
+
+    int rowCount() const { return list_->GetItemCount(); }
+    wxString cell(int row, int column) const { return list_->GetItemText(row, column); }
+    const BarChart& chart() const { return *chart_; }
+
+private:
+    store::GradeFilter filter();
+    std::string titleOf(const std::string& course, const std::string& content) const;
+    Console& console_;
+    wxChoice* view_ = nullptr;
+    wxChoice* classes_ = nullptr;
+    wxChoice* period_ = nullptr;
+    wxListCtrl* list_ = nullptr;
+    BarChart* chart_ = nullptr;
+    std::vector<std::string> classIds_;
+};
+
+} // namespace ayllu::teacher

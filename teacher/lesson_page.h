@@ -1,0 +1,50 @@
+// Lesson: the teacher picks a course and a lesson and pages through it with big Previous/Next
+// buttons (Alt+Left / Alt+Right); every student follows. The page shown here is drawn by the
+// same widget as on the students' screens.
+#pragma once
+
+#include "console.h"
+
+#include <wx/wx.h>
+
+namespace ayllu::student {
+class LessonPanel;
+}
+
+namespace ayllu::teacher {
+
+class LessonPage : public wxPanel {
+public:
+    LessonPage(wxWindow* parent, Console& console);
+    void reloadCourses(); // after an import
+    void step(int delta); // Previous (-1) / Next (+1)
+    void selectLesson(const std::string& course, const std::string& lesson);
+    void openSelfPaced();
+    void endLesson();
+    // Draws the page shown again (the tab was hidden when it changed: wx measures the text of
+    // hidden windows wrongly).
+    void refreshPreview();
+    // What the class is shown: "course/lesson/page", or "" when no lesson is on.
+    std::string showing() const { return showing_; }
+
+private:
+    void fillLessons();
+    void fillPages();
+    void show(std::size_t pageIndex);
+    const course::Package* package() const;
+    const course::Lesson* lesson() const;
+
+    Console& console_;
+    wxChoice* courses_ = nullptr;
+    wxListBox* lessons_ = nullptr;
+    wxListBox* pages_ = nullptr;
+    student::LessonPanel* preview_ = nullptr;
+    wxButton* prev_ = nullptr;
+    wxButton* next_ = nullptr;
+    wxStaticText* where_ = nullptr;
+    std::vector<std::string> courseIds_;
+    std::vector<std::string> lessonIds_;
+    std::string showing_;
+};
+
+} // namespace ayllu::teacher

@@ -1,0 +1,189 @@
+#include "roster_page.h"
+
+#include "ayllu/crypto.h"
+#include "ayllu/i18n.h"
+#include "ayllu/store/roster_csv.h"
+#include "ayllu/text.h"
+#include "dialogs.h"
+#include "tr.h"
+
+#include <fstream>
+#include <sstream>
+#include <wx/filedlg.h>
+
+namespace ayllu::teacher {
+
+using student::u8;
+
+RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add = new wxButton(this, wxID_ADD, _("&Add a learner…"));
+    auto* edit = new wxButton(this, wxID_EDIT, _("&Change…"));
+    auto* import = new wxButton(this, wxID_ANY, _("&Import a list (CSV)…"));
+    import->SetToolTip(_("A spreadsheet saved as CSV: a column \"nombre\", and optionally "
+                         "\"pin\", \"idioma\" and \"dibujo\""));
+    buttons->Add(add, 0, wxRIGHT, 6);
+    buttons->Add(edit, 0, wxRIGHT, 6);
+    buttons->Add(import, 0);
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(300));
+    list_->AppendColumn(_("Picture"), wxLIST_FORMAT_LEFT, FromDIP(140));
+    list_->AppendColumn(_("PIN"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    list_->AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(buttons, 0, wxALL, 10);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    SetSizer(sizer);
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->add(); });
+    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit(); });
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askAndImport();
+});
+list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { this->edit(); });
+refresh();
+} // namespace ayllu::teacher
+
+void RosterPage::refresh() {
+    shown_ = console_.store().roster(console_.classInfo().id);
+    list_->DeleteAllItems();
+    for (const auto& l : shown_) {
+        const long r = list_->InsertItem(list_->GetItemCount(), u8(l.name));
+        list_->SetItem(r, 1, u8(l.picture));
+        list_->SetItem(r, 2, l.hasPin ? _("yes") : _("no"));
+        wxString language = u8(l.language);
+        for (const auto& [code, name] : consoleLanguages()) {
+            if (code == l.language) {
+                language = name;
+            }
+        }
+        list_->SetItem(r, 3, language);
+    }
+}
+
+bool RosterPage::editDialog(store::RosterEntry& entry, bool isNew) {
+    wxDialog d(this, wxID_ANY, isNew ? _("Add a learner") : _("Change a learner"));
+    auto* grid = new wxFlexGridSizer(2, 8, 12);
+    grid->AddGrowableCol(1);
+    auto* name =
+        new wxTextCtrl(&d, wxID_ANY, u8(entry.name), wxDefaultPosition, d.FromDIP(wxSize(280, -1)));
+    auto* picture = new wxChoice(&d, wxID_ANY);
+    const auto& pictures = store::signInPictures();
+    for (const auto& p : pictures) {
+        picture->Append(u8(p));
+    }
+    const auto at = std::find(pictures.begin(), pictures.end(), entry.picture);
+    picture->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
+    auto* pin = new wxTextCtrl(&d, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+    pin->SetHint(entry.hasPin ? _("(unchanged)") : _("(none)"));
+    auto* language = new wxChoice(&d, wxID_ANY);
+    int selected = 0;
+    for (const auto& [code, label] : consoleLanguages()) {
+        if (code == entry.language) {
+            selected = static_cast<int>(language->GetCount());
+        }
+        language->Append(label);
+    }
+    language->SetSelection(selected);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Name")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(name, 1, wxEXPAND);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Picture")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(picture, 1, wxEXPAND);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("P&IN (4 to 8 digits)")), 0,
+              wxALIGN_CENTER_VERTICAL);
+    grid->Add(pin, 1, wxEXPAND);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(language, 1, wxEXPAND);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(grid, 1, wxEXPAND | wxALL, 16);
+    sizer->Add(d.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
+    d.SetSizerAndFit(sizer);
+    name->SetFocus();
+    while (d.ShowModal() == wxID_OK) {
+        const auto n = text::collapseSpace(name->GetValue().utf8_string());
+        const auto p = pin->GetValue().utf8_string();
+        wxString problem;
+        if (n.empty()) {
+            problem = _("Please type the learner's name.");
+        } else if (!p.empty() && (p.size() < 4 || p.size() > 8 ||
+                                  p.find_first_not_of("0123456789") != std::string::npos)) {
+            problem = _("A PIN is 4 to 8 digits.");
+        }
+        if (!problem.empty()) {
+            wxMessageBox(problem, d.GetTitle(), wxOK | wxICON_WARNING, &d);
+            continue;
+        }
+        entry.name = n;
+        entry.pin = p;
+        entry.picture = pictures[static_cast<std::size_t>(picture->GetSelection())];
+        entry.language =
+            consoleLanguages()[static_cast<std::size_t>(language->GetSelection())].first;
+        return true;
+    }
+    return false;
+}
+
+void RosterPage::add() {
+    store::RosterEntry e;
+    e.classId = console_.classInfo().id;
+    e.id = "l-" + crypto::randomHex(8);
+    e.picture = store::signInPictures()[shown_.size() % store::signInPictures().size()];
+    if (editDialog(e, true)) {
+        console_.store().saveLearner(e);
+        refresh();
+    }
+}
+
+void RosterPage::edit() {
+    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (r < 0 || static_cast<std::size_t>(r) >= shown_.size()) {
+        return;
+    }
+    auto e = shown_[static_cast<std::size_t>(r)];
+    if (editDialog(e, false)) {
+        console_.store().saveLearner(e);
+        refresh();
+    }
+}
+
+std::vector<std::string> RosterPage::importCsv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return {wxString::Format(_("Could not read %s"), u8(path)).utf8_string()};
+    }
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const auto parsed = store::parseRosterCsv(bytes.str(), console_.classInfo().id, path);
+    std::vector<std::string> problems;
+    for (const auto& p : parsed.problems.sorted()) {
+        problems.push_back(p.toString());
+    }
+    if (!parsed.problems.hasErrors()) {
+        console_.store().saveLearners(parsed.learners);
+        refresh();
+    }
+    return problems;
+}
+
+void RosterPage::askAndImport() {
+    wxFileDialog ask(this, _("Import a class list"), "", "",
+                     _("CSV files (*.csv)|*.csv|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (ask.ShowModal() != wxID_OK) {
+        return;
+    }
+    const auto before = shown_.size();
+    const auto problems = importCsv(ask.GetPath().utf8_string());
+    if (problems.empty()) {
+        const auto added = shown_.size() - before;
+        wxMessageBox(
+            u8(i18n::fmt(P_("%1 learner added.", "%1 learners added.", added).c_str(), added)),
+            _("Class list"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    wxString text = _("Nothing was added. Please correct these rows and import again:") + "\n\n";
+    for (const auto& p : problems) {
+        text += u8(p) + "\n";
+    }
+    wxMessageBox(text, _("Class list"), wxOK | wxICON_WARNING, this);
+}
+
+} // namespace ayllu::teacher

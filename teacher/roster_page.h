@@ -1,0 +1,30 @@
+// Roster: the class's learners, their sign-in pictures and PINs; add, edit, import a CSV list.
+#pragma once
+
+#include "console.h"
+
+#include <wx/listctrl.h>
+#include <wx/wx.h>
+
+namespace ayllu::teacher {
+
+class RosterPage : public wxPanel {
+public:
+    RosterPage(wxWindow* parent, Console& console);
+    void refresh();
+    void add();          // Add… : a dialog
+    void edit();         // the selected learner
+    void askAndImport(); // Import CSV… : a file dialog
+    // Imports a CSV file: all rows or none. Returns the problems (empty when imported).
+    std::vector<std::string> importCsv(const std::string& path);
+    int rowCount() const { return list_->GetItemCount(); }
+    wxString cell(int row, int column) const { return list_->GetItemText(row, column); }
+
+private:
+    bool editDialog(store::RosterEntry& entry, bool isNew);
+    Console& console_;
+    wxListCtrl* list_ = nullptr;
+    std::vector<store::RosterEntry> shown_;
+};
+
+} // namespace ayllu::teacher

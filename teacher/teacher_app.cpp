@@ -1,0 +1,119 @@
+#include "teacher_app.h"
+
+#include "ayllu/i18n.h"
+#include "ayllu/store/database.h"
+#include "console.h"
+#include "console_frame.h"
+#include "dialogs.h"
+#include "roster_page.h"
+#include "tr.h"
+
+#include <filesystem>
+#include <wx/cmdline.h>
+#include <wx/stdpaths.h>
+
+namespace fs = std::filesystem;
+
+namespace ayllu::teacher {
+
+using student::u8;
+
+void TeacherApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("", "data", "data folder", wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "lang", "language (es, qu, ay, en)", wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "port", "TCP port (0: any free port)", wxCMD_LINE_VAL_NUMBER);
+    parser.AddOption("", "courses", "folder of course zips to install on first run",
+                     wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "teacher", "first run: the teacher's name, without asking",
+                     wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "class", "first run: the class's name, without asking",
+                     wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "roster", "first run: import this CSV class list", wxCMD_LINE_VAL_STRING);
+}
+
+bool TeacherApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    wxString v;
+    dataDir_ = parser.Found("data", &v) ? v.utf8_string()
+                                        : (fs::path(store::defaultDataDir()) / "teacher").string();
+    if (parser.Found("lang", &v)) {
+        language_ = v.utf8_string();
+    }
+    parser.Found("port", &port_);
+    if (parser.Found("courses", &v)) {
+        courses_ = v.utf8_string();
+    }
+    if (parser.Found("teacher", &v)) {
+        demoTeacher_ = v.utf8_string();
+    }
+    if (parser.Found("class", &v)) {
+        demoClass_ = v.utf8_string();
+    }
+    if (parser.Found("roster", &v)) {
+        roster_ = v.utf8_string();
+    }
+    return wxApp::OnCmdLineParsed(parser);
+}
+
+bool TeacherApp::OnInit() {
+    if (!wxApp::OnInit()) {
+        return false;
+    }
+    const std::string exe = wxStandardPaths::Get().GetExecutablePath().utf8_string();
+    if (courses_.empty()) {
+        // Installed: <prefix>/bin/ayllu-teacher and <prefix>/share/ayllu/courses; the build
+        // tree has the same layout.
+        courses_ =
+            (fs::path(exe).parent_path().parent_path() / "share" / "ayllu" / "courses").string();
+    }
+    ConsoleOptions options;
+    options.dataDir = dataDir_;
+    options.bundledCourses = courses_;
+    options.port = static_cast<int>(port_);
+    try {
+        console_ = new Console(options);
+    } catch (const std::exception& e) {
+        wxMessageBox(u8(e.what()), "Ayllu", wxOK | wxICON_ERROR);
+        return false;
+    }
+    // The language: the command line, else the teacher's choice, else the system's.
+    auto loadLanguage = [&](const std::string& lang) {
+        for (const auto& dir : i18n::localeDirs(exe)) {
+            if (i18n::load(dir, lang)) {
+                return;
+            }
+        }
+    };
+    loadLanguage(!language_.empty() ? language_
+                                    : console_->setting("language", i18n::detectLanguage()));
+    if (!console_->configured()) {
+        ClassSetup setup;
+        setup.language = language_.empty() ? i18n::detectLanguage() : language_;
+        if (!demoTeacher_.empty() && !demoClass_.empty()) {
+            setup.teacher = demoTeacher_;
+            setup.className = demoClass_;
+        } else if (!askSetup(nullptr, setup)) {
+            return false;
+        }
+        console_->setup(setup);
+        if (language_.empty()) {
+            loadLanguage(setup.language);
+        }
+    }
+    auto* frame = new ConsoleFrame(*console_);
+    if (!roster_.empty() && console_->store().roster(console_->classInfo().id).empty()) {
+        for (const auto& p : frame->rosterPage().importCsv(roster_)) {
+            std::fprintf(stderr, "%s\n", p.c_str());
+        }
+    }
+    frame->Show();
+    return true;
+}
+
+int TeacherApp::OnExit() {
+    delete console_;
+    console_ = nullptr;
+    return wxApp::OnExit();
+}
+
+} // namespace ayllu::teacher

@@ -1,0 +1,337 @@
+// The teacher's console, for real: its main window runs in this process under Xvfb, student
+// agents of the core join it over loopback TLS, and the test presses the console's buttons.
+// Screenshots of each view land in build/screenshots/.
+#define BOOST_TEST_MODULE teacher_gui
+#include "ayllu/classroom/student_agent.h"
+#include "ayllu/i18n.h"
+#include "class_panel.h"
+#include "console.h"
+#include "console_frame.h"
+#include "courses_page.h"
+#include "gradebook_page.h"
+#include "lesson_page.h"
+#include "quiz_page.h"
+#include "roster_page.h"
+#include "support.h"
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <wx/apptrait.h>
+#include <wx/evtloop.h>
+#include <wx/uiaction.h>
+#include <wx/wx.h>
+
+using namespace ayllu;
+using namespace ayllu::test;
+using ayllu::teacher::ConsoleFrame;
+
+namespace {
+
+const char* const kCourse = "pe.ayllu.muestra";
+
+// wx for the whole run: the real GTK toolkit on the test's X display.
+struct WxRuntime {
+    wxEventLoopBase* loop = nullptr;
+    WxRuntime() {
+        static char name[] = "test_teacher_gui";
+        static char* argv[] = {name, nullptr};
+        int argc = 1;
+        wxApp::SetInstance(new wxApp);
+        BOOST_REQUIRE(wxEntryStart(argc, argv));
+        // Spanish, the console's first language (course texts follow it).
+        BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
+        wxImage::AddHandler(new wxPNGHandler);
+        loop = wxTheApp->GetTraits()->CreateEventLoop();
+        wxEventLoopBase::SetActive(loop);
+    }
+    ~WxRuntime() {
+        wxEventLoopBase::SetActive(nullptr);
+        delete loop;
+        wxEntryCleanup();
+    }
+};
+BOOST_TEST_GLOBAL_FIXTURE(WxRuntime);
+
+// Runs the window's events until `done` holds (false after `ms`). Each turn waits for the next
+// event (the console's timer ticks 5 times a second), it never sleeps blindly.
+bool pumpUntil(const std::function<bool()>& done, int ms = 15000) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    auto* loop = wxEventLoopBase::GetActive();
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > until) {
+            return false;
+        }
+        loop->DispatchTimeout(50);
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->ProcessIdle();
+    }
+    return true;
+}
+
+void pumpIdle() {
+    auto* loop = wxEventLoopBase::GetActive();
+    while (loop->Pending()) {
+        loop->Dispatch();
+    }
+    wxTheApp->ProcessPendingEvents();
+}
+
+void screenshot(wxWindow* w, const std::string& name) {
+    w->Raise();
+    w->Refresh();
+    w->Update();
+    // GTK draws on its frame clock: let a quarter of a second of events run so the picture
+    // shows the view just chosen (only the picture waits on this, no assertion does).
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(250);
+    while (std::chrono::steady_clock::now() < until) {
+        wxEventLoopBase::GetActive()->DispatchTimeout(20);
+        wxTheApp->ProcessPendingEvents();
+    }
+    const wxRect r = w->GetScreenRect();
+    const auto dir = fs::path(AYLLU_BINARY_DIR) / "screenshots";
+    fs::create_directories(dir);
+    // The X server's own picture of the window (what a person would see), by ImageMagick.
+    const auto shot = run("import -window root -crop " + std::to_string(r.width) + "x" +
+                          std::to_string(r.height) + "+" + std::to_string(r.x) + "+" +
+                          std::to_string(r.y) + " +repage " + quote((dir / name).string()));
+    BOOST_TEST(shot.status == 0, shot.out);
+}
+
+// Clicks a button the way a person does: the pointer moves onto it and the left button goes
+// down and up (XTest events through the X server).
+void click(wxWindow* button) {
+    wxUIActionSimulator sim;
+    const wxRect r = button->GetScreenRect();
+    sim.MouseMove(r.x + r.width / 2, r.y + r.height / 2);
+    pumpIdle();
+    sim.MouseClick();
+    pumpIdle();
+}
+
+struct Pc {
+    std::unique_ptr<store::StudentStore> store;
+    std::unique_ptr<classroom::StudentAgent> agent;
+};
+
+struct Lab {
+    TempDir tmp;
+    std::unique_ptr<teacher::Console> console;
+    ConsoleFrame* frame = nullptr;
+    std::vector<std::unique_ptr<Pc>> pcs;
+
+    Lab() {
+        teacher::ConsoleOptions o;
+        o.dataDir = (tmp / "teacher").string();
+        o.bundledCourses = (fs::path(AYLLU_BINARY_DIR) / "share" / "ayllu" / "courses").string();
+        o.port = 0;
+        o.bindHost = "127.0.0.1";
+        o.announce = false;
+        console = std::make_unique<teacher::Console>(o);
+        BOOST_TEST(!console->configured());
+        console->setup({"Prof. Rosa Quispe", "5° A", "es", false});
+        BOOST_TEST(console->configured());
+        const auto c = console->classInfo().id;
+        console->store().saveLearners({{"luis", c, "Luis Mamani", "condor", "", "es"},
+                                       {"rosa", c, "Rosa Ñahui", "llama", "", "qu"},
+                                       {"ana", c, "Ana Ticona", "sol", "", "ay"}});
+        frame = new ConsoleFrame(*console);
+        frame->SetSize(1024, 740);
+        frame->Show();
+        pumpUntil([&] { return frame->IsShownOnScreen(); });
+    }
+    ~Lab() {
+        pcs.clear(); // the agents disconnect first
+        // wx deletes a closed window at idle time: the console must outlive it.
+        frame->Destroy();
+        pumpUntil([] { return wxTopLevelWindows.empty(); });
+    }
+    Pc& join(const std::string& name) {
+        auto pc = std::make_unique<Pc>();
+        pc->store = std::make_unique<store::StudentStore>((tmp / name / "student.db").string());
+        classroom::StudentConfig cfg;
+        cfg.dataDir = (tmp / name).string();
+        cfg.deviceName = name;
+        cfg.backoffMinMs = 50;
+        cfg.backoffMaxMs = 400;
+        cfg.confirmTeacher = [](const std::string&, const std::string&) { return true; };
+        pc->agent = std::make_unique<classroom::StudentAgent>(*pc->store, cfg);
+        pc->agent->connect("127.0.0.1", console->service().port(), console->classInfo().code);
+        pcs.push_back(std::move(pc));
+        return *pcs.back();
+    }
+    int online() const {
+        int n = 0;
+        for (const auto& s : frame->classPanel().students()) {
+            n += s.online ? 1 : 0;
+        }
+        return n;
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_class_follows_the_lesson_takes_a_live_quiz_and_lands_in_the_gradebook) {
+    Lab lab;
+    auto& f = *lab.frame;
+    // First run installed the bundled courses.
+    BOOST_TEST(lab.console->courses().size() >= 6u);
+    BOOST_TEST(f.coursesPage().courseCount() >= 6);
+    BOOST_TEST(f.onlineText().Contains("0 de 3"), f.onlineText().utf8_string());
+    screenshot(&f, "teacher-class-empty.png");
+
+    Pc& pc1 = lab.join("PC-01");
+    Pc& pc2 = lab.join("PC-02");
+    BOOST_REQUIRE(pc1.agent->waitJoined(10000));
+    BOOST_REQUIRE(pc2.agent->waitJoined(10000));
+    BOOST_REQUIRE(pc1.agent->signIn("luis", ""));
+    BOOST_REQUIRE(pc2.agent->signIn("rosa", ""));
+    pc2.agent->hand("rosa", true);
+    BOOST_REQUIRE(pumpUntil([&] { return lab.online() == 2; }));
+    BOOST_TEST(f.onlineText().Contains("2 de 3"), f.onlineText().utf8_string());
+    BOOST_REQUIRE(pumpUntil([&] {
+        for (const auto& s : f.classPanel().students()) {
+            if (s.learnerId == "rosa" && s.hand) {
+                return true;
+            }
+        }
+        return false;
+    }));
+    BOOST_TEST(f.onlineText().Contains("1 pide ayuda"), f.onlineText().utf8_string());
+    screenshot(&f, "teacher-class-1024x768.png");
+
+    // Lesson: the class follows two page changes made with the big buttons.
+    f.showPage(ConsoleFrame::LessonTab);
+    pumpIdle();
+    f.lessonPage().selectLesson(kCourse, "res-leccion");
+    f.lessonPage().step(+1); // nothing shown yet: the first page
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().page == "p1"; }, 10000));
+    f.lessonPage().step(+1);
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().page == "p2"; }, 10000));
+    BOOST_REQUIRE(pc2.agent->waitFor([&] { return pc2.agent->view().page == "p2"; }, 10000));
+    BOOST_TEST(f.lessonPage().showing() == std::string(kCourse) + "/res-leccion/p2");
+    screenshot(&f, "teacher-lesson-1024x768.png");
+
+    // Quiz: the teacher clicks "Start the quiz".
+    f.showPage(ConsoleFrame::QuizTab);
+    BOOST_REQUIRE(f.quizPage().selectQuiz(kCourse, "res-cuestionario"));
+    pumpIdle();
+    click(f.quizPage().startButton());
+    BOOST_REQUIRE(pumpUntil([&] { return lab.console->service().quizStatus().active; }));
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().quiz.has_value(); }, 10000));
+    BOOST_REQUIRE(pc2.agent->waitFor([&] { return pc2.agent->view().quiz.has_value(); }, 10000));
+    BOOST_TEST(pc1.agent->answerLive("luis", "q1", "\"a\"", 4000).saved); // right
+    BOOST_TEST(pc1.agent->answerLive("luis", "q3", "false", 3000).saved); // right
+    BOOST_TEST(pc2.agent->answerLive("rosa", "q1", "\"c\"", 5000).saved); // wrong
+    BOOST_REQUIRE(pc1.agent->waitSynced(10000));
+    BOOST_REQUIRE(pc2.agent->waitSynced(10000));
+    // The chart shows them: question 1 answered twice, once right; question 3 once, right.
+    BOOST_REQUIRE(pumpUntil([&] {
+        const auto& bars = f.quizPage().chart().bars();
+        return bars.size() == 8u && bars[0].value == "1 / 2" && bars[2].value == "1 / 1";
+    }));
+    const auto& bars = f.quizPage().chart().bars();
+    BOOST_TEST(bars[0].parts[0].first == 1.0); // right
+    BOOST_TEST(bars[0].parts[2].first == 1.0); // wrong
+    BOOST_TEST(bars[1].value == "0 / 0");
+    BOOST_TEST(f.quizPage().answeredText().Contains("2 de 2"),
+               f.quizPage().answeredText().utf8_string());
+    screenshot(&f, "teacher-quiz-1024x768.png");
+
+    // Close, reveal: each PC receives its learners' results.
+    f.quizPage().close();
+    f.quizPage().reveal();
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return !pc1.agent->view().reveal.empty(); }, 10000));
+    BOOST_TEST(pc1.agent->view().reveal.find("luis") != std::string::npos);
+    BOOST_TEST(pc1.agent->view().reveal.find("rosa") == std::string::npos);
+
+    // Gradebook: the hardest question first, then each learner.
+    f.showPage(ConsoleFrame::GradebookTab);
+    f.gradebookPage().setView(teacher::GradebookPage::View::Questions);
+    BOOST_REQUIRE(f.gradebookPage().rowCount() == 2);
+    BOOST_TEST(f.gradebookPage().cell(0, 0) == "q1"); // half right: harder than q3
+    BOOST_TEST(f.gradebookPage().cell(0, 4) == "50 %");
+    f.gradebookPage().setView(teacher::GradebookPage::View::Learners);
+    BOOST_REQUIRE(f.gradebookPage().rowCount() == 3); // the whole roster, Ana with nothing
+    screenshot(&f, "teacher-gradebook-1024x768.png");
+
+    // Export: the CSV Excel and LibreOffice open, with the quiz's title and each learner.
+    f.gradebookPage().setView(teacher::GradebookPage::View::Grades);
+    const auto csvPath = lab.tmp / "notas.csv";
+    f.gradebookPage().exportCsv(csvPath.string());
+    const auto csv = readFile(csvPath);
+    BOOST_TEST(csv.rfind("\xEF\xBB\xBF", 0) == 0u); // BOM
+    BOOST_TEST(csv.find("\r\n") != std::string::npos);
+    BOOST_TEST(csv.find("\"Luis Mamani\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"Rosa Ñahui\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"Ana Ticona\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"¿Qué aprendimos?\"") != std::string::npos, csv); // the title
+    BOOST_TEST(csv.find("\"Estudiante\"") != std::string::npos, csv);       // Spanish headers
+    BOOST_TEST(!fs::exists(lab.tmp / "notas.csv.part"));
+    // An export into a folder that does not exist fails with the path, and writes nothing.
+    BOOST_CHECK_EXCEPTION(
+        f.gradebookPage().exportCsv((lab.tmp / "no" / "x.csv").string()), Error,
+        [](const Error& e) { return std::string(e.what()).find("x.csv") != std::string::npos; });
+
+    // Attention: lock all, then one PC only.
+    f.lockAll(true);
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().locked; }, 10000));
+    BOOST_REQUIRE(pc2.agent->waitFor([&] { return pc2.agent->view().locked; }, 10000));
+    f.lockAll(false);
+    BOOST_REQUIRE(pc2.agent->waitFor([&] { return !pc2.agent->view().locked; }, 10000));
+    f.showPage(ConsoleFrame::ClassTab);
+    pumpIdle();
+    std::size_t rosaTile = 99;
+    for (std::size_t i = 0; i < f.classPanel().students().size(); ++i) {
+        if (f.classPanel().students()[i].learnerId == "rosa") {
+            rosaTile = i;
+        }
+    }
+    f.classPanel().toggle(rosaTile, false);
+    f.lockSelected(true);
+    BOOST_REQUIRE(pc2.agent->waitFor([&] { return pc2.agent->view().locked; }, 10000));
+    BOOST_REQUIRE(pc1.agent->waitFor([&] { return !pc1.agent->view().locked; }, 10000));
+    BOOST_TEST(!pc1.agent->view().locked);
+    screenshot(&f, "teacher-class-selected-1024x768.png");
+}
+
+BOOST_AUTO_TEST_CASE(courses_are_checked_before_import_and_sent_with_a_bar_per_pc) {
+    Lab lab;
+    auto& f = *lab.frame;
+    Pc& pc1 = lab.join("PC-01");
+    BOOST_REQUIRE(pc1.agent->waitJoined(10000));
+    BOOST_REQUIRE(pc1.agent->signIn("luis", ""));
+    BOOST_REQUIRE(pumpUntil([&] { return lab.online() == 1; }));
+    const int before = f.coursesPage().courseCount();
+
+    // A broken course: refused, named by file and line, nothing added.
+    copyTree(sampleCourse(), lab.tmp / "roto");
+    replaceInFile(lab.tmp / "roto" / "imsmanifest.xml", "identifierref=\"res-leccion\"",
+                  "identifierref=\"res-nada\"");
+    bool ok = true;
+    const auto problems = f.coursesPage().import((lab.tmp / "roto").string(), &ok);
+    BOOST_TEST(!ok);
+    BOOST_REQUIRE(!problems.empty());
+    BOOST_TEST(problems[0].find("roto/imsmanifest.xml:") == 0u, problems[0]);
+    BOOST_TEST(f.coursesPage().courseCount() == before);
+
+    // Send a course: the PC's bar fills and says ready.
+    f.showPage(ConsoleFrame::CoursesTab);
+    BOOST_REQUIRE(f.coursesPage().select("pe.ayllu.primeros-pasos"));
+    f.coursesPage().pushSelected();
+    const auto device = pc1.store->deviceId();
+    BOOST_REQUIRE(pumpUntil([&] { return f.coursesPage().gaugeValue(device) == 1000; }, 60000));
+    BOOST_TEST(fs::exists(lab.tmp / "PC-01" / "courses"));
+    screenshot(&f, "teacher-courses-1024x768.png");
+
+    // Roster: a class list from a spreadsheet, all rows or none.
+    f.showPage(ConsoleFrame::RosterTab);
+    writeFile(lab.tmp / "lista.csv", "nombre;pin\nMaría Huamán;\nPedro Apaza;4321\n");
+    BOOST_TEST(f.rosterPage().importCsv((lab.tmp / "lista.csv").string()).empty());
+    BOOST_TEST(f.rosterPage().rowCount() == 5);
+    writeFile(lab.tmp / "mala.csv", "nombre;pin\nJuana;12\n");
+    const auto bad = f.rosterPage().importCsv((lab.tmp / "mala.csv").string());
+    BOOST_REQUIRE(bad.size() == 1u);
+    BOOST_TEST(bad[0].find("mala.csv:2:") != std::string::npos, bad[0]);
+    BOOST_TEST(f.rosterPage().rowCount() == 5);
+    screenshot(&f, "teacher-roster-1024x768.png");
+}

@@ -32,51 +32,68 @@ wxChoice* languageChoice(wxWindow* parent, const std::string& current) {
 }
 } // namespace
 
-bool askSetup(wxWindow* parent, ClassSetup& setup) {
-    wxDialog d(parent, wxID_ANY, _("Welcome to Ayllu"));
-    auto* intro = new wxStaticText(&d, wxID_ANY,
+SetupDialog::SetupDialog(wxWindow* parent, const ClassSetup& initial)
+    : wxDialog(parent, wxID_ANY, _("Welcome to Ayllu")) {
+    auto* intro = new wxStaticText(this, wxID_ANY,
                                    _("Three questions, and your classroom is ready. You can "
                                      "change the answers later in Settings."));
-    intro->Wrap(d.FromDIP(440));
+    intro->Wrap(FromDIP(440));
     auto* grid = new wxFlexGridSizer(2, 10, 12);
     grid->AddGrowableCol(1);
-    auto* teacher = new wxTextCtrl(&d, wxID_ANY, u8(setup.teacher), wxDefaultPosition,
-                                   d.FromDIP(wxSize(260, -1)));
-    teacher->SetHint(_("e.g. Prof. Rosa Quispe"));
-    auto* name = new wxTextCtrl(&d, wxID_ANY, u8(setup.className));
-    name->SetHint(_("e.g. 5th grade A, or Tuesday adults"));
-    auto* language = languageChoice(&d, setup.language);
-    auto* pins = new wxCheckBox(&d, wxID_ANY, _("Learners type a PIN to sign in"));
-    pins->SetValue(setup.pinRequired);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("Your &name")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(teacher, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Class")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(name, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(language, 1, wxEXPAND);
+    teacher_ = new wxTextCtrl(this, wxID_ANY, u8(initial.teacher), wxDefaultPosition,
+                              FromDIP(wxSize(260, -1)));
+    teacher_->SetHint(_("e.g. Prof. Rosa Quispe"));
+    name_ = new wxTextCtrl(this, wxID_ANY, u8(initial.className));
+    name_->SetHint(_("e.g. 5th grade A, or Tuesday adults"));
+    language_ = languageChoice(this, initial.language);
+    pins_ = new wxCheckBox(this, wxID_ANY, _("Learners type a PIN to sign in"));
+    pins_->SetValue(initial.pinRequired);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("Your &name")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(teacher_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Class")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(name_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(language_, 1, wxEXPAND);
     grid->AddSpacer(0);
-    grid->Add(pins);
+    grid->Add(pins_);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(intro, 0, wxALL, 16);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 16);
-    sizer->Add(d.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
-    d.SetSizerAndFit(sizer);
-    d.CentreOnScreen();
-    teacher->SetFocus();
-    while (d.ShowModal() == wxID_OK) {
-        const auto t = teacher->GetValue().Strip(wxString::both);
-        const auto n = name->GetValue().Strip(wxString::both);
-        if (t.empty() || n.empty()) {
-            wxMessageBox(_("Please type your name and the class's name."), d.GetTitle(),
-                         wxOK | wxICON_WARNING, &d);
-            continue;
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
+    SetSizerAndFit(sizer);
+    CentreOnScreen();
+    teacher_->SetFocus();
+}
+
+void SetupDialog::fill(const wxString& teacher, const wxString& className) {
+    teacher_->SetValue(teacher);
+    name_->SetValue(className);
+}
+
+bool SetupDialog::answers(ClassSetup& out, wxString* problem) const {
+    const auto t = teacher_->GetValue().Strip(wxString::both);
+    const auto n = name_->GetValue().Strip(wxString::both);
+    if (t.empty() || n.empty()) {
+        if (problem != nullptr) {
+            *problem = _("Please type your name and the class's name.");
         }
-        setup.teacher = t.utf8_string();
-        setup.className = n.utf8_string();
-        setup.language =
-            consoleLanguages()[static_cast<std::size_t>(language->GetSelection())].first;
-        setup.pinRequired = pins->GetValue();
-        return true;
+        return false;
+    }
+    out.teacher = t.utf8_string();
+    out.className = n.utf8_string();
+    out.language = consoleLanguages()[static_cast<std::size_t>(language_->GetSelection())].first;
+    out.pinRequired = pins_->GetValue();
+    return true;
+}
+
+bool askSetup(wxWindow* parent, ClassSetup& setup) {
+    SetupDialog d(parent, setup);
+    while (d.ShowModal() == wxID_OK) {
+        wxString problem;
+        if (d.answers(setup, &problem)) {
+            return true;
+        }
+        wxMessageBox(problem, d.GetTitle(), wxOK | wxICON_WARNING, &d);
     }
     return false;
 }

@@ -8,8 +8,22 @@
 
 namespace ayllu::teacher {
 
-// First run: the teacher's name, the class's name, the language of the console. Returns false
-// when the teacher cancels.
+// First run: the teacher's name, the class's name, the language of the console.
+class SetupDialog : public wxDialog {
+public:
+    SetupDialog(wxWindow* parent, const ClassSetup& initial);
+    // The answers, or false with what is missing.
+    bool answers(ClassSetup& out, wxString* problem) const;
+    void fill(const wxString& teacher, const wxString& className); // tests
+
+private:
+    wxTextCtrl* teacher_ = nullptr;
+    wxTextCtrl* name_ = nullptr;
+    wxChoice* language_ = nullptr;
+    wxCheckBox* pins_ = nullptr;
+};
+
+// Shows SetupDialog until it is answered. Returns false when the teacher cancels.
 bool askSetup(wxWindow* parent, ClassSetup& setup);
 
 // Settings kept in the teacher's database; language and port apply when the console restarts.

@@ -8,6 +8,7 @@
 #include "console.h"
 #include "console_frame.h"
 #include "courses_page.h"
+#include "dialogs.h"
 #include "gradebook_page.h"
 #include "lesson_page.h"
 #include "quiz_page.h"
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <wx/apptrait.h>
 #include <wx/evtloop.h>
+#include <wx/notebook.h>
 #include <wx/uiaction.h>
 #include <wx/wx.h>
 
@@ -334,4 +336,92 @@ BOOST_AUTO_TEST_CASE(courses_are_checked_before_import_and_sent_with_a_bar_per_p
     BOOST_TEST(bad[0].find("mala.csv:2:") != std::string::npos, bad[0]);
     BOOST_TEST(f.rosterPage().rowCount() == 5);
     screenshot(&f, "teacher-roster-1024x768.png");
+}
+
+BOOST_AUTO_TEST_CASE(first_run_asks_three_questions_and_the_codes_read_from_the_back) {
+    {
+        auto* d = new teacher::SetupDialog(nullptr, {});
+        d->Show();
+        pumpUntil([&] { return d->IsShownOnScreen(); });
+        teacher::ClassSetup s;
+        wxString problem;
+        BOOST_TEST(!d->answers(s, &problem)); // nothing typed yet
+        BOOST_TEST(!problem.empty());
+        d->fill(wxString::FromUTF8("Prof. Rosa Quispe"), wxString::FromUTF8("5° A"));
+        BOOST_TEST(d->answers(s, &problem));
+        BOOST_TEST(s.teacher == "Prof. Rosa Quispe");
+        BOOST_TEST(s.className == "5° A");
+        BOOST_TEST(s.language == "es");
+        screenshot(d, "teacher-first-run.png");
+        d->Destroy();
+        pumpUntil([] { return wxTopLevelWindows.empty(); });
+    }
+    Lab lab;
+    auto& f = *lab.frame;
+    f.showProjector();
+    wxWindow* projector = nullptr;
+    BOOST_REQUIRE(pumpUntil([&] {
+        for (auto* w : wxTopLevelWindows) {
+            if (dynamic_cast<teacher::ProjectorFrame*>(w) != nullptr && w->IsShownOnScreen()) {
+                projector = w;
+            }
+        }
+        return projector != nullptr;
+    }));
+    // Both codes, in letters at least 5 times the normal size.
+    bool classCode = false, checkCode = false;
+    for (auto* c : projector->GetChildren().front()->GetChildren()) {
+        const auto label = c->GetLabel().utf8_string();
+        if (label == lab.console->classInfo().code) {
+            classCode = c->GetFont().GetPointSize() >= 5 * f.GetFont().GetPointSize();
+        }
+        if (label == lab.console->service().shortCode()) {
+            checkCode = c->GetFont().GetPointSize() >= 4 * f.GetFont().GetPointSize();
+        }
+    }
+    BOOST_TEST(classCode);
+    BOOST_TEST(checkCode);
+    screenshot(projector, "teacher-projector.png");
+    // Escape closes it.
+    projector->GetChildren().front()->SetFocus();
+    wxUIActionSimulator().Char(WXK_ESCAPE);
+    BOOST_TEST(pumpUntil([&] {
+        for (auto* w : wxTopLevelWindows) {
+            if (dynamic_cast<teacher::ProjectorFrame*>(w) != nullptr) {
+                return false;
+            }
+        }
+        return true;
+    }));
+}
+
+BOOST_AUTO_TEST_CASE(the_console_answers_to_its_keyboard_shortcuts) {
+    Lab lab;
+    auto& f = *lab.frame;
+    Pc& pc = lab.join("PC-01");
+    BOOST_REQUIRE(pc.agent->waitJoined(10000));
+    f.Raise();
+    f.SetFocus();
+    pumpIdle();
+    wxUIActionSimulator keys;
+    keys.Char('l', wxMOD_CONTROL); // lock all
+    BOOST_REQUIRE(pumpUntil([&] { return lab.console->service().state().lockAll; }));
+    BOOST_REQUIRE(pc.agent->waitFor([&] { return pc.agent->view().locked; }, 10000));
+    keys.Char('u', wxMOD_CONTROL); // unlock all
+    BOOST_REQUIRE(pumpUntil([&] { return !lab.console->service().state().lockAll; }));
+    keys.Char('3', wxMOD_ALT); // the Quiz tab
+    BOOST_TEST(pumpUntil([&] {
+        return dynamic_cast<wxNotebook*>(f.quizPage().GetParent())->GetSelection() ==
+               ConsoleFrame::QuizTab;
+    }));
+    BOOST_REQUIRE(f.quizPage().selectQuiz(kCourse, "res-cuestionario"));
+    keys.Char(WXK_F9); // start the quiz
+    BOOST_TEST(pumpUntil([&] { return lab.console->service().quizStatus().active; }));
+    keys.Char('2', wxMOD_ALT); // the Lesson tab, then Alt+Right shows the first page
+    pumpUntil([&] {
+        return dynamic_cast<wxNotebook*>(f.quizPage().GetParent())->GetSelection() ==
+               ConsoleFrame::LessonTab;
+    });
+    keys.Char(WXK_RIGHT, wxMOD_ALT);
+    BOOST_TEST(pumpUntil([&] { return !f.lessonPage().showing().empty(); }));
 }

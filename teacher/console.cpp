@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 
 namespace fs = std::filesystem;
 
@@ -111,6 +112,32 @@ std::vector<const course::Package*> Console::courses() const {
     std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
         return a->manifest.meta.title.best("es") < b->manifest.meta.title.best("es");
     });
+    return out;
+}
+
+std::vector<store::CourseItem> Console::courseItems(const std::string& identifier,
+                                                    const std::string& language) const {
+    std::vector<store::CourseItem> out;
+    const auto* p = service_ ? service_->course(identifier) : nullptr;
+    if (p == nullptr) {
+        return out;
+    }
+    std::function<void(const std::vector<course::Item>&)> walk =
+        [&](const std::vector<course::Item>& items) {
+            for (const auto& item : items) {
+                if (p->lessons.count(item.ref) != 0) {
+                    out.push_back({item.ref, p->lessons.at(item.ref).title.best(language)});
+                } else if (p->quizzes.count(item.ref) != 0) {
+                    out.push_back({item.ref, p->quizzes.at(item.ref).title.best(language)});
+                } else if (p->drills.count(item.ref) != 0) {
+                    out.push_back({item.ref, p->drills.at(item.ref).title.best(language)});
+                }
+                walk(item.children);
+            }
+        };
+    for (const auto& org : p->manifest.organizations) {
+        walk(org.items);
+    }
     return out;
 }
 

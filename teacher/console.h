@@ -4,6 +4,7 @@
 
 #include "ayllu/classroom/course_library.h"
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/store/gradebook.h"
 #include "ayllu/store/teacher_store.h"
 
 #include <memory>
@@ -52,6 +53,9 @@ public:
     // The offered courses, by title.
     std::vector<const course::Package*> courses() const;
     std::string courseFolder(const std::string& identifier) const;
+    // The lessons, quizzes and drills of a course in its own order, titled in `language`.
+    std::vector<store::CourseItem> courseItems(const std::string& identifier,
+                                               const std::string& language) const;
 
     store::TeacherStore& store() { return *store_; }
     classroom::TeacherService& service() { return *service_; }

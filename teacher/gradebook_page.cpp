@@ -39,6 +39,9 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     auto* exportButton = new wxButton(this, wxID_ANY, _("&Export CSV…"));
     exportButton->SetToolTip(_("Ctrl+E"));
     auto* refreshButton = new wxButton(this, wxID_REFRESH, _("&Refresh"));
+    auto* reportButton = new wxButton(this, wxID_ANY, _("Class &report (PDF)…"));
+    auto* printButton = new wxButton(this, wxID_PRINT, _("&Print the report…"));
+    auto* certificateButton = new wxButton(this, wxID_ANY, _("Cer&tificate…"));
     top->Add(new wxStaticText(this, wxID_ANY, _("Show")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(view_, 0, wxRIGHT, 12);
     top->Add(new wxStaticText(this, wxID_ANY, _("Class")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -47,6 +50,10 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     top->AddStretchSpacer();
     top->Add(refreshButton, 0, wxRIGHT, 6);
     top->Add(exportButton, 0);
+    auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+    bottom->Add(reportButton, 0, wxRIGHT, 6);
+    bottom->Add(printButton, 0, wxRIGHT, 6);
+    bottom->Add(certificateButton, 0);
 
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -54,8 +61,12 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, 0, wxEXPAND | wxALL, 10);
     sizer->Add(list_, 3, wxEXPAND | wxLEFT | wxRIGHT, 10);
-    sizer->Add(chart_, 2, wxEXPAND | wxALL, 10);
+    sizer->Add(chart_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
+    sizer->Add(bottom, 0, wxALL, 10);
     SetSizer(sizer);
+    reportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askClassReport(); });
+    printButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printClassReport(); });
+    certificateButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askCertificate(); });
 
     for (auto* c : {view_, classes_, period_}) {
         c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
@@ -265,6 +276,141 @@ void GradebookPage::askAndExport() {
     } catch (const std::exception& e) {
         wxMessageBox(u8(e.what()), _("The gradebook was not exported"), wxOK | wxICON_ERROR, this);
     }
+}
+
+} // namespace ayllu::teacher
+
+namespace ayllu::teacher {
+
+namespace {
+std::string uiLanguage() {
+    const auto& l = i18n::currentLanguage();
+    return l.empty() ? "es" : l;
+}
+} // namespace
+
+std::unique_ptr<Document> GradebookPage::classReportDocument() {
+    const auto f = filter();
+    ClassReportData d;
+    for (std::size_t i = 0; i < classIds_.size(); ++i) {
+        if (classIds_[i] == f.classId) {
+            d.className = classes_->GetString(static_cast<unsigned>(i)).utf8_string();
+        }
+    }
+    d.teacher = console_.setting("teacher");
+    d.period = period_->GetStringSelection().utf8_string();
+    d.madeMs = store::nowMs();
+    console_.store().withDatabase([&](SQLite::Database& db) {
+        d.learners = store::learnerSummary(db, f);
+        for (const auto& item : store::itemSummary(db, f)) {
+            d.items.emplace_back(titleOf(item.course, item.content), item);
+        }
+        return 0;
+    });
+    return classReport(std::move(d));
+}
+
+void GradebookPage::saveClassReport(const std::string& path) {
+    savePdf(*classReportDocument(), path);
+}
+
+void GradebookPage::askClassReport() {
+    wxFileDialog ask(this, _("Save the class report"), "", u8(console_.classInfo().name) + ".pdf",
+                     _("PDF documents (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK) {
+        return;
+    }
+    try {
+        saveClassReport(ask.GetPath().utf8_string());
+        wxMessageBox(wxString::Format(_("Saved %s"), ask.GetPath()), _("Class report"),
+                     wxOK | wxICON_INFORMATION, this);
+    } catch (const std::exception& e) {
+        wxMessageBox(u8(e.what()), _("Class report"), wxOK | wxICON_ERROR, this);
+    }
+}
+
+void GradebookPage::printClassReport() {
+    print(this, *classReportDocument(), _("Class report"));
+}
+
+std::unique_ptr<Document> GradebookPage::certificateDocument(const std::string& learner,
+                                                             const std::string& course) {
+    const auto classId = filter().classId;
+    const auto items = console_.courseItems(course, uiLanguage());
+    const auto* pkg = console_.service().course(course);
+    const std::string title = pkg != nullptr ? pkg->manifest.meta.title.best(uiLanguage()) : course;
+    const auto completion = console_.store().withDatabase([&](SQLite::Database& db) {
+        return store::courseCompletion(db, classId, learner, course, items);
+    });
+    std::string className;
+    if (const auto c = console_.store().classById(classId)) {
+        className = c->name;
+    }
+    return certificate(completion, title, className, console_.setting("teacher"));
+}
+
+void GradebookPage::saveCertificate(const std::string& learner, const std::string& course,
+                                    const std::string& path) {
+    savePdf(*certificateDocument(learner, course), path);
+}
+
+void GradebookPage::askCertificate() {
+    const auto roster = console_.store().roster(filter().classId);
+    const auto courses = console_.courses();
+    if (roster.empty() || courses.empty()) {
+        return;
+    }
+    wxDialog d(this, wxID_ANY, _("Certificate of completion"));
+    auto* learners = new wxChoice(&d, wxID_ANY);
+    for (const auto& l : roster) {
+        learners->Append(u8(l.name));
+    }
+    learners->SetSelection(0);
+    auto* courseChoice = new wxChoice(&d, wxID_ANY);
+    for (const auto* p : courses) {
+        courseChoice->Append(u8(p->manifest.meta.title.best(uiLanguage())));
+    }
+    courseChoice->SetSelection(0);
+    auto* grid = new wxFlexGridSizer(2, 10, 12);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Learner")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(learners, 1, wxEXPAND);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("C&ourse")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(courseChoice, 1, wxEXPAND);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* save = new wxButton(&d, wxID_SAVE, _("&Save as PDF…"));
+    auto* printIt = new wxButton(&d, wxID_PRINT, _("&Print…"));
+    buttons->Add(save, 0, wxRIGHT, 6);
+    buttons->Add(printIt, 0, wxRIGHT, 6);
+    buttons->Add(new wxButton(&d, wxID_CANCEL, _("Close")), 0);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(grid, 0, wxEXPAND | wxALL, 16);
+    sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 12);
+    d.SetSizerAndFit(sizer);
+    auto chosen = [&] {
+        return std::make_pair(roster[static_cast<std::size_t>(learners->GetSelection())],
+                              courses[static_cast<std::size_t>(courseChoice->GetSelection())]);
+    };
+    auto act = [&](bool toPrinter) {
+        const auto [learner, pkg] = chosen();
+        try {
+            auto doc = certificateDocument(learner.id, pkg->manifest.identifier);
+            if (toPrinter) {
+                print(&d, *doc, _("Certificate of completion"));
+                return;
+            }
+            wxFileDialog ask(&d, _("Save the certificate"), "", u8(learner.name) + ".pdf",
+                             _("PDF documents (*.pdf)|*.pdf"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+            if (ask.ShowModal() == wxID_OK) {
+                savePdf(*doc, ask.GetPath().utf8_string());
+            }
+        } catch (const std::exception& e) {
+            wxMessageBox(u8(e.what()), _("Certificate of completion"), wxOK | wxICON_INFORMATION,
+                         &d);
+        }
+    };
+    save->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { act(false); });
+    printIt->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { act(true); });
+    d.ShowModal();
 }
 
 } // namespace ayllu::teacher

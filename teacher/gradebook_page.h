@@ -5,6 +5,7 @@
 #include "ayllu/store/gradebook.h"
 #include "bar_chart.h"
 #include "console.h"
+#include "report.h"
 
 #include <wx/listctrl.h>
 #include <wx/wx.h>
@@ -22,12 +23,25 @@ public:
     void exportCsv(const std::string& path);
     void askAndExport(); // Ctrl+E: a Save dialog, then exportCsv
 
+    // The class report of the class and period chosen, as PDF; or printed.
+    void saveClassReport(const std::string& path);
+    void askClassReport(); // Save as PDF…
+    void printClassReport();
+    // A learner's certificate for a course, as PDF. Throws ayllu::Error (what is missing)
+    // when the learner has not completed the course.
+    void saveCertificate(const std::string& learner, const std::string& course,
+                         const std::string& path);
+    void askCertificate(); // choose the learner and the course, then save or print
+
     int rowCount() const { return list_->GetItemCount(); }
     wxString cell(int row, int column) const { return list_->GetItemText(row, column); }
     const BarChart& chart() const { return *chart_; }
 
 private:
     store::GradeFilter filter();
+    std::unique_ptr<Document> classReportDocument();
+    std::unique_ptr<Document> certificateDocument(const std::string& learner,
+                                                  const std::string& course);
     std::string titleOf(const std::string& course, const std::string& content) const;
     Console& console_;
     wxChoice* view_ = nullptr;

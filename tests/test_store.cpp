@@ -813,3 +813,41 @@ BOOST_AUTO_TEST_CASE(a_class_list_from_a_spreadsheet_is_imported_all_or_nothing)
     BOOST_CHECK_THROW(t.saveLearners(broken), StorageError);
     BOOST_TEST(t.roster("c1").size() == 3u);
 }
+
+BOOST_AUTO_TEST_CASE(course_completion_lists_every_item_in_course_order) {
+    Classroom c;
+    const std::vector<CourseItem> items = {
+        {"res-l", "Conoce el ratón"}, {"res-q", "¿Qué aprendimos?"}, {"res-d", "Escribe"}};
+    for (const char* content : {"res-l", "res-q"}) {
+        Event done = ev(EventKind::Status, content);
+        done.status = content == std::string("res-q") ? Status::Passed : Status::Completed;
+        c.add(done, "ana");
+    }
+    Event started = ev(EventKind::Status, "res-l");
+    started.status = Status::Incomplete;
+    c.add(started, "rosa");
+
+    auto& db = c.t.database().sql();
+    auto ana = courseCompletion(db, "c1", "ana", "pe.ayllu.muestra", items);
+    BOOST_TEST(ana.learnerName == "Ana Quispe");
+    BOOST_REQUIRE(ana.items.size() == 3u);
+    BOOST_TEST(ana.items[0].first.content == "res-l");                // the course's order
+    BOOST_TEST((ana.items[2].second.status == Status::NotAttempted)); // nobody started it
+    BOOST_TEST(ana.done() == 2);
+    BOOST_TEST(!ana.complete());
+    BOOST_TEST(ana.lastMs > 0);
+
+    Event drill = ev(EventKind::Status, "res-d");
+    drill.status = Status::Passed;
+    c.add(drill, "ana");
+    ana = courseCompletion(db, "c1", "ana", "pe.ayllu.muestra", items);
+    BOOST_TEST(ana.complete());
+    // Rosa started one item; Luis nothing.
+    BOOST_TEST(courseCompletion(db, "c1", "rosa", "pe.ayllu.muestra", items).done() == 0);
+    BOOST_TEST(courseCompletion(db, "c1", "luis", "pe.ayllu.muestra", items).items.size() == 3u);
+    // Someone of another class is refused by name.
+    BOOST_CHECK_EXCEPTION(
+        courseCompletion(db, "c1", "otro", "pe.ayllu.muestra", items), Error,
+        [](const Error& e) { return std::string(e.what()).find("otro") != std::string::npos; });
+    BOOST_TEST(!Completion{}.complete()); // a course without items is never "complete"
+}

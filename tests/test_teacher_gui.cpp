@@ -99,6 +99,15 @@ void screenshot(wxWindow* w, const std::string& name) {
     BOOST_TEST(shot.status == 0, shot.out);
 }
 
+// The first page of a PDF as a PNG beside the screenshots, to look at.
+void pdfPicture(const fs::path& pdf, const std::string& name) {
+    const auto dir = fs::path(AYLLU_BINARY_DIR) / "screenshots";
+    const auto stem = (dir / fs::path(name).stem()).string();
+    const auto r =
+        run("pdftoppm -png -r 60 -f 1 -l 1 -singlefile " + quote(pdf.string()) + " " + quote(stem));
+    BOOST_TEST(r.status == 0, r.out);
+}
+
 // Clicks a button the way a person does: the pointer moves onto it and the left button goes
 // down and up (XTest events through the X server).
 void click(wxWindow* button) {
@@ -273,6 +282,43 @@ BOOST_AUTO_TEST_CASE(a_class_follows_the_lesson_takes_a_live_quiz_and_lands_in_t
     BOOST_CHECK_EXCEPTION(
         f.gradebookPage().exportCsv((lab.tmp / "no" / "x.csv").string()), Error,
         [](const Error& e) { return std::string(e.what()).find("x.csv") != std::string::npos; });
+
+    // The class report as PDF: its text names the class and each learner.
+    const auto report = lab.tmp / "informe.pdf";
+    f.gradebookPage().saveClassReport(report.string());
+    const auto reportText = run("pdftotext -layout " + quote(report.string()) + " -");
+    BOOST_TEST(reportText.status == 0);
+    for (const char* expected : {"5° A", "Luis Mamani", "Rosa Ñahui", "Ana Ticona",
+                                 "¿Qué aprendimos?", "Prof. Rosa Quispe"}) {
+        BOOST_TEST(reportText.out.find(expected) != std::string::npos, expected);
+    }
+    pdfPicture(report, "teacher-class-report.png");
+
+    // A certificate only for a learner who completed the whole course; else what is missing.
+    const auto items = lab.console->courseItems(kCourse, "es");
+    BOOST_REQUIRE(items.size() == 3u);
+    const auto certificate = lab.tmp / "luis.pdf";
+    BOOST_CHECK_EXCEPTION(f.gradebookPage().saveCertificate("luis", kCourse, certificate.string()),
+                          Error, [&](const Error& e) {
+                              return std::string(e.what()).find(items[0].title) !=
+                                     std::string::npos;
+                          });
+    BOOST_TEST(!fs::exists(certificate));
+    for (const auto& item : items) {
+        store::Event done;
+        done.learner = "luis";
+        done.course = kCourse;
+        done.content = item.content;
+        done.status = store::Status::Passed;
+        BOOST_TEST(pc1.agent->record(done).saved);
+    }
+    BOOST_REQUIRE(pc1.agent->waitSynced(10000));
+    f.gradebookPage().saveCertificate("luis", kCourse, certificate.string());
+    const auto certificateText = run("pdftotext " + quote(certificate.string()) + " -");
+    BOOST_TEST(certificateText.out.find("Luis Mamani") != std::string::npos, certificateText.out);
+    BOOST_TEST(certificateText.out.find("Curso de muestra") != std::string::npos,
+               certificateText.out);
+    pdfPicture(certificate, "teacher-certificate.png");
 
     // Attention: lock all, then one PC only.
     f.lockAll(true);

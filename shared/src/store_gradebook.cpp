@@ -1,7 +1,9 @@
 #include "ayllu/i18n.h"
+#include "ayllu/problem.h"
 #include "ayllu/store/gradebook.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -184,6 +186,54 @@ std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& 
         }
     }
     return out;
+}
+
+int Completion::done() const {
+    int n = 0;
+    for (const auto& [item, row] : items) {
+        n += row.completed() ? 1 : 0;
+    }
+    return n;
+}
+
+Completion courseCompletion(SQLite::Database& db, const std::string& classId,
+                            const std::string& learner, const std::string& course,
+                            const std::vector<CourseItem>& items) {
+    Completion c;
+    c.learnerId = learner;
+    c.course = course;
+    {
+        SQLite::Statement q(db, "SELECT name FROM learners WHERE id = ? AND class_id = ?");
+        q.bind(1, learner);
+        q.bind(2, classId);
+        if (!q.executeStep()) {
+            throw Error(i18n::fmt(_("%1 is not on this class's roster"), learner));
+        }
+        c.learnerName = q.getColumn(0).getString();
+    }
+    GradeFilter f;
+    f.classId = classId;
+    f.learner = learner;
+    f.course = course;
+    std::map<std::string, GradeRow> byContent;
+    for (auto& row : gradebook(db, f)) {
+        byContent[row.content] = row;
+    }
+    for (const auto& item : items) {
+        GradeRow row;
+        const auto it = byContent.find(item.content);
+        if (it != byContent.end()) {
+            row = it->second;
+        } else {
+            row.learnerId = learner;
+            row.learnerName = c.learnerName;
+            row.course = course;
+            row.content = item.content;
+        }
+        c.lastMs = std::max(c.lastMs, row.lastMs);
+        c.items.emplace_back(item, row);
+    }
+    return c;
 }
 
 std::string statusLabel(Status s) {

@@ -66,6 +66,24 @@ std::vector<QuestionRow> questionStats(SQLite::Database& db, const GradeFilter& 
 std::vector<ItemRow> itemSummary(SQLite::Database& db, const GradeFilter& f);
 std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& f);
 
+// How far a learner is through a whole course: one row per content item of the course, in the
+// course's order (items nobody in the class has started are "not attempted").
+struct CourseItem {
+    std::string content; // resource identifier
+    std::string title;
+};
+struct Completion {
+    std::string learnerId, learnerName, course;
+    std::vector<std::pair<CourseItem, GradeRow>> items;
+    std::int64_t lastMs = 0; // the latest activity in the course
+    int done() const;
+    bool complete() const { return !items.empty() && done() == static_cast<int>(items.size()); }
+};
+// Throws ayllu::Error when the learner is not on the class's roster.
+Completion courseCompletion(SQLite::Database& db, const std::string& classId,
+                            const std::string& learner, const std::string& course,
+                            const std::vector<CourseItem>& items);
+
 // The status in the user's language.
 std::string statusLabel(Status s);
 

@@ -4,6 +4,7 @@
 #include "tr.h"
 
 #include <algorithm>
+#include <chrono>
 #include <wx/dcbuffer.h>
 
 namespace ayllu::teacher {
@@ -183,6 +184,17 @@ void ClassPanel::onKey(wxKeyEvent& e) {
 }
 
 void ClassPanel::onPaint(wxPaintEvent&) {
+    const auto started = std::chrono::steady_clock::now();
+    struct Measure {
+        ClassPanel& p;
+        std::chrono::steady_clock::time_point t;
+        ~Measure() {
+            ++p.paints_;
+            p.maxPaintMs_ = std::max(p.maxPaintMs_, std::chrono::duration<double, std::milli>(
+                                                        std::chrono::steady_clock::now() - t)
+                                                        .count());
+        }
+    } measure{*this, started};
     wxAutoBufferedPaintDC dc(this);
     DoPrepareDC(dc);
     dc.SetBackground(wxBrush(wxColour(236, 239, 241)));
@@ -194,9 +206,14 @@ void ClassPanel::onPaint(wxPaintEvent&) {
                     kGap * 2, kGap * 2);
         return;
     }
+    // Only the tiles in view are drawn: with 200 learners most are scrolled away.
+    const wxRect view(CalcUnscrolledPosition(wxPoint(0, 0)), GetClientSize());
     for (std::size_t i = 0; i < students_.size(); ++i) {
         const auto& s = students_[i];
         const wxRect r = tileRect(i);
+        if (!view.Intersects(r)) {
+            continue;
+        }
         const bool selected = selected_.count(s.learnerId) != 0;
         dc.SetPen(
             wxPen(selected ? wxColour(25, 118, 210) : wxColour(190, 190, 190), selected ? 4 : 1));

@@ -27,6 +27,9 @@ public:
     void clearSelection();
     void toggle(std::size_t index, bool add); // like a click (add: Ctrl+click)
     void onSelectionChanged(std::function<void()> f) { selectionChanged_ = std::move(f); }
+    // Benchmarks: how many times the tiles were painted, and the longest paint.
+    int paints() const { return paints_; }
+    double maxPaintMs() const { return maxPaintMs_; }
 
 private:
     void onPaint(wxPaintEvent&);
@@ -39,6 +42,8 @@ private:
     std::set<std::string> selected_; // learner ids
     std::size_t focus_ = 0;
     std::function<void()> selectionChanged_;
+    int paints_ = 0;
+    double maxPaintMs_ = 0;
 };
 
 } // namespace ayllu::teacher

@@ -11,6 +11,7 @@
 #include "tr.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace ayllu::teacher {
 
@@ -260,8 +261,17 @@ void ConsoleFrame::showProjector() {
     f->ShowFullScreen(true);
 }
 
+ConsoleFrame::Stats ConsoleFrame::stats() const {
+    Stats s = stats_;
+    s.reports = reports_;
+    return s;
+}
+
 void ConsoleFrame::applyUpdates() {
+    const auto started = std::chrono::steady_clock::now();
+    bool drew = false;
     if (studentsDirty_.exchange(false)) {
+        drew = true;
         auto students = console_.service().students();
         const auto online =
             std::count_if(students.begin(), students.end(), [](const auto& s) { return s.online; });
@@ -278,6 +288,7 @@ void ConsoleFrame::applyUpdates() {
         quizDirty_ = true; // "N of M online have answered" depends on who is online
     }
     if (quizDirty_.exchange(false)) {
+        drew = true;
         const auto students = class_->students();
         const int online = static_cast<int>(std::count_if(students.begin(), students.end(),
                                                           [](const auto& s) { return s.online; }));
@@ -306,13 +317,23 @@ void ConsoleFrame::applyUpdates() {
     if (!lines.empty()) {
         SetStatusText(u8(lines.back()));
     }
+    if (drew) {
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        ++stats_.redraws;
+        stats_.totalMs += ms;
+        stats_.maxMs = std::max(stats_.maxMs, ms);
+    }
 }
 
 void ConsoleFrame::studentsChanged() {
+    ++reports_;
     studentsDirty_ = true;
 }
 
 void ConsoleFrame::quizChanged(const classroom::QuizStatus&) {
+    ++reports_;
     quizDirty_ = true;
 }
 

@@ -41,6 +41,15 @@ public:
     RosterPage& rosterPage() { return *roster_; }
     wxString onlineText() const { return online_->GetLabel(); }
 
+    // What the coalescing saves (benchmarks): reports received from the service, and how often
+    // and how long the window redrew for them.
+    struct Stats {
+        std::uint64_t reports = 0; // studentsChanged + quizChanged calls
+        std::uint64_t redraws = 0; // applyUpdates that had something to draw
+        double totalMs = 0, maxMs = 0;
+    };
+    Stats stats() const;
+
     // TeacherObserver (called from the service's threads).
     void studentsChanged() override;
     void quizChanged(const classroom::QuizStatus&) override;
@@ -81,6 +90,8 @@ private:
     };
     std::vector<Delivery> deliveries_;
     std::vector<std::string> logLines_;
+    std::atomic<std::uint64_t> reports_{0};
+    Stats stats_;
 };
 
 } // namespace ayllu::teacher

@@ -14,6 +14,7 @@
 #include "quiz_page.h"
 #include "roster_page.h"
 #include "support.h"
+#include "wx_harness.h"
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -31,52 +32,12 @@ namespace {
 
 const char* const kCourse = "pe.ayllu.muestra";
 
-// wx for the whole run: the real GTK toolkit on the test's X display.
-struct WxRuntime {
-    wxEventLoopBase* loop = nullptr;
-    WxRuntime() {
-        static char name[] = "test_teacher_gui";
-        static char* argv[] = {name, nullptr};
-        int argc = 1;
-        wxApp::SetInstance(new wxApp);
-        BOOST_REQUIRE(wxEntryStart(argc, argv));
-        // Spanish, the console's first language (course texts follow it).
-        BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
-        wxImage::AddHandler(new wxPNGHandler);
-        loop = wxTheApp->GetTraits()->CreateEventLoop();
-        wxEventLoopBase::SetActive(loop);
-    }
-    ~WxRuntime() {
-        wxEventLoopBase::SetActive(nullptr);
-        delete loop;
-        wxEntryCleanup();
-    }
+// wx for the whole run, in Spanish, the console's first language (course texts follow it).
+struct SpanishWx : WxRuntime {
+    SpanishWx() { BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es")); }
 };
-BOOST_TEST_GLOBAL_FIXTURE(WxRuntime);
 
-// Runs the window's events until `done` holds (false after `ms`). Each turn waits for the next
-// event (the console's timer ticks 5 times a second), it never sleeps blindly.
-bool pumpUntil(const std::function<bool()>& done, int ms = 15000) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    auto* loop = wxEventLoopBase::GetActive();
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > until) {
-            return false;
-        }
-        loop->DispatchTimeout(50);
-        wxTheApp->ProcessPendingEvents();
-        wxTheApp->ProcessIdle();
-    }
-    return true;
-}
-
-void pumpIdle() {
-    auto* loop = wxEventLoopBase::GetActive();
-    while (loop->Pending()) {
-        loop->Dispatch();
-    }
-    wxTheApp->ProcessPendingEvents();
-}
+BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
 
 void screenshot(wxWindow* w, const std::string& name) {
     w->Raise();

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 
 namespace ayllu::teacher {
 
@@ -227,6 +228,14 @@ void ConsoleFrame::buildMenus() {
         ID_TAB_FIRST, ID_TAB_FIRST + 5);
 }
 
+std::vector<wxString> ConsoleFrame::tabLabels() const {
+    std::vector<wxString> out;
+    for (std::size_t i = 0; i < book_->GetPageCount(); ++i) {
+        out.push_back(book_->GetPageText(i));
+    }
+    return out;
+}
+
 void ConsoleFrame::showPage(Page p) {
     book_->SetSelection(static_cast<std::size_t>(p));
 }
@@ -314,8 +323,13 @@ void ConsoleFrame::applyUpdates() {
             courses_->progress(d.device, name, d.done, d.total);
         }
     }
+    // What the service did, for whoever looks into a problem later: <data>/console.log.
     if (!lines.empty()) {
-        SetStatusText(u8(lines.back()));
+        std::ofstream log(console_.options().dataDir + "/console.log", std::ios::app);
+        const auto stamp = wxDateTime::Now().FormatISOCombined(' ').utf8_string();
+        for (const auto& line : lines) {
+            log << stamp << ' ' << line << '\n';
+        }
     }
     if (drew) {
         const double ms =

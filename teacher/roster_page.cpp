@@ -60,64 +60,84 @@ void RosterPage::refresh() {
     }
 }
 
-bool RosterPage::editDialog(store::RosterEntry& entry, bool isNew) {
-    wxDialog d(this, wxID_ANY, isNew ? _("Add a learner") : _("Change a learner"));
+LearnerDialog::LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, bool isNew)
+    : wxDialog(parent, wxID_ANY, isNew ? _("Add a learner") : _("Change a learner")) {
     auto* grid = new wxFlexGridSizer(2, 8, 12);
     grid->AddGrowableCol(1);
-    auto* name =
-        new wxTextCtrl(&d, wxID_ANY, u8(entry.name), wxDefaultPosition, d.FromDIP(wxSize(280, -1)));
-    auto* picture = new wxChoice(&d, wxID_ANY);
+    name_ =
+        new wxTextCtrl(this, wxID_ANY, u8(entry.name), wxDefaultPosition, FromDIP(wxSize(280, -1)));
+    picture_ = new wxChoice(this, wxID_ANY);
     const auto& pictures = store::signInPictures();
     for (const auto& p : pictures) {
-        picture->Append(u8(p));
+        picture_->Append(u8(p));
     }
     const auto at = std::find(pictures.begin(), pictures.end(), entry.picture);
-    picture->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
-    auto* pin = new wxTextCtrl(&d, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
-    pin->SetHint(entry.hasPin ? _("(unchanged)") : _("(none)"));
-    auto* language = new wxChoice(&d, wxID_ANY);
+    picture_->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
+    pin_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
+    pin_->SetHint(entry.hasPin ? _("(unchanged)") : _("(none)"));
+    language_ = new wxChoice(this, wxID_ANY);
     int selected = 0;
     for (const auto& [code, label] : consoleLanguages()) {
         if (code == entry.language) {
-            selected = static_cast<int>(language->GetCount());
+            selected = static_cast<int>(language_->GetCount());
         }
-        language->Append(label);
+        language_->Append(label);
     }
-    language->SetSelection(selected);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Name")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(name, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Picture")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(picture, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("P&IN (4 to 8 digits)")), 0,
+    language_->SetSelection(selected);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Name")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(name_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Picture")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(picture_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("P&IN (4 to 8 digits)")), 0,
               wxALIGN_CENTER_VERTICAL);
-    grid->Add(pin, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(language, 1, wxEXPAND);
+    grid->Add(pin_, 1, wxEXPAND);
+    grid->Add(new wxStaticText(this, wxID_ANY, _("&Language")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(language_, 1, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxEXPAND | wxALL, 16);
-    sizer->Add(d.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
-    d.SetSizerAndFit(sizer);
-    name->SetFocus();
+    sizer->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 10);
+    SetSizerAndFit(sizer);
+    name_->SetFocus();
+}
+
+void LearnerDialog::fill(const wxString& name, const wxString& pin, int picture, int language) {
+    name_->SetValue(name);
+    pin_->SetValue(pin);
+    picture_->SetSelection(picture);
+    language_->SetSelection(language);
+}
+
+bool LearnerDialog::answers(store::RosterEntry& entry, wxString* problem) const {
+    const auto n = text::collapseSpace(name_->GetValue().utf8_string());
+    const auto p = pin_->GetValue().utf8_string();
+    wxString why;
+    if (n.empty()) {
+        why = _("Please type the learner's name.");
+    } else if (!p.empty() && (p.size() < 4 || p.size() > 8 ||
+                              p.find_first_not_of("0123456789") != std::string::npos)) {
+        why = _("A PIN is 4 to 8 digits.");
+    }
+    if (!why.empty()) {
+        if (problem != nullptr) {
+            *problem = why;
+        }
+        return false;
+    }
+    entry.name = n;
+    entry.pin = p;
+    entry.picture = store::signInPictures()[static_cast<std::size_t>(picture_->GetSelection())];
+    entry.language = consoleLanguages()[static_cast<std::size_t>(language_->GetSelection())].first;
+    return true;
+}
+
+bool RosterPage::editDialog(store::RosterEntry& entry, bool isNew) {
+    LearnerDialog d(this, entry, isNew);
     while (d.ShowModal() == wxID_OK) {
-        const auto n = text::collapseSpace(name->GetValue().utf8_string());
-        const auto p = pin->GetValue().utf8_string();
         wxString problem;
-        if (n.empty()) {
-            problem = _("Please type the learner's name.");
-        } else if (!p.empty() && (p.size() < 4 || p.size() > 8 ||
-                                  p.find_first_not_of("0123456789") != std::string::npos)) {
-            problem = _("A PIN is 4 to 8 digits.");
+        if (d.answers(entry, &problem)) {
+            return true;
         }
-        if (!problem.empty()) {
-            wxMessageBox(problem, d.GetTitle(), wxOK | wxICON_WARNING, &d);
-            continue;
-        }
-        entry.name = n;
-        entry.pin = p;
-        entry.picture = pictures[static_cast<std::size_t>(picture->GetSelection())];
-        entry.language =
-            consoleLanguages()[static_cast<std::size_t>(language->GetSelection())].first;
-        return true;
+        wxMessageBox(problem, d.GetTitle(), wxOK | wxICON_WARNING, &d);
     }
     return false;
 }

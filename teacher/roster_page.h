@@ -8,6 +8,21 @@
 
 namespace ayllu::teacher {
 
+// One learner: name, sign-in picture, PIN (empty: unchanged or none) and language.
+class LearnerDialog : public wxDialog {
+public:
+    LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, bool isNew);
+    // Copies the answers into `entry`, or false with what is wrong.
+    bool answers(store::RosterEntry& entry, wxString* problem) const;
+    void fill(const wxString& name, const wxString& pin, int picture, int language); // tests
+
+private:
+    wxTextCtrl* name_ = nullptr;
+    wxChoice* picture_ = nullptr;
+    wxTextCtrl* pin_ = nullptr;
+    wxChoice* language_ = nullptr;
+};
+
 class RosterPage : public wxPanel {
 public:
     RosterPage(wxWindow* parent, Console& console);

@@ -8,6 +8,7 @@
 #include "roster_page.h"
 #include "tr.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <wx/cmdline.h>
 #include <wx/stdpaths.h>
@@ -30,6 +31,8 @@ void TeacherApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "class", "first run: the class's name, without asking",
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "roster", "first run: import this CSV class list", wxCMD_LINE_VAL_STRING);
+    parser.AddSwitch("", "exit-when-shown",
+                     "print the window's title and tabs once shown, then quit (tests)");
 }
 
 bool TeacherApp::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -52,6 +55,7 @@ bool TeacherApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("roster", &v)) {
         roster_ = v.utf8_string();
     }
+    exitWhenShown_ = parser.Found("exit-when-shown");
     return wxApp::OnCmdLineParsed(parser);
 }
 
@@ -107,6 +111,25 @@ bool TeacherApp::OnInit() {
         }
     }
     frame->Show();
+    std::printf("%s\n",
+                wxString::Format(_("Class \"%s\": code %s, check code %s, port %d"),
+                                 u8(console_->classInfo().name), u8(console_->classInfo().code),
+                                 u8(console_->service().shortCode()),
+                                 static_cast<int>(console_->service().port()))
+                    .utf8_string()
+                    .c_str());
+    std::fflush(stdout);
+    if (exitWhenShown_) {
+        frame->CallAfter([frame] {
+            std::printf("shown: %s |", frame->GetTitle().utf8_string().c_str());
+            for (const auto& tab : frame->tabLabels()) {
+                std::printf(" %s |", tab.utf8_string().c_str());
+            }
+            std::printf("\n");
+            std::fflush(stdout);
+            frame->Close();
+        });
+    }
     return true;
 }
 

@@ -22,7 +22,7 @@ private:
     // Demo and tests: set the class up without asking.
     std::string demoTeacher_, demoClass_;
     std::string roster_;
-    std::string snapshot_;
+    bool exitWhenShown_ = false;
     Console* console_ = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE teacher_gui
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/i18n.h"
+#include "ayllu/store/roster_csv.h"
 #include "class_panel.h"
 #include "console.h"
 #include "console_frame.h"
@@ -343,6 +344,29 @@ BOOST_AUTO_TEST_CASE(courses_are_checked_before_import_and_sent_with_a_bar_per_p
     BOOST_TEST(bad[0].find("mala.csv:2:") != std::string::npos, bad[0]);
     BOOST_TEST(f.rosterPage().rowCount() == 5);
     screenshot(&f, "teacher-roster-1024x768.png");
+
+    // Adding one learner by hand: a PIN of 2 digits is refused, 4 digits kept as a hash.
+    store::RosterEntry juana;
+    juana.id = "juana";
+    juana.classId = lab.console->classInfo().id;
+    auto* d = new teacher::LearnerDialog(&f, juana, true);
+    d->Show();
+    pumpUntil([&] { return d->IsShownOnScreen(); });
+    d->fill(wxString::FromUTF8("  Juana   Ccama "), "12", 3, 1);
+    wxString problem;
+    BOOST_TEST(!d->answers(juana, &problem));
+    BOOST_TEST(!problem.empty());
+    d->fill(wxString::FromUTF8("Juana Ccama"), "2468", 3, 1);
+    BOOST_TEST(d->answers(juana, &problem));
+    screenshot(d, "teacher-add-learner.png");
+    d->Destroy();
+    BOOST_TEST(juana.name == "Juana Ccama");
+    BOOST_TEST(juana.picture == store::signInPictures()[3]);
+    BOOST_TEST(juana.language == "qu");
+    lab.console->store().saveLearner(juana);
+    BOOST_TEST(lab.console->store().checkPin("juana", "2468"));
+    f.rosterPage().refresh();
+    BOOST_TEST(f.rosterPage().rowCount() == 6);
 }
 
 BOOST_AUTO_TEST_CASE(first_run_asks_three_questions_and_the_codes_read_from_the_back) {
@@ -431,4 +455,36 @@ BOOST_AUTO_TEST_CASE(the_console_answers_to_its_keyboard_shortcuts) {
     });
     keys.Char(WXK_RIGHT, wxMOD_ALT);
     BOOST_TEST(pumpUntil([&] { return !f.lessonPage().showing().empty(); }));
+}
+
+BOOST_AUTO_TEST_CASE(the_installed_program_starts_in_the_language_kept_in_its_settings) {
+    TempDir tmp;
+    const auto data = tmp / "consola";
+    auto launch = [&](const std::string& extra) {
+        return run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
+                   quote(AYLLU_TEACHER_APP) + " --data " + quote(data.string()) +
+                   " --port 0 --exit-when-shown " + extra);
+    };
+    // First run without anyone to answer: the class comes from the command line, in English.
+    const auto first =
+        launch("--teacher " + quote("Prof. Rosa") + " --class " + quote("5° A") + " --lang en");
+    BOOST_TEST(first.status == 0, first.out);
+    BOOST_TEST(first.out.find("shown: Ayllu — teacher's console | Class | Lesson | Quiz |") !=
+                   std::string::npos,
+               first.out);
+    BOOST_TEST(first.out.find("Class \"5° A\": code ") != std::string::npos, first.out);
+    // Started again with no language given: the one chosen at first run.
+    const auto again = launch("");
+    BOOST_TEST(again.out.find("shown: Ayllu — teacher's console |") != std::string::npos,
+               again.out);
+    // The teacher switches to Spanish in Settings; it applies at the next start.
+    {
+        store::TeacherStore s((data / "teacher.db").string());
+        s.setSetting("language", "es");
+    }
+    const auto spanish = launch("");
+    BOOST_TEST(spanish.out.find("shown: Ayllu — consola del docente | Clase | Lección |") !=
+                   std::string::npos,
+               spanish.out);
+    BOOST_TEST(fs::exists(data / "courses" / "pe.ayllu.muestra")); // bundled courses installed
 }

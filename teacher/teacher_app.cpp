@@ -118,6 +118,9 @@ bool TeacherApp::OnInit() {
                                  static_cast<int>(console_->service().port()))
                     .utf8_string()
                     .c_str());
+    // The same, for scripts (scripts/demo starts the students with it): never translated.
+    std::printf("ready code=%s port=%d\n", console_->classInfo().code.c_str(),
+                static_cast<int>(console_->service().port()));
     std::fflush(stdout);
     if (exitWhenShown_) {
         frame->CallAfter([frame] {

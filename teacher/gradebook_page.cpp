@@ -133,6 +133,11 @@ std::string GradebookPage::titleOf(const std::string& course, const std::string&
     return content;
 }
 
+void GradebookPage::setPeriod(int period) {
+    period_->SetSelection(period);
+    refresh();
+}
+
 void GradebookPage::setView(View v) {
     view_->SetSelection(static_cast<int>(v));
     refresh();

@@ -18,6 +18,8 @@ public:
     GradebookPage(wxWindow* parent, Console& console);
     void refresh();
     void setView(View v);
+    // 0 all dates, 1 today, 2 the last 7 days, 3 the last 30 days.
+    void setPeriod(int period);
     // Writes what the view shows (Every grade and Questions have their own CSV; Learners and
     // Items export every grade). Throws ayllu::Error when the file can't be written.
     void exportCsv(const std::string& path);

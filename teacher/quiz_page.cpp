@@ -40,21 +40,23 @@ QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), consol
     reveal_ =
         new wxButton(this, wxID_ANY, _("&Reveal the answers"), wxDefaultPosition, wxSize(-1, 52));
     end_ = new wxButton(this, wxID_ANY, _("E&nd the quiz"), wxDefaultPosition, wxSize(-1, 52));
+    // Start shows while no quiz runs; the four controls of a running quiz replace it.
     for (auto* b : {start_, next_, close_, reveal_, end_}) {
-        b->SetFont(b->GetFont().Scale(1.2).Bold());
+        b->SetFont(b->GetFont().Scale(1.1).Bold());
         buttons->Add(b, 1, wxEXPAND | wxRIGHT, 6);
     }
 
     auto* status = new wxBoxSizer(wxHORIZONTAL);
     title_ = new wxStaticText(this, wxID_ANY, "");
     title_->SetFont(title_->GetFont().Scale(1.3).Bold());
-    answered_ = new wxStaticText(this, wxID_ANY, _("No quiz running."));
+    answered_ = new wxStaticText(this, wxID_ANY, _("No quiz running."), wxDefaultPosition,
+                                 wxDefaultSize, wxST_ELLIPSIZE_END);
     answered_->SetFont(answered_->GetFont().Scale(1.3));
     clock_ = new wxStaticText(this, wxID_ANY, "");
     clock_->SetFont(clock_->GetFont().Scale(1.3).Bold());
     status->Add(title_, 0, wxRIGHT, 20);
-    status->Add(answered_, 1, wxRIGHT, 20);
-    status->Add(clock_, 0);
+    status->Add(clock_, 0, wxRIGHT, 20);
+    status->Add(answered_, 1);
 
     auto* legend = new wxBoxSizer(wxHORIZONTAL);
     for (const auto& [text, colour] :
@@ -88,12 +90,16 @@ QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), consol
     // The countdown, once a second while a timer runs.
     tick_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         if (deadlineMs_ == 0) {
-            clock_->SetLabel("");
+            if (!clock_->GetLabel().empty()) {
+                clock_->SetLabel("");
+                Layout();
+            }
             return;
         }
         const auto left = std::max<std::int64_t>(0, (deadlineMs_ - store::nowMs() + 999) / 1000);
         clock_->SetLabel(wxString::Format(_("%d:%02d left"), static_cast<int>(left / 60),
                                           static_cast<int>(left % 60)));
+        Layout(); // the label grew from nothing
     });
     tick_.Start(1000);
     reloadQuizzes();
@@ -129,6 +135,11 @@ bool QuizPage::selectQuiz(const std::string& course, const std::string& quiz) {
     return false;
 }
 
+void QuizPage::choose(bool oneByOne, int minutes) {
+    oneByOne_->SetValue(oneByOne);
+    timer_->SetValue(minutes);
+}
+
 void QuizPage::start() {
     const int i = quizzes_->GetSelection();
     if (i == wxNOT_FOUND) {
@@ -156,6 +167,11 @@ void QuizPage::end() {
 }
 
 void QuizPage::enableButtons(const classroom::QuizStatus& s) {
+    start_->Show(!s.active);
+    for (auto* b : {next_, close_, reveal_, end_}) {
+        b->Show(s.active);
+    }
+    next_->Show(s.active && s.quiz.oneByOne);
     start_->Enable(!s.active && !ids_.empty());
     quizzes_->Enable(!s.active);
     oneByOne_->Enable(!s.active);
@@ -192,6 +208,9 @@ void QuizPage::update(const classroom::QuizStatus& s, int online) {
     std::vector<Bar> bars;
     int n = 1;
     for (const auto& t : s.tallies) {
+        if (s.quiz.oneByOne && n > s.quiz.visible) {
+            break; // questions not shown yet
+        }
         Bar b;
         wxString prompt;
         if (quiz != nullptr) {

@@ -28,6 +28,10 @@ public:
     const BarChart& chart() const { return *chart_; }
     wxString answeredText() const { return answered_->GetLabel(); }
     bool selectQuiz(const std::string& course, const std::string& quiz);
+    // As if the teacher ticked "one question at a time" and typed a time limit (tests).
+    void choose(bool oneByOne, int minutes);
+    wxString clockText() const { return clock_->GetLabel(); }
+    bool nextEnabled() const { return next_->IsEnabled(); }
 
 private:
     void enableButtons(const classroom::QuizStatus& status);

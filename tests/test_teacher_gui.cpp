@@ -488,3 +488,83 @@ BOOST_AUTO_TEST_CASE(the_installed_program_starts_in_the_language_kept_in_its_se
                spanish.out);
     BOOST_TEST(fs::exists(data / "courses" / "pe.ayllu.muestra")); // bundled courses installed
 }
+
+BOOST_AUTO_TEST_CASE(one_question_at_a_time_with_a_timer_and_self_paced_lessons) {
+    Lab lab;
+    auto& f = *lab.frame;
+    Pc& pc = lab.join("PC-01");
+    BOOST_REQUIRE(pc.agent->waitJoined(10000));
+    BOOST_REQUIRE(pc.agent->signIn("ana", ""));
+
+    // One question at a time, two minutes.
+    f.showPage(ConsoleFrame::QuizTab);
+    BOOST_REQUIRE(f.quizPage().selectQuiz(kCourse, "res-cuestionario"));
+    f.quizPage().choose(true, 2);
+    f.quizPage().start();
+    BOOST_REQUIRE(pc.agent->waitFor(
+        [&] { return pc.agent->view().quiz && pc.agent->view().quiz->questions.size() == 1u; },
+        10000));
+    BOOST_TEST(pc.agent->view().quiz->deadlineMs > 0);
+    // The countdown shows in the console: "quedan 2:00" or "1:59".
+    BOOST_TEST(pumpUntil([&] {
+                   const auto c = f.quizPage().clockText();
+                   return c.Contains("quedan 2:00") || c.Contains("quedan 1:5");
+               }),
+               f.quizPage().clockText().utf8_string());
+    BOOST_REQUIRE(pumpUntil([&] { return f.quizPage().nextEnabled(); }));
+    f.quizPage().next();
+    BOOST_REQUIRE(
+        pc.agent->waitFor([&] { return pc.agent->view().quiz->questions.size() == 2u; }, 10000));
+    // The console shows a bar only for the questions shown so far.
+    BOOST_TEST(pumpUntil([&] { return f.quizPage().chart().bars().size() == 2u; }));
+    BOOST_TEST(f.quizPage().answeredText().Contains("pregunta 2 de 8"),
+               f.quizPage().answeredText().utf8_string());
+    screenshot(&f, "teacher-quiz-one-by-one-1024x768.png");
+    f.quizPage().end();
+    BOOST_REQUIRE(pc.agent->waitFor([&] { return !pc.agent->view().quiz; }, 10000));
+
+    // Self-paced: the PC is told the lesson and moves on its own.
+    f.showPage(ConsoleFrame::LessonTab);
+    pumpIdle();
+    f.lessonPage().selectLesson(kCourse, "res-leccion");
+    f.lessonPage().openSelfPaced();
+    BOOST_REQUIRE(pc.agent->waitFor(
+        [&] { return pc.agent->view().mode == classroom::Mode::SelfPaced; }, 10000));
+    BOOST_TEST(pc.agent->view().lesson == "res-leccion");
+    f.lessonPage().endLesson();
+    BOOST_REQUIRE(
+        pc.agent->waitFor([&] { return pc.agent->view().mode == classroom::Mode::Idle; }, 10000));
+
+    // The gradebook's period counts from when the console stored the work: a PC whose clock
+    // says two months ago (a flat clock battery) still lands in "today".
+    BOOST_TEST(pc.agent->answerLive("ana", "q1", "\"a\"", 1000).saved == false); // quiz ended
+    store::Event old;
+    old.learner = "ana";
+    old.course = kCourse;
+    old.content = "res-leccion";
+    old.status = store::Status::Completed;
+    old.atMs = store::nowMs() - 60LL * 24 * 3600 * 1000;
+    BOOST_TEST(pc.agent->record(old).saved);
+    BOOST_REQUIRE(pc.agent->waitSynced(10000));
+    f.showPage(ConsoleFrame::GradebookTab);
+    f.gradebookPage().setView(teacher::GradebookPage::View::Grades);
+    auto lessonRows = [&] {
+        int n = 0;
+        for (int r = 0; r < f.gradebookPage().rowCount(); ++r) {
+            n += f.gradebookPage().cell(r, 1) == wxString::FromUTF8("Conoce el ratón") ? 1 : 0;
+        }
+        return n;
+    };
+    f.gradebookPage().setPeriod(0);
+    BOOST_TEST(lessonRows() == 3);  // a row per learner of the roster
+    f.gradebookPage().setPeriod(1); // today
+    BOOST_TEST(lessonRows() == 3);
+    bool anaCompletedToday = false;
+    for (int r = 0; r < f.gradebookPage().rowCount(); ++r) {
+        anaCompletedToday |=
+            f.gradebookPage().cell(r, 0) == "Ana Ticona" &&
+            f.gradebookPage().cell(r, 1) == wxString::FromUTF8("Conoce el ratón") &&
+            f.gradebookPage().cell(r, 2) == "completado";
+    }
+    BOOST_TEST(anaCompletedToday);
+}

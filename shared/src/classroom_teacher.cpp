@@ -756,6 +756,8 @@ void TeacherService::changed() {
     }
     store_.saveSessionState(sessionId_, saved); // durable before anyone is told
     broadcastState();
+    // The console's quiz view follows the state too (next question, closed, revealed, ended).
+    refreshTally();
 }
 
 void TeacherService::sendReveal(Session& s) {
@@ -917,7 +919,6 @@ void TeacherService::openQuiz(const std::string& course, const std::string& quiz
             seed};
     }
     changed();
-    refreshTally();
 }
 
 void TeacherService::nextQuestion() {
@@ -942,7 +943,6 @@ void TeacherService::closeQuiz() {
         state_.quiz.open = false;
     }
     changed();
-    refreshTally();
 }
 
 void TeacherService::reveal() {
@@ -970,7 +970,6 @@ void TeacherService::endQuiz() {
         state_.quizActive = false;
     }
     changed();
-    refreshTally();
 }
 
 void TeacherService::pushCourse(const std::string& identifier) {

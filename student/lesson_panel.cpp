@@ -62,7 +62,11 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     const int contrastId = wxWindow::NewControlId();
     const int biggerId = wxWindow::NewControlId();
     const int smallerId = wxWindow::NewControlId();
+    const int prevId = wxWindow::NewControlId();
+    const int nextId = wxWindow::NewControlId();
     wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_F5, readId},
+                                 {wxACCEL_ALT, WXK_LEFT, prevId},
+                                 {wxACCEL_ALT, WXK_RIGHT, nextId},
                                  {wxACCEL_NORMAL, WXK_F6, contrastId},
                                  {wxACCEL_CTRL, '+', biggerId},
                                  {wxACCEL_CTRL, '=', biggerId},
@@ -78,6 +82,23 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
         wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(+1); }, biggerId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(-1); }, smallerId);
+    // Alt+Left / Alt+Right turn the page, as in a web browser, when the learner may.
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (nav_->IsShown() && prev_->IsEnabled()) {
+                press(-1);
+            }
+        },
+        prevId);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (nav_->IsShown() && next_->IsEnabled()) {
+                press(+1);
+            }
+        },
+        nextId);
     readTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
         bool still = false;

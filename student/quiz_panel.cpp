@@ -78,6 +78,33 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
     });
     saveButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
+    // Keys: Ctrl+S saves the answer (Enter too, in a box to type in); Alt+Left and Alt+Right
+    // go to the previous and next question.
+    const int saveId = wxWindow::NewControlId();
+    const int prevId = wxWindow::NewControlId();
+    const int nextId = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'S', saveId},
+                                 {wxACCEL_ALT, WXK_LEFT, prevId},
+                                 {wxACCEL_ALT, WXK_RIGHT, nextId}};
+    SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { onSave(); }, saveId);
+    Bind(
+        wxEVT_MENU,
+        [prev](wxCommandEvent&) {
+            wxCommandEvent click(wxEVT_BUTTON, prev->GetId());
+            click.SetEventObject(prev);
+            prev->ProcessWindowEvent(click);
+        },
+        prevId);
+    Bind(
+        wxEVT_MENU,
+        [next](wxCommandEvent&) {
+            wxCommandEvent click(wxEVT_BUTTON, next->GetId());
+            click.SetEventObject(next);
+            next->ProcessWindowEvent(click);
+        },
+        nextId);
     clock_.Start(1000);
 }
 
@@ -171,8 +198,10 @@ void QuizPanel::showQuestion(std::size_t index) {
             }
         }
     } else if (type == "short" || type == "numeric") {
-        auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1));
+        auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1),
+                                 wxTE_PROCESS_ENTER);
         t->SetFont(big);
+        t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
         sizer->Add(t, 0, wxBOTTOM, 14);
         controls_.push_back(t);
     } else if (type == "matching") {
@@ -215,8 +244,10 @@ void QuizPanel::showQuestion(std::size_t index) {
                 auto* row = new wxBoxSizer(wxHORIZONTAL);
                 auto* l = new wxStaticText(body_, wxID_ANY, u8("{{" + bid + "}}"));
                 l->SetFont(big);
-                auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1));
+                auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
+                                         wxTE_PROCESS_ENTER);
                 t->SetFont(big);
+                t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
                 t->SetName(u8(bid));
                 row->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
                 row->Add(t, 0);
@@ -254,6 +285,10 @@ void QuizPanel::showQuestion(std::size_t index) {
     body_->SetSizer(sizer);
     Layout();
     Thaw();
+    // The keyboard starts on the answer: Tab goes on to Previous, Save and Next.
+    if (!controls_.empty() && controls_.front()->IsEnabled()) {
+        controls_.front()->SetFocus();
+    }
     shownAtMs_ = store::nowMs();
 }
 

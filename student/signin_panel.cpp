@@ -44,6 +44,10 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
     FitInside();
     Layout();
     Refresh(); // without it wxGTK shows the new names only after something else repaints
+    // Tab moves between the names, Enter or Space picks one: the first has the keyboard.
+    if (!grid->GetChildren().empty()) {
+        grid->GetChildren().front()->GetWindow()->SetFocus();
+    }
 }
 
 void SignInPanel::showMessage(const wxString& message) {

@@ -1,0 +1,213 @@
+// The student client's windows in this process under Xvfb, driven by real X key and mouse
+// events: the keyboard alone turns pages and answers a quiz, and the desktop's own Save dialog
+// saves the save-a-file drill's document.
+#define BOOST_TEST_MODULE student_keys
+#include "ayllu/course/validate.h"
+#include "ayllu/drill/save_file.h"
+#include "ayllu/i18n.h"
+#include "ayllu/quiz/grading.h"
+#include "drill_panel.h"
+#include "lesson_panel.h"
+#include "quiz_panel.h"
+#include "support.h"
+#include "wx_harness.h"
+
+#include <boost/test/unit_test.hpp>
+#include <set>
+#include <wx/filedlg.h>
+#include <wx/modalhook.h>
+#include <wx/uiaction.h>
+
+using namespace ayllu;
+using namespace ayllu::test;
+
+namespace {
+
+struct SpanishWx : WxRuntime {
+    SpanishWx() { BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es")); }
+};
+BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
+
+// A window of 1024x768 holding one panel, shown and with the keyboard.
+struct Window {
+    wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "test", wxDefaultPosition, wxSize(1024, 740));
+    Window() {}
+    ~Window() {
+        frame->Destroy();
+        pumpUntil([] { return wxTopLevelWindows.empty(); });
+    }
+    void show(wxWindow* panel) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        sizer->Add(panel, 1, wxEXPAND);
+        frame->SetSizer(sizer);
+        frame->Show();
+        frame->Raise();
+        pumpUntil([&] { return frame->IsShownOnScreen(); });
+        pumpIdle();
+    }
+};
+
+course::Package package(const fs::path& dir) {
+    auto v = course::validateFolder(dir.string());
+    BOOST_REQUIRE(!v.problems.hasErrors());
+    return v.package;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(alt_arrows_turn_pages_and_tab_walks_the_buttons) {
+    const auto pkg = package(sampleCourse());
+    const auto& lesson = pkg.lessons.at("res-leccion");
+    Window w;
+    auto* panel = new student::LessonPanel(w.frame);
+    std::vector<int> pressed;
+    panel->setNavigation([&](int d) { pressed.push_back(d); });
+    panel->setRoot(sampleCourse().string());
+    w.show(panel);
+    panel->showPage(lesson, lesson.pages.at(0), "es");
+    panel->showNavigation(true, 1, 3); // the middle page: both ways open
+    pumpIdle();
+    panel->SetFocus();
+    wxUIActionSimulator keys;
+    keys.Char(WXK_RIGHT, wxMOD_ALT);
+    BOOST_REQUIRE(pumpUntil([&] { return pressed.size() == 1u; }));
+    keys.Char(WXK_LEFT, wxMOD_ALT);
+    BOOST_REQUIRE(pumpUntil([&] { return pressed.size() == 2u; }));
+    BOOST_TEST(pressed == (std::vector<int>{+1, -1}));
+    // On the first page Alt+Left does nothing.
+    panel->showNavigation(true, 0, 3);
+    pumpIdle();
+    keys.Char(WXK_LEFT, wxMOD_ALT);
+    keys.Char(WXK_RIGHT, wxMOD_ALT);
+    BOOST_REQUIRE(pumpUntil([&] { return pressed.size() == 3u; }));
+    BOOST_TEST(pressed.back() == +1);
+    // The reading keys.
+    keys.Char(WXK_F6);
+    BOOST_REQUIRE(pumpUntil([&] { return panel->reading().highContrast; }));
+    keys.Char('+', wxMOD_CONTROL);
+    BOOST_REQUIRE(pumpUntil([&] { return panel->reading().textSize > 100; }));
+    // Tab goes from button to button: Read aloud, A-, A+, contrast, Previous, Next.
+    std::set<wxWindow*> visited;
+    for (int i = 0; i < 8; ++i) {
+        keys.Char(WXK_TAB);
+        pumpUntil([&] { return wxWindow::FindFocus() != nullptr; });
+        pumpIdle();
+        if (auto* b = dynamic_cast<wxButton*>(wxWindow::FindFocus())) {
+            visited.insert(b);
+        }
+    }
+    BOOST_TEST(visited.size() >= 5u);
+}
+
+BOOST_AUTO_TEST_CASE(a_quiz_is_answered_with_the_keyboard_alone) {
+    const auto pkg = package(sampleCourse());
+    const auto& quiz = pkg.quizzes.at("res-cuestionario");
+    classroom::LiveQuizView view;
+    view.course = "pe.ayllu.muestra";
+    view.content = "res-cuestionario";
+    view.open = true;
+    for (const auto& q : quiz.questions) {
+        view.questions.push_back(quiz::publicQuestion(q, 7));
+    }
+    std::map<std::string, std::string> saved;
+    Window w;
+    auto* panel = new student::QuizPanel(
+        w.frame,
+        [&](const std::string& q, const std::string& response, std::int64_t) {
+            saved[q] = response;
+            store::SaveResult r;
+            r.saved = true;
+            return r;
+        },
+        [](const std::string&) { return false; });
+    w.show(panel);
+    panel->setQuiz(view, "luis", "es", "");
+    pumpIdle();
+    wxUIActionSimulator keys;
+    // Question 1 (one choice): the keyboard is on the first choice; Space picks it, Ctrl+S saves.
+    BOOST_REQUIRE(dynamic_cast<wxRadioButton*>(wxWindow::FindFocus()) != nullptr);
+    keys.Char(WXK_SPACE);
+    keys.Char('s', wxMOD_CONTROL);
+    BOOST_REQUIRE(pumpUntil([&] { return saved.count(quiz.questions[0].id) == 1u; }));
+    BOOST_TEST(saved[quiz.questions[0].id].front() == '"'); // a choice id, as JSON text
+    // Question 2 (several choices): Alt+Right, Space ticks the first, Ctrl+S.
+    keys.Char(WXK_RIGHT, wxMOD_ALT);
+    BOOST_REQUIRE(pumpUntil([&] { return dynamic_cast<wxCheckBox*>(wxWindow::FindFocus()); }));
+    keys.Char(WXK_SPACE);
+    keys.Char('s', wxMOD_CONTROL);
+    BOOST_REQUIRE(pumpUntil([&] { return saved.count(quiz.questions[1].id) == 1u; }));
+    BOOST_TEST(saved[quiz.questions[1].id].front() == '[');
+    // On to the first question to type an answer in: type it, Enter saves.
+    std::size_t typed = 0;
+    while (typed < quiz.questions.size() &&
+           quiz.questions[typed].type != course::QuestionType::Short) {
+        ++typed;
+    }
+    BOOST_REQUIRE(typed < quiz.questions.size());
+    for (std::size_t i = 1; i < typed; ++i) {
+        keys.Char(WXK_RIGHT, wxMOD_ALT);
+        pumpIdle();
+    }
+    BOOST_REQUIRE(pumpUntil([&] { return dynamic_cast<wxTextCtrl*>(wxWindow::FindFocus()); }));
+    keys.Text("clic");
+    keys.Char(WXK_RETURN);
+    BOOST_REQUIRE(pumpUntil([&] { return saved.count(quiz.questions[typed].id) == 1u; }));
+    BOOST_TEST(saved[quiz.questions[typed].id] == "\"clic\"");
+    BOOST_TEST(panel->savedCount() == 3);
+}
+
+namespace {
+// Sees the desktop's Save dialog open, so the test can answer it as a person would.
+struct SeeDialogs : wxModalDialogHook {
+    wxDialog* open = nullptr;
+    int Enter(wxDialog* d) override {
+        open = d;
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { open = nullptr; }
+};
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_desktops_save_dialog_saves_the_drill_document) {
+    TempDir tmp;
+    const auto pkg = package(sourceDir() / "courses" / "archivos-y-carpetas");
+    const auto& drill = pkg.drills.at("res-guarda-en-tareas");
+    std::vector<store::Event> finished;
+    Window w;
+    auto* panel = new student::DrillPanel(w.frame, [&](store::Event e) {
+        finished.push_back(e);
+        return true;
+    });
+    panel->setPracticeRoot((tmp / "practica").string());
+    w.show(panel);
+    panel->show(drill, "es");
+    pumpIdle();
+    SeeDialogs hook;
+    hook.Register();
+    wxUIActionSimulator keys;
+    const auto target = tmp / "practica" / "Tareas" / "mi-primer-documento.txt";
+    // Once the dialog is up: select the proposed name, type the whole place, press Enter.
+    bool answered = false;
+    wxTimer answer;
+    answer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        if (answered || hook.open == nullptr || !hook.open->IsShownOnScreen()) {
+            return;
+        }
+        answered = true;
+        keys.Char('a', wxMOD_CONTROL);
+        keys.Text(target.string().c_str());
+        keys.Char(WXK_RETURN);
+    });
+    answer.Start(100);
+    // The learner writes a line and presses Ctrl+S, as the drill asks.
+    keys.Text("Hola");
+    keys.Char('s', wxMOD_CONTROL);
+    BOOST_TEST(pumpUntil([&] { return !finished.empty(); }, 30000));
+    answer.Stop();
+    hook.Unregister();
+    BOOST_TEST(answered);
+    BOOST_REQUIRE(fs::exists(target));
+    BOOST_TEST(readFile(target).find("Hola") != std::string::npos);
+    BOOST_REQUIRE(finished.size() == 1u);
+    BOOST_TEST(finished[0].result == "passed");
+}

@@ -64,15 +64,13 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     const int smallerId = wxWindow::NewControlId();
     const int prevId = wxWindow::NewControlId();
     const int nextId = wxWindow::NewControlId();
-    wxAcceleratorEntry keys[] = {{wxACCEL_NORMAL, WXK_F5, readId},
-                                 {wxACCEL_ALT, WXK_LEFT, prevId},
-                                 {wxACCEL_ALT, WXK_RIGHT, nextId},
-                                 {wxACCEL_NORMAL, WXK_F6, contrastId},
-                                 {wxACCEL_CTRL, '+', biggerId},
-                                 {wxACCEL_CTRL, '=', biggerId},
-                                 {wxACCEL_CTRL, WXK_NUMPAD_ADD, biggerId},
-                                 {wxACCEL_CTRL, '-', smallerId},
-                                 {wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT, smallerId}};
+    const int wholeId = wxWindow::NewControlId();
+    wxAcceleratorEntry keys[] = {
+        {wxACCEL_NORMAL, WXK_F5, readId},     {wxACCEL_NORMAL, WXK_ESCAPE, wholeId},
+        {wxACCEL_ALT, WXK_LEFT, prevId},      {wxACCEL_ALT, WXK_RIGHT, nextId},
+        {wxACCEL_NORMAL, WXK_F6, contrastId}, {wxACCEL_CTRL, '+', biggerId},
+        {wxACCEL_CTRL, '=', biggerId},        {wxACCEL_CTRL, WXK_NUMPAD_ADD, biggerId},
+        {wxACCEL_CTRL, '-', smallerId},       {wxACCEL_CTRL, WXK_NUMPAD_SUBTRACT, smallerId}};
     SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { speaking_ ? stopReading() : readAloud(); }, readId);
@@ -82,6 +80,8 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
         wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(+1); }, biggerId);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { changeTextSize(-1); }, smallerId);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { selectBlock(-1); }, wholeId);
     // Alt+Left / Alt+Right turn the page, as in a web browser, when the learner may.
     Bind(
         wxEVT_MENU,
@@ -194,8 +194,45 @@ void LessonPanel::applyColours() {
 
 void LessonPanel::updateReadButton(bool speaking) {
     speaking_ = speaking;
-    read_->SetLabel(speaking ? _("■ Stop reading (F5)") : _("Read aloud (F5)"));
+    read_->SetLabel(speaking         ? _("■ Stop reading (F5)")
+                    : selected_ >= 0 ? _("Read this part (F5)")
+                                     : _("Read aloud (F5)"));
     Layout();
+}
+
+void LessonPanel::selectBlock(int index) {
+    if (!shownPage_ || index >= static_cast<int>(blockWindows_.size())) {
+        return;
+    }
+    stopReading();
+    // Back to how the previous pick looked, then mark the new one.
+    for (auto& [w, colour] : normalBackground_) {
+        w->SetBackgroundColour(colour);
+        w->Refresh();
+    }
+    normalBackground_.clear();
+    selected_ = index;
+    if (index >= 0) {
+        const wxColour mark =
+            reading_.highContrast ? wxColour(0, 70, 140) : wxColour(255, 240, 170);
+        for (auto* w : blockWindows_[static_cast<std::size_t>(index)]) {
+            normalBackground_[w] = w->GetBackgroundColour();
+            w->SetBackgroundColour(mark);
+            w->Refresh();
+        }
+        speech_ = speech::blockSpeech(shownPage_->blocks[static_cast<std::size_t>(index)],
+                                      shownLanguage_);
+    } else {
+        speech_ = speech::pageSpeech(*shownPage_, shownLanguage_);
+    }
+    updateReadButton(false);
+}
+
+std::vector<wxWindow*> LessonPanel::blockWindows(int index) const {
+    if (index < 0 || index >= static_cast<int>(blockWindows_.size())) {
+        return {};
+    }
+    return blockWindows_[static_cast<std::size_t>(index)];
 }
 
 void LessonPanel::readAloud() {
@@ -270,6 +307,9 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
         shownLanguage_ = language;
     }
     speech_ = speech::pageSpeech(page, language);
+    selected_ = -1;
+    blockWindows_.assign(page.blocks.size(), {});
+    normalBackground_.clear();
     readStatus_->SetLabel("");
     for (wxButton* b : barButtons_) {
         b->Show();
@@ -282,7 +322,9 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
     if (!page.title.empty()) {
         addText(sizer, u8(page.title.best(language)), 2.0, true);
     }
-    for (const auto& b : page.blocks) {
+    for (std::size_t blockIndex = 0; blockIndex < page.blocks.size(); ++blockIndex) {
+        const auto& b = page.blocks[blockIndex];
+        const auto before = page_->GetChildren().size();
         switch (b.kind) {
         case course::BlockKind::Heading:
             addText(sizer, u8(b.text.best(language)), 1.7, true);
@@ -334,6 +376,24 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
         case course::BlockKind::Audio:
             addText(sizer, _("(Audio)") + " " + u8(b.caption.best(language)), 1.2, false);
             break;
+        }
+        // Whatever this block added can be clicked to pick the block for Read aloud.
+        const auto& children = page_->GetChildren();
+        auto it = children.begin();
+        std::advance(it, static_cast<long>(before));
+        for (; it != children.end(); ++it) {
+            std::vector<wxWindow*> parts{*it};
+            for (auto* inner : (*it)->GetChildren()) {
+                parts.push_back(inner);
+            }
+            for (auto* w : parts) {
+                blockWindows_[blockIndex].push_back(w);
+                w->Bind(wxEVT_LEFT_UP, [this, blockIndex](wxMouseEvent& e) {
+                    const int i = static_cast<int>(blockIndex);
+                    selectBlock(selected_ == i ? -1 : i);
+                    e.Skip();
+                });
+            }
         }
     }
     page_->SetSizer(sizer);

@@ -5,6 +5,7 @@
 #include "ayllu/speech/read_aloud.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <wx/wx.h>
 
@@ -47,6 +48,12 @@ public:
     void setReader(Reader reader) { reader_ = std::move(reader); }
     void readAloud();
     void stopReading();
+    // A click on a block picks it: Read aloud then says only that block (Escape, or a click on
+    // it again, goes back to the whole page). -1: the whole page.
+    void selectBlock(int index);
+    int selectedBlock() const { return selected_; }
+    // The windows that show block `index` (tests click on them).
+    std::vector<wxWindow*> blockWindows(int index) const;
 
 private:
     void addText(wxSizer* sizer, const wxString& text, double scale, bool bold,
@@ -76,6 +83,9 @@ private:
     Reader reader_;
     bool speaking_ = false;
     int wrappedAt_ = 0; // the width the shown page's text was wrapped for
+    int selected_ = -1;
+    std::vector<std::vector<wxWindow*>> blockWindows_; // per block of the shown page
+    std::map<wxWindow*, wxColour> normalBackground_;
 };
 
 } // namespace ayllu::student

@@ -151,3 +151,25 @@ BOOST_AUTO_TEST_CASE(the_engine_runs_in_one_mode_per_process) {
     BOOST_CHECK_THROW(Speaker::instance(Speaker::Mode::Playback), Error);
     BOOST_CHECK_THROW(speaker().speak({{"es", "Hola"}}), Error);
 }
+
+BOOST_AUTO_TEST_CASE(one_block_alone_says_only_that_block) {
+    course::Block list;
+    list.kind = course::BlockKind::List;
+    list.items.resize(2);
+    list.items[0].set("es", "Botón izquierdo");
+    list.items[1].set("es", "Rueda");
+    const auto said = speech::blockSpeech(list, "es");
+    BOOST_REQUIRE(said.size() == 1u); // same language: one utterance
+    BOOST_TEST(said[0].text.find("Botón izquierdo") != std::string::npos);
+    BOOST_TEST(said[0].text.find("Rueda") != std::string::npos);
+    course::Block term;
+    term.kind = course::BlockKind::Term;
+    term.text.set("es", "Clic");
+    term.text.set("qu", "Ñit'iy");
+    term.definition.set("es", "Apretar y soltar.");
+    const auto quechua = speech::blockSpeech(term, "qu");
+    BOOST_REQUIRE(quechua.size() == 2u); // the word in Quechua, its definition in Spanish
+    BOOST_TEST(quechua[0].lang == "qu");
+    BOOST_TEST(quechua[1].lang == "es");
+    BOOST_TEST(quechua[1].text == "Apretar y soltar.");
+}

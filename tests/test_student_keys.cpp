@@ -11,6 +11,7 @@
 #include "quiz_panel.h"
 #include "support.h"
 #include "wx_harness.h"
+#include "wx_screenshot.h"
 
 #include <boost/test/unit_test.hpp>
 #include <set>
@@ -210,4 +211,50 @@ BOOST_AUTO_TEST_CASE(the_desktops_save_dialog_saves_the_drill_document) {
     BOOST_TEST(readFile(target).find("Hola") != std::string::npos);
     BOOST_REQUIRE(finished.size() == 1u);
     BOOST_TEST(finished[0].result == "passed");
+}
+
+BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
+    const auto pkg = package(sampleCourse());
+    const auto& lesson = pkg.lessons.at("res-leccion");
+    const auto& page = lesson.pages.at(1);
+    Window w;
+    auto* panel = new student::LessonPanel(w.frame);
+    std::vector<std::vector<speech::Utterance>> heard;
+    panel->setReader([&](const std::vector<speech::Utterance>& u) { heard.push_back(u); });
+    panel->setRoot(sampleCourse().string());
+    w.show(panel);
+    panel->showPage(lesson, page, "es");
+    pumpIdle();
+    // The tip box (the block after the list): a real click on its text.
+    int tip = -1;
+    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
+        if (page.blocks[i].kind == course::BlockKind::Box && tip < 0) {
+            tip = static_cast<int>(i);
+        }
+    }
+    BOOST_REQUIRE(tip >= 0);
+    const auto windows = panel->blockWindows(tip);
+    BOOST_REQUIRE(!windows.empty());
+    const wxRect r = windows.back()->GetScreenRect();
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(r.x + 10, r.y + r.height / 2);
+    pumpIdle();
+    mouse.MouseClick();
+    BOOST_REQUIRE(pumpUntil([&] { return panel->selectedBlock() == tip; }));
+    screenshot(w.frame, "student-read-one-block-1024x768.png");
+    panel->readAloud();
+    BOOST_REQUIRE(heard.size() == 1u);
+    const auto expected = speech::blockSpeech(page.blocks[static_cast<std::size_t>(tip)], "es");
+    BOOST_REQUIRE(heard[0].size() == expected.size());
+    BOOST_TEST(heard[0][0].text == expected[0].text);
+    BOOST_TEST(heard[0][0].text.find("flecha") != std::string::npos);
+    // Escape: the whole page again.
+    panel->SetFocus();
+    wxUIActionSimulator().Char(WXK_ESCAPE);
+    BOOST_REQUIRE(pumpUntil([&] { return panel->selectedBlock() == -1; }));
+    panel->readAloud();
+    BOOST_REQUIRE(heard.size() == 2u);
+    const auto whole = speech::pageSpeech(page, "es");
+    BOOST_TEST(heard[1].size() == whole.size());
+    BOOST_TEST(heard[1][0].text == whole[0].text);
 }

@@ -67,34 +67,46 @@ int onSamples(short* wav, int count, espeak_EVENT*) {
 
 } // namespace
 
+namespace {
+void addBlock(Collector& c, const course::Block& b) {
+    switch (b.kind) {
+    case course::BlockKind::Heading:
+    case course::BlockKind::Paragraph:
+    case course::BlockKind::Box:
+        c.add(b.text);
+        break;
+    case course::BlockKind::List:
+        for (const auto& item : b.items) {
+            c.add(item);
+        }
+        break;
+    case course::BlockKind::Image:
+        c.add(b.alt);
+        c.add(b.caption);
+        break;
+    case course::BlockKind::Audio:
+        c.add(b.caption);
+        break;
+    case course::BlockKind::Term:
+        c.add(b.text);
+        c.add(b.definition);
+        break;
+    }
+}
+} // namespace
+
 std::vector<Utterance> pageSpeech(const course::Page& page, const std::string& language) {
     Collector c(language);
     c.add(page.title);
     for (const auto& b : page.blocks) {
-        switch (b.kind) {
-        case course::BlockKind::Heading:
-        case course::BlockKind::Paragraph:
-        case course::BlockKind::Box:
-            c.add(b.text);
-            break;
-        case course::BlockKind::List:
-            for (const auto& item : b.items) {
-                c.add(item);
-            }
-            break;
-        case course::BlockKind::Image:
-            c.add(b.alt);
-            c.add(b.caption);
-            break;
-        case course::BlockKind::Audio:
-            c.add(b.caption);
-            break;
-        case course::BlockKind::Term:
-            c.add(b.text);
-            c.add(b.definition);
-            break;
-        }
+        addBlock(c, b);
     }
+    return c.take();
+}
+
+std::vector<Utterance> blockSpeech(const course::Block& block, const std::string& language) {
+    Collector c(language);
+    addBlock(c, block);
     return c.take();
 }
 

@@ -23,6 +23,8 @@ struct Utterance {
 // tip and warning boxes, terms with their definitions, and each picture's description (alt
 // text) and caption. Adjacent pieces in the same language are merged into one utterance.
 std::vector<Utterance> pageSpeech(const course::Page& page, const std::string& language);
+// What one block says (the learner picked it to hear only that part), read as in pageSpeech.
+std::vector<Utterance> blockSpeech(const course::Block& block, const std::string& language);
 
 // Which eSpeak NG voice says each language. Aymara has no eSpeak voice: by default it is read
 // with the Latin-American Spanish voice (the letters sound close enough to be followed), and

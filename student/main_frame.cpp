@@ -24,6 +24,16 @@ MainFrame::MainFrame(Settings settings)
       settings_(std::move(settings)), store_(settings_.dataDir + "/student.db") {
     CreateStatusBar();
     SetMinSize(wxSize(640, 480));
+    if (settings_.forgetClass && store_.available()) {
+        for (const auto& c : store_.classes()) {
+            store_.forgetClass(c.id);
+            const wxString said = wxString::Format(
+                _("This PC forgot the class %s. Join it again with its class code."), u8(c.name));
+            std::printf("%s\n", said.utf8_string().c_str());
+            SetStatusText(said);
+        }
+        std::fflush(stdout);
+    }
     book_ = new wxSimplebook(this);
     join_ = new JoinPanel(book_, *this, settings_);
     signin_ = new SignInPanel(book_, *this);

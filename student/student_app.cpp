@@ -33,6 +33,9 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "bigger-text", "press A+ N times once signed in (tests)",
                      wxCMD_LINE_VAL_NUMBER);
     parser.AddSwitch("", "toggle-contrast", "press High contrast once signed in (tests)");
+    parser.AddSwitch("", "forget-class",
+                     "forget the classes joined on this PC (after the teacher's PC was "
+                     "reinstalled); the learners' work stays");
     parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
                      wxCMD_LINE_VAL_NUMBER);
 }
@@ -79,6 +82,7 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
         settings_.textSteps = static_cast<int>(steps);
     }
     settings_.toggleContrast = parser.Found("toggle-contrast");
+    settings_.forgetClass = parser.Found("forget-class");
     long next = 0;
     if (parser.Found("auto-next", &next)) {
         settings_.autoNext = static_cast<int>(next);

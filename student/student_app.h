@@ -26,6 +26,9 @@ struct Settings {
     std::string readAloudTo;     // press Read aloud once a page is shown, into this WAV file
     int textSteps = 0;           // press A+ this many times once signed in
     bool toggleContrast = false; // press High contrast once signed in
+    // The teacher's PC was reinstalled: forget the classes joined here (their keys), keep the
+    // learners' work, and join again with the class code.
+    bool forgetClass = false;
     std::chrono::steady_clock::time_point started =
         std::chrono::steady_clock::now(); // answer a live quiz through its controls as soon as it
                                           // appears

@@ -203,6 +203,29 @@ BOOST_AUTO_TEST_CASE(a_rogue_teacher_with_another_key_is_refused_before_anything
         return db.execAndGet("SELECT count(*) FROM devices").getInt();
     });
     BOOST_TEST(seen == 0);
+    BOOST_TEST(p.agent->refusal().find("--forget-class") != std::string::npos);
+
+    // The teacher's PC really was reinstalled: the PC forgets the class and joins again with
+    // the class code, confirming the new key; what its learner did stays.
+    store::Event done;
+    done.learner = "luis";
+    done.course = "pe.ayllu.muestra";
+    done.content = "res-leccion";
+    done.status = store::Status::Completed;
+    BOOST_TEST(p.agent->record(done).saved);
+    p.agent->disconnect();
+    p.agent.reset();
+    BOOST_TEST(p.store->forgetClass("c1"));
+    BOOST_TEST(!p.store->forgetClass("c1")); // once
+    BOOST_TEST(!p.store->joinedClass("c1"));
+    BOOST_TEST(p.store->outboxSize() >= 1u); // nothing lost
+    classroom::StudentConfig cfg;
+    cfg.dataDir = (real.tmp / "pc-1").string();
+    cfg.deviceName = "pc-1";
+    cfg.confirmTeacher = [](const std::string&, const std::string&) { return true; };
+    p.agent = std::make_unique<StudentAgent>(*p.store, cfg, &p.log);
+    p.agent->connect("127.0.0.1", rogue.teacher->port(), "4321");
+    BOOST_TEST(p.agent->waitJoined(10000), p.agent->refusal());
 }
 
 BOOST_AUTO_TEST_CASE(a_student_cannot_replay_another_pcs_tokens) {

@@ -387,3 +387,18 @@ BOOST_AUTO_TEST_CASE(with_no_teacher_a_learner_works_from_the_pc_and_it_syncs_la
     });
     BOOST_TEST(after == 2); // pages 1 and 2, each once
 }
+
+BOOST_AUTO_TEST_CASE(a_pc_forgets_its_class_and_joins_again_with_the_code) {
+    Teacher t;
+    t.service->pushCourse("pe.ayllu.primeros-pasos");
+    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
+    const auto data = t.tmp / "pc-forget";
+    const auto first = student(t, data, t.tmp / "f1.png", "1024x768");
+    BOOST_TEST(first.status == 0, first.out);
+    const auto again = student(t, data, t.tmp / "f2.png", "1024x768", "--forget-class");
+    BOOST_TEST(again.status == 0, again.out);
+    BOOST_TEST(again.out.find("Esta PC olvidó la clase 3° A") != std::string::npos, again.out);
+    BOOST_TEST(again.out.find("shown res-raton p4") != std::string::npos, again.out);
+    store::StudentStore s((data / "student.db").string());
+    BOOST_TEST(s.classes().size() == 1u); // joined again, with the code and the check code
+}

@@ -209,8 +209,9 @@ void StudentAgent::session() {
     if (known && known->teacherFingerprint != fp) {
         throw Final(fmt(_("The PC answering at %1 says it is class \"%2\", but its key is not the "
                           "one you confirmed when you joined. It may not be your teacher: nothing "
-                          "was sent. If the teacher's PC was reinstalled, remove the class and "
-                          "join it again."),
+                          "was sent. If the teacher's PC was reinstalled, start Ayllu on this PC "
+                          "once with --forget-class (the work saved here stays) and join the "
+                          "class again with its code."),
                         host, className));
     }
     if (known && !known->deviceToken.empty()) {

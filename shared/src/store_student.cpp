@@ -319,6 +319,21 @@ void StudentStore::saveClass(const JoinedClass& c) {
     });
 }
 
+bool StudentStore::forgetClass(const std::string& id) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    bool existed = false;
+    database().write([&](SQLite::Database& sql) {
+        SQLite::Statement learners(sql, "UPDATE learners SET class_id = NULL, token = NULL "
+                                        "WHERE class_id = ?");
+        learners.bind(1, id);
+        learners.exec();
+        SQLite::Statement q(sql, "DELETE FROM classes WHERE id = ?");
+        q.bind(1, id);
+        existed = q.exec() > 0;
+    });
+    return existed;
+}
+
 namespace {
 JoinedClass readClass(SQLite::Statement& q) {
     JoinedClass c;

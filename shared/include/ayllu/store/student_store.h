@@ -88,6 +88,10 @@ public:
     void saveClass(const JoinedClass& c);
     std::optional<JoinedClass> joinedClass(const std::string& id);
     std::vector<JoinedClass> classes();
+    // Forgets a class joined on this PC (its pinned key and tokens), so it can be joined again
+    // with the class code: after the teacher's PC was reinstalled without its keys. The
+    // learners and everything they did stay on the PC. False when no such class was joined.
+    bool forgetClass(const std::string& id);
 
     // A learner's reading preferences on this PC (text size, contrast, reading speed): kept
     // with the PC's data so they are there the next time the learner signs in.

@@ -12,13 +12,6 @@ namespace ayllu::teacher {
 
 using student::u8;
 
-namespace {
-std::string uiLanguage() {
-    const auto& l = i18n::currentLanguage();
-    return l.empty() ? "es" : l;
-}
-} // namespace
-
 CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* importZip = new wxButton(this, wxID_OPEN, _("&Import a course (zip)…"));
@@ -69,15 +62,7 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
     importFolder->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxDirDialog ask(this, _("Choose the course folder (it holds imsmanifest.xml)"));
         if (ask.ShowModal() == wxID_OK) {
-            bool ok = false;
-            const auto problems = import(ask.GetPath().utf8_string(), &ok);
-            if (!ok) {
-                wxString text = _("The course was not imported:") + "\n\n";
-                for (const auto& p : problems) {
-                    text += u8(p) + "\n";
-                }
-                wxMessageBox(text, _("Import a course"), wxOK | wxICON_ERROR, this);
-            }
+            importAndTell(ask.GetPath().utf8_string());
         }
     });
     push->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pushSelected(); });
@@ -88,7 +73,7 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
 void CoursesPage::refresh() {
     list_->DeleteAllItems();
     ids_.clear();
-    const auto lang = uiLanguage();
+    const auto lang = i18n::currentLanguage();
     for (const auto* p : console_.courses()) {
         const long r =
             list_->InsertItem(list_->GetItemCount(), u8(p->manifest.meta.title.best(lang)));
@@ -131,7 +116,7 @@ void CoursesPage::showOutline() {
     if (p == nullptr) {
         return;
     }
-    const auto lang = uiLanguage();
+    const auto lang = i18n::currentLanguage();
     const auto root = outline_->AddRoot("");
     std::function<void(const wxTreeItemId&, const std::vector<course::Item>&)> walk =
         [&](const wxTreeItemId& parent, const std::vector<course::Item>& items) {
@@ -189,8 +174,12 @@ void CoursesPage::askAndImport() {
     if (ask.ShowModal() != wxID_OK) {
         return;
     }
+    importAndTell(ask.GetPath().utf8_string());
+}
+
+void CoursesPage::importAndTell(const std::string& path) {
     bool ok = false;
-    const auto problems = import(ask.GetPath().utf8_string(), &ok);
+    const auto problems = import(path, &ok);
     if (!ok) {
         wxString text = _("The course was not imported:") + "\n\n";
         for (const auto& p : problems) {

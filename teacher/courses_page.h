@@ -34,6 +34,7 @@ public:
     std::function<void()> imported; // the other pages reload their lists
 
 private:
+    void importAndTell(const std::string& path); // import, and show the problems if it failed
     void showOutline();
     struct Row {
         wxStaticText* label;

@@ -119,8 +119,7 @@ std::string GradebookPage::titleOf(const std::string& course, const std::string&
     if (p == nullptr) {
         return content;
     }
-    const auto& lang =
-        i18n::currentLanguage().empty() ? std::string("es") : i18n::currentLanguage();
+    const auto& lang = i18n::currentLanguage();
     if (p->lessons.count(content) != 0) {
         return p->lessons.at(content).title.best(lang);
     }
@@ -287,13 +286,6 @@ void GradebookPage::askAndExport() {
 
 namespace ayllu::teacher {
 
-namespace {
-std::string uiLanguage() {
-    const auto& l = i18n::currentLanguage();
-    return l.empty() ? "es" : l;
-}
-} // namespace
-
 std::unique_ptr<Document> GradebookPage::classReportDocument() {
     const auto f = filter();
     ClassReportData d;
@@ -341,9 +333,10 @@ void GradebookPage::printClassReport() {
 std::unique_ptr<Document> GradebookPage::certificateDocument(const std::string& learner,
                                                              const std::string& course) {
     const auto classId = filter().classId;
-    const auto items = console_.courseItems(course, uiLanguage());
+    const auto items = console_.courseItems(course, i18n::currentLanguage());
     const auto* pkg = console_.service().course(course);
-    const std::string title = pkg != nullptr ? pkg->manifest.meta.title.best(uiLanguage()) : course;
+    const std::string title =
+        pkg != nullptr ? pkg->manifest.meta.title.best(i18n::currentLanguage()) : course;
     const auto completion = console_.store().withDatabase([&](SQLite::Database& db) {
         return store::courseCompletion(db, classId, learner, course, items);
     });
@@ -373,7 +366,7 @@ void GradebookPage::askCertificate() {
     learners->SetSelection(0);
     auto* courseChoice = new wxChoice(&d, wxID_ANY);
     for (const auto* p : courses) {
-        courseChoice->Append(u8(p->manifest.meta.title.best(uiLanguage())));
+        courseChoice->Append(u8(p->manifest.meta.title.best(i18n::currentLanguage())));
     }
     courseChoice->SetSelection(0);
     auto* grid = new wxFlexGridSizer(2, 10, 12);

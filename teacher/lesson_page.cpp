@@ -8,13 +8,6 @@ namespace ayllu::teacher {
 
 using student::u8;
 
-namespace {
-std::string uiLanguage() {
-    const auto& l = i18n::currentLanguage();
-    return l.empty() ? "es" : l;
-}
-} // namespace
-
 LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(new wxStaticText(this, wxID_ANY, _("Course")), 0, wxBOTTOM, 4);
@@ -78,7 +71,7 @@ void LessonPage::reloadCourses() {
     courses_->Clear();
     courseIds_.clear();
     for (const auto* p : console_.courses()) {
-        courses_->Append(u8(p->manifest.meta.title.best(uiLanguage())));
+        courses_->Append(u8(p->manifest.meta.title.best(i18n::currentLanguage())));
         courseIds_.push_back(p->manifest.identifier);
     }
     int select = courseIds_.empty() ? wxNOT_FOUND : 0;
@@ -120,7 +113,8 @@ void LessonPage::fillLessons() {
         [&](const std::vector<course::Item>& items) {
             for (const auto& item : items) {
                 if (!item.ref.empty() && p->lessons.count(item.ref) != 0) {
-                    lessons_->Append(u8(p->lessons.at(item.ref).title.best(uiLanguage())));
+                    lessons_->Append(
+                        u8(p->lessons.at(item.ref).title.best(i18n::currentLanguage())));
                     lessonIds_.push_back(item.ref);
                 }
                 walk(item.children);
@@ -140,7 +134,8 @@ void LessonPage::fillPages() {
     if (const auto* l = lesson()) {
         int n = 1;
         for (const auto& page : l->pages) {
-            pages_->Append(wxString::Format("%d. %s", n++, u8(page.title.best(uiLanguage()))));
+            pages_->Append(
+                wxString::Format("%d. %s", n++, u8(page.title.best(i18n::currentLanguage()))));
         }
     }
 }
@@ -172,7 +167,7 @@ void LessonPage::show(std::size_t index) {
     showing_ = course + "/" + lessonId + "/" + page.id;
     pages_->SetSelection(static_cast<int>(index));
     preview_->setRoot(console_.courseFolder(course));
-    preview_->showPage(*l, page, uiLanguage());
+    preview_->showPage(*l, page, i18n::currentLanguage());
     where_->SetLabel(wxString::Format(_("The class sees page %d of %d"),
                                       static_cast<int>(index) + 1,
                                       static_cast<int>(l->pages.size())));
@@ -193,7 +188,8 @@ void LessonPage::refreshPreview() {
         const int i = pages_->GetSelection();
         if (again != nullptr && i != wxNOT_FOUND &&
             static_cast<std::size_t>(i) < again->pages.size()) {
-            preview_->showPage(*again, again->pages[static_cast<std::size_t>(i)], uiLanguage());
+            preview_->showPage(*again, again->pages[static_cast<std::size_t>(i)],
+                               i18n::currentLanguage());
             Layout();
         }
     });

@@ -11,13 +11,6 @@ namespace ayllu::teacher {
 
 using student::u8;
 
-namespace {
-std::string uiLanguage() {
-    const auto& l = i18n::currentLanguage();
-    return l.empty() ? "es" : l;
-}
-} // namespace
-
 QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(new wxStaticText(this, wxID_ANY, _("Quiz")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -114,9 +107,10 @@ void QuizPage::reloadQuizzes() {
             if (quiz.mode == course::QuizMode::SelfPaced) {
                 continue;
             }
-            quizzes_->Append(wxString::Format(wxString::FromUTF8("%s — %s"),
-                                              u8(p->manifest.meta.title.best(uiLanguage())),
-                                              u8(quiz.title.best(uiLanguage()))));
+            quizzes_->Append(
+                wxString::Format(wxString::FromUTF8("%s — %s"),
+                                 u8(p->manifest.meta.title.best(i18n::currentLanguage())),
+                                 u8(quiz.title.best(i18n::currentLanguage()))));
             ids_.emplace_back(p->manifest.identifier, resource);
         }
     }
@@ -197,7 +191,8 @@ void QuizPage::update(const classroom::QuizStatus& s, int online) {
     if (pkg != nullptr && pkg->quizzes.count(s.quiz.content) != 0) {
         quiz = &pkg->quizzes.at(s.quiz.content);
     }
-    title_->SetLabel(quiz != nullptr ? u8(quiz->title.best(uiLanguage())) : u8(s.quiz.content));
+    title_->SetLabel(quiz != nullptr ? u8(quiz->title.best(i18n::currentLanguage()))
+                                     : u8(s.quiz.content));
     wxString state = !s.quiz.open ? (s.quiz.revealed ? _("answers revealed") : _("closed"))
                      : s.quiz.oneByOne
                          ? wxString::Format(_("question %d of %d"), s.quiz.visible, s.questions)
@@ -216,7 +211,7 @@ void QuizPage::update(const classroom::QuizStatus& s, int online) {
         if (quiz != nullptr) {
             for (const auto& q : quiz->questions) {
                 if (q.id == t.question) {
-                    prompt = u8(q.prompt.best(uiLanguage()));
+                    prompt = u8(q.prompt.best(i18n::currentLanguage()));
                     // Blanks of a fill-in question: {{id}} reads as a line.
                     wxRegEx("\\{\\{[^}]*\\}\\}").ReplaceAll(&prompt, "___");
                 }

@@ -1,6 +1,7 @@
 #include "signin_panel.h"
 
 #include "main_frame.h"
+#include "pictures.h"
 #include "tr.h"
 
 #include <wx/textdlg.h>
@@ -26,6 +27,11 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
     for (const auto& l : roster) {
         auto* b = new wxButton(this, wxID_ANY, u8(l.name), wxDefaultPosition, wxSize(280, 90));
         b->SetFont(b->GetFont().Scale(1.5));
+        // The learner's picture beside the name: found even by someone who does not read yet.
+        if (!l.picture.empty()) {
+            b->SetBitmap(signInPicture(l.picture, 64));
+            b->SetBitmapMargins(8, 0);
+        }
         b->Bind(wxEVT_BUTTON, [this, l](wxCommandEvent&) {
             std::string pin;
             if (l.pin) {

@@ -5,6 +5,7 @@
 #include "ayllu/store/roster_csv.h"
 #include "ayllu/text.h"
 #include "dialogs.h"
+#include "pictures.h"
 #include "tr.h"
 
 #include <fstream>
@@ -27,6 +28,12 @@ RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     buttons->Add(import, 0);
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                            wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Each learner's sign-in picture beside their name, as the student PCs show it.
+    auto* images = new wxImageList(32, 32, false);
+    for (const auto& p : store::signInPictures()) {
+        images->Add(student::signInPicture(p, 32));
+    }
+    list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(300));
     list_->AppendColumn(_("Picture"), wxLIST_FORMAT_LEFT, FromDIP(140));
     list_->AppendColumn(_("PIN"), wxLIST_FORMAT_LEFT, FromDIP(80));
@@ -47,7 +54,11 @@ void RosterPage::refresh() {
     shown_ = console_.store().roster(console_.classInfo().id);
     list_->DeleteAllItems();
     for (const auto& l : shown_) {
-        const long r = list_->InsertItem(list_->GetItemCount(), u8(l.name));
+        const auto& pictures = store::signInPictures();
+        const auto at = std::find(pictures.begin(), pictures.end(), l.picture);
+        const long r =
+            list_->InsertItem(list_->GetItemCount(), u8(l.name),
+                              at == pictures.end() ? -1 : static_cast<int>(at - pictures.begin()));
         list_->SetItem(r, 1, u8(l.picture));
         list_->SetItem(r, 2, l.hasPin ? _("yes") : _("no"));
         wxString language = u8(l.language);
@@ -73,6 +84,13 @@ LearnerDialog::LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, 
     }
     const auto at = std::find(pictures.begin(), pictures.end(), entry.picture);
     picture_->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
+    preview_ = new wxStaticBitmap(
+        this, wxID_ANY,
+        student::signInPicture(pictures[static_cast<std::size_t>(picture_->GetSelection())], 64));
+    picture_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        preview_->SetBitmap(student::signInPicture(
+            store::signInPictures()[static_cast<std::size_t>(picture_->GetSelection())], 64));
+    });
     pin_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
     pin_->SetHint(entry.hasPin ? _("(unchanged)") : _("(none)"));
     language_ = new wxChoice(this, wxID_ANY);
@@ -87,7 +105,10 @@ LearnerDialog::LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, 
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Name")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(name_, 1, wxEXPAND);
     grid->Add(new wxStaticText(this, wxID_ANY, _("&Picture")), 0, wxALIGN_CENTER_VERTICAL);
-    grid->Add(picture_, 1, wxEXPAND);
+    auto* pictureRow = new wxBoxSizer(wxHORIZONTAL);
+    pictureRow->Add(picture_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+    pictureRow->Add(preview_, 0);
+    grid->Add(pictureRow, 1, wxEXPAND);
     grid->Add(new wxStaticText(this, wxID_ANY, _("P&IN (4 to 8 digits)")), 0,
               wxALIGN_CENTER_VERTICAL);
     grid->Add(pin_, 1, wxEXPAND);
@@ -104,6 +125,8 @@ void LearnerDialog::fill(const wxString& name, const wxString& pin, int picture,
     name_->SetValue(name);
     pin_->SetValue(pin);
     picture_->SetSelection(picture);
+    preview_->SetBitmap(
+        student::signInPicture(store::signInPictures()[static_cast<std::size_t>(picture)], 64));
     language_->SetSelection(language);
 }
 
@@ -172,7 +195,11 @@ std::vector<std::string> RosterPage::importCsv(const std::string& path) {
     }
     std::stringstream bytes;
     bytes << in.rdbuf();
-    const auto parsed = store::parseRosterCsv(bytes.str(), console_.classInfo().id, path);
+    std::vector<std::string> taken;
+    for (const auto& l : console_.store().roster(console_.classInfo().id)) {
+        taken.push_back(l.picture);
+    }
+    const auto parsed = store::parseRosterCsv(bytes.str(), console_.classInfo().id, path, taken);
     std::vector<std::string> problems;
     for (const auto& p : parsed.problems.sorted()) {
         problems.push_back(p.toString());

@@ -3,6 +3,7 @@
 
 #include "console.h"
 
+#include <wx/imaglist.h>
 #include <wx/listctrl.h>
 #include <wx/wx.h>
 
@@ -19,6 +20,7 @@ public:
 private:
     wxTextCtrl* name_ = nullptr;
     wxChoice* picture_ = nullptr;
+    wxStaticBitmap* preview_ = nullptr;
     wxTextCtrl* pin_ = nullptr;
     wxChoice* language_ = nullptr;
 };

@@ -781,6 +781,15 @@ BOOST_AUTO_TEST_CASE(a_class_list_from_a_spreadsheet_is_imported_all_or_nothing)
     BOOST_TEST(ok.learners[0].id != ok.learners[1].id);
     BOOST_TEST(ok.learners[0].picture != ok.learners[1].picture); // each gets a picture
 
+    // Pictures given to those without one are not the class's already.
+    const auto more = parseRosterCsv("Eva\nIsa\n", "c1", "m.csv", {"llama", "condor"});
+    BOOST_REQUIRE(more.learners.size() == 2u);
+    for (const auto& l : more.learners) {
+        BOOST_TEST(l.picture != "llama");
+        BOOST_TEST(l.picture != "condor");
+    }
+    BOOST_TEST(more.learners[0].picture != more.learners[1].picture);
+
     // Without a header: name, pin.
     const auto plain = parseRosterCsv("Rosa,5678\nLuis\n", "c1", "l.csv");
     BOOST_REQUIRE(plain.learners.size() == 2u);

@@ -6,8 +6,10 @@
 #include "ayllu/drill/save_file.h"
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/store/roster_csv.h"
 #include "drill_panel.h"
 #include "lesson_panel.h"
+#include "pictures.h"
 #include "quiz_panel.h"
 #include "support.h"
 #include "wx_harness.h"
@@ -257,4 +259,24 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
     const auto whole = speech::pageSpeech(page, "es");
     BOOST_TEST(heard[1].size() == whole.size());
     BOOST_TEST(heard[1][0].text == whole[0].text);
+}
+
+BOOST_AUTO_TEST_CASE(every_sign_in_picture_has_its_own_drawing) {
+    auto pixels = [](const std::string& name) {
+        const wxImage img = student::signInPicture(name, 48).ConvertToImage();
+        return std::string(reinterpret_cast<const char*>(img.GetData()),
+                           static_cast<std::size_t>(img.GetWidth() * img.GetHeight() * 3));
+    };
+    std::set<std::string> seen;
+    for (const auto& name : store::signInPictures()) {
+        const auto p = pixels(name);
+        BOOST_TEST(p.size() == 48u * 48u * 3u);
+        // Not the plain badge a name without a drawing gets (same first letter).
+        BOOST_TEST((p != pixels(name + "?")), name);
+        BOOST_TEST(seen.insert(p).second, name << " looks like another picture");
+    }
+    BOOST_TEST((pixels("Vicuña") == pixels("vicuna"))); // as a teacher may type it
+    // An unknown name still gets a picture (a badge), never an empty square.
+    const auto badge = pixels("zorro");
+    BOOST_TEST((badge != std::string(badge.size(), '\xff')));
 }

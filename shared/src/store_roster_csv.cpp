@@ -97,7 +97,7 @@ std::string column(const std::string& header) {
 } // namespace
 
 RosterImport parseRosterCsv(const std::string& text, const std::string& classId,
-                            const std::string& source) {
+                            const std::string& source, const std::vector<std::string>& taken) {
     RosterImport out;
     if (const auto bad = invalidUtf8At(text)) {
         out.problems.error(source, lineAt(text, *bad), "invalid-utf8",
@@ -120,7 +120,16 @@ RosterImport parseRosterCsv(const std::string& text, const std::string& classId,
         return out;
     }
     const auto& pictures = signInPictures();
-    std::size_t nextPicture = 0;
+    std::vector<std::string> used = taken;
+    // The next picture not used yet (any, once all are used).
+    auto freePicture = [&] {
+        for (const auto& p : pictures) {
+            if (std::find(used.begin(), used.end(), p) == used.end()) {
+                return p;
+            }
+        }
+        return pictures[used.size() % pictures.size()];
+    };
     for (const auto& row : rows) {
         RosterEntry e;
         e.classId = classId;
@@ -161,7 +170,7 @@ RosterImport parseRosterCsv(const std::string& text, const std::string& classId,
             ok = false;
         }
         if (e.picture.empty()) {
-            e.picture = pictures[nextPicture++ % pictures.size()];
+            e.picture = freePicture();
         } else if (std::find(pictures.begin(), pictures.end(), e.picture) == pictures.end()) {
             out.problems.error(source, row.line, "bad-picture",
                                i18n::fmt(_("unknown picture \"%1\""), e.picture));
@@ -175,6 +184,7 @@ RosterImport parseRosterCsv(const std::string& text, const std::string& classId,
             }
         }
         if (ok) {
+            used.push_back(e.picture);
             out.learners.push_back(std::move(e));
         }
     }

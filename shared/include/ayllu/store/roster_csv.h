@@ -22,7 +22,9 @@ struct RosterImport {
 // dibujo/picture), else name[,pin[,language[,picture]]]. Names must be valid UTF-8 and not
 // empty; PINs 4 to 8 digits; languages es, qu, ay or en. Learners get fresh ids; `source` names
 // the file in problems.
+// Learners without a picture get one nobody in `taken` (the class so far) or earlier in the
+// file has, while there are such pictures left.
 RosterImport parseRosterCsv(const std::string& text, const std::string& classId,
-                            const std::string& source);
+                            const std::string& source, const std::vector<std::string>& taken = {});
 
 } // namespace ayllu::store

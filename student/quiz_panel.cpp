@@ -89,22 +89,17 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
     SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { onSave(); }, saveId);
-    Bind(
-        wxEVT_MENU,
-        [prev](wxCommandEvent&) {
-            wxCommandEvent click(wxEVT_BUTTON, prev->GetId());
-            click.SetEventObject(prev);
-            prev->ProcessWindowEvent(click);
-        },
-        prevId);
-    Bind(
-        wxEVT_MENU,
-        [next](wxCommandEvent&) {
-            wxCommandEvent click(wxEVT_BUTTON, next->GetId());
-            click.SetEventObject(next);
-            next->ProcessWindowEvent(click);
-        },
-        nextId);
+    // The keys press the buttons, so they do exactly what a click does.
+    for (auto [id, button] : {std::pair{prevId, prev}, std::pair{nextId, next}}) {
+        Bind(
+            wxEVT_MENU,
+            [button = button](wxCommandEvent&) {
+                wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+                click.SetEventObject(button);
+                button->ProcessWindowEvent(click);
+            },
+            id);
+    }
     clock_.Start(1000);
 }
 

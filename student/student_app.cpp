@@ -3,6 +3,7 @@
 #include "ayllu/i18n.h"
 #include "ayllu/store/database.h"
 #include "main_frame.h"
+#include "wx_language.h"
 
 #include <filesystem>
 #include <wx/cmdline.h>
@@ -105,6 +106,7 @@ bool StudentApp::OnInit() {
             break;
         }
     }
+    useWxLanguage(lang);
     auto* frame = new MainFrame(settings_);
     frame->Show();
     return true;

@@ -2,14 +2,67 @@
 
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
+#include "ayllu/store/database.h"
+#include "ayllu/text.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 namespace fs = std::filesystem;
 
 namespace ayllu::teacher {
+
+namespace {
+fs::path dataDirChoiceFile() {
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    const fs::path config = xdg != nullptr && *xdg != '\0'
+                                ? fs::path(xdg)
+                                : fs::path(home != nullptr ? home : ".") / ".config";
+    return config / "ayllu" / "teacher-data-folder";
+}
+} // namespace
+
+std::string chosenDataDir() {
+    std::ifstream in(dataDirChoiceFile());
+    std::string line;
+    std::getline(in, line);
+    return text::trim(line);
+}
+
+void chooseDataDir(const std::string& dir) {
+    const auto file = dataDirChoiceFile();
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    const auto part = file.string() + ".part";
+    {
+        std::ofstream out(part, std::ios::trunc);
+        out << dir << '\n';
+        if (!out) {
+            throw Error(i18n::fmt(_("could not write %1"), file.string()));
+        }
+    }
+    fs::rename(part, file, ec);
+    if (ec) {
+        throw Error(i18n::fmt(_("could not write %1"), file.string()));
+    }
+}
+
+std::string dataDirFor(const std::string& commandLine) {
+    if (!commandLine.empty()) {
+        return commandLine;
+    }
+    const char* env = std::getenv("AYLLU_DATA_DIR");
+    if (env == nullptr || *env == '\0') {
+        if (auto chosen = chosenDataDir(); !chosen.empty()) {
+            return chosen;
+        }
+    }
+    return (fs::path(store::defaultDataDir()) / "teacher").string();
+}
 
 Console::Console(ConsoleOptions options) : options_(std::move(options)) {
     fs::create_directories(options_.dataDir);

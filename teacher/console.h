@@ -15,6 +15,16 @@ namespace ayllu::teacher {
 
 inline constexpr int kDefaultPort = 47800;
 
+// The data folder the teacher chose in Settings, for the next start: kept outside the data
+// itself, in $XDG_CONFIG_HOME/ayllu/teacher-data-folder (~/.config when unset). "" when never
+// chosen. --data and AYLLU_DATA_DIR still win over it.
+std::string chosenDataDir();
+// Throws ayllu::Error naming the file when it can't be written.
+void chooseDataDir(const std::string& dir);
+// The folder to use: `commandLine` if given, else AYLLU_DATA_DIR, else the chosen one, else
+// <XDG data>/ayllu/teacher.
+std::string dataDirFor(const std::string& commandLine);
+
 struct ConsoleOptions {
     std::string dataDir;              // teacher.db, keys and courses live here
     std::string bundledCourses;       // zips installed on first run ("" for none)

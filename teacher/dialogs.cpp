@@ -2,6 +2,7 @@
 
 #include "tr.h"
 
+#include <wx/filepicker.h>
 #include <wx/spinctrl.h>
 
 namespace ayllu::teacher {
@@ -112,10 +113,12 @@ void showSettings(wxWindow* parent, Console& console) {
     auto* port =
         new wxSpinCtrl(&d, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 1024,
                        65535, std::stoi(console.setting("port", std::to_string(kDefaultPort))));
-    auto* folder = new wxTextCtrl(&d, wxID_ANY, u8(console.options().dataDir), wxDefaultPosition,
-                                  wxDefaultSize, wxTE_READONLY);
-    folder->SetToolTip(_("Start the console with --data FOLDER, or set AYLLU_DATA_DIR, to use "
-                         "another folder"));
+    auto* folder = new wxDirPickerCtrl(&d, wxID_ANY, u8(console.options().dataDir),
+                                       _("Choose the console's data folder"), wxDefaultPosition,
+                                       wxDefaultSize, wxDIRP_USE_TEXTCTRL);
+    folder->SetPath(u8(console.options().dataDir)); // the constructor leaves the box empty
+    folder->SetToolTip(_("Used from the next start. Ayllu does not move your data: close the "
+                         "console and copy the old folder there first."));
     grid->Add(new wxStaticText(&d, wxID_ANY, _("Your &name")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(teacher, 1, wxEXPAND);
     grid->Add(new wxStaticText(&d, wxID_ANY, _("&Class")), 0, wxALIGN_CENTER_VERTICAL);
@@ -126,11 +129,13 @@ void showSettings(wxWindow* parent, Console& console) {
     grid->Add(language, 1, wxEXPAND);
     grid->Add(new wxStaticText(&d, wxID_ANY, _("&Port")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(port, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&d, wxID_ANY, _("Data folder")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(new wxStaticText(&d, wxID_ANY, _("&Data folder")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(folder, 1, wxEXPAND);
     auto* note = new wxStaticText(&d, wxID_ANY,
-                                  _("A new language or port is used the next time the console "
-                                    "starts."));
+                                  _("A new language, port or data folder is used the next time "
+                                    "the console starts. Ayllu does not move your data: copy the "
+                                    "old folder to the new place first."));
+    note->Wrap(d.FromDIP(460));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 16);
     sizer->Add(note, 0, wxLEFT | wxRIGHT, 16);
@@ -151,6 +156,14 @@ void showSettings(wxWindow* parent, Console& console) {
     console.store().setSetting(
         "language", consoleLanguages()[static_cast<std::size_t>(language->GetSelection())].first);
     console.store().setSetting("port", std::to_string(port->GetValue()));
+    const std::string chosen = folder->GetPath().utf8_string();
+    if (!chosen.empty() && chosen != console.options().dataDir) {
+        try {
+            chooseDataDir(chosen);
+        } catch (const std::exception& e) {
+            wxMessageBox(u8(e.what()), _("Settings"), wxOK | wxICON_ERROR, parent);
+        }
+    }
 }
 
 ProjectorFrame::ProjectorFrame(wxWindow* parent, const wxString& className,

@@ -7,6 +7,7 @@
 #include "dialogs.h"
 #include "roster_page.h"
 #include "tr.h"
+#include "wx_language.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -37,8 +38,8 @@ void TeacherApp::OnInitCmdLine(wxCmdLineParser& parser) {
 
 bool TeacherApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     wxString v;
-    dataDir_ = parser.Found("data", &v) ? v.utf8_string()
-                                        : (fs::path(store::defaultDataDir()) / "teacher").string();
+    // --data, else AYLLU_DATA_DIR, else the folder chosen in Settings, else the usual place.
+    dataDir_ = dataDirFor(parser.Found("data", &v) ? v.utf8_string() : std::string());
     if (parser.Found("lang", &v)) {
         language_ = v.utf8_string();
     }
@@ -82,6 +83,7 @@ bool TeacherApp::OnInit() {
     }
     // The language: the command line, else the teacher's choice, else the system's.
     auto loadLanguage = [&](const std::string& lang) {
+        student::useWxLanguage(lang);
         for (const auto& dir : i18n::localeDirs(exe)) {
             if (i18n::load(dir, lang)) {
                 return;

@@ -20,6 +20,7 @@ depends() { dpkg-deb -f "$work"/debs/"$1"_*.deb Depends; }
 depends ayllu-teacher | grep -q "libwxgtk3.2-1" || fail "teacher: no wx dependency: $(depends ayllu-teacher)"
 depends ayllu-teacher | grep -q "ayllu-common (= " || fail "teacher: no ayllu-common dependency"
 depends ayllu-student | grep -q "espeak-ng-data" || fail "student: no voices dependency"
+depends ayllu-teacher | grep -q "wx3.2-i18n" || fail "teacher: no wx translations dependency"
 depends ayllu-student | grep -q "libespeak-ng1" || fail "student: no speech library dependency"
 depends ayllu-course | grep -q "libpoco" || fail "course tool: no Poco dependency"
 [ "$(dpkg-deb -f "$work"/debs/ayllu-common_*.deb Architecture)" = all ] || fail "ayllu-common is not arch all"

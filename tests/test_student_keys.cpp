@@ -13,6 +13,7 @@
 #include "quiz_panel.h"
 #include "support.h"
 #include "wx_harness.h"
+#include "wx_language.h"
 #include "wx_screenshot.h"
 
 #include <boost/test/unit_test.hpp>
@@ -27,7 +28,10 @@ using namespace ayllu::test;
 namespace {
 
 struct SpanishWx : WxRuntime {
-    SpanishWx() { BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es")); }
+    SpanishWx() {
+        BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
+        student::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
+    }
 };
 BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
 

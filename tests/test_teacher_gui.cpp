@@ -16,12 +16,14 @@
 #include "roster_page.h"
 #include "support.h"
 #include "wx_harness.h"
+#include "wx_language.h"
 #include "wx_screenshot.h"
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <wx/apptrait.h>
 #include <wx/evtloop.h>
+#include <wx/modalhook.h>
 #include <wx/notebook.h>
 #include <wx/uiaction.h>
 #include <wx/wx.h>
@@ -36,7 +38,10 @@ const char* const kCourse = "pe.ayllu.muestra";
 
 // wx for the whole run, in Spanish, the console's first language (course texts follow it).
 struct SpanishWx : WxRuntime {
-    SpanishWx() { BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es")); }
+    SpanishWx() {
+        BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
+        student::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
+    }
 };
 
 BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
@@ -467,6 +472,24 @@ BOOST_AUTO_TEST_CASE(the_installed_program_starts_in_the_language_kept_in_its_se
                    std::string::npos,
                spanish.out);
     BOOST_TEST(fs::exists(data / "courses" / "pe.ayllu.muestra")); // bundled courses installed
+
+    // The data folder chosen in Settings is used from the next start (kept in the config dir;
+    // this test's own, so the PC's is never touched).
+    const auto config = tmp / "config";
+    BOOST_REQUIRE(setenv("XDG_CONFIG_HOME", config.c_str(), 1) == 0);
+    unsetenv("AYLLU_DATA_DIR");
+    BOOST_TEST(teacher::chosenDataDir().empty());
+    const auto moved = tmp / "otra-carpeta";
+    teacher::chooseDataDir(moved.string());
+    BOOST_TEST(teacher::chosenDataDir() == moved.string());
+    BOOST_TEST(teacher::dataDirFor("") == moved.string());
+    BOOST_TEST(teacher::dataDirFor("/x") == "/x"); // --data still wins
+    const auto chosen = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
+                            quote(AYLLU_TEACHER_APP) + " --port 0 --exit-when-shown --teacher " +
+                            quote("Prof. Rosa") + " --class " + quote("6° B") + " --lang es");
+    BOOST_TEST(chosen.status == 0, chosen.out);
+    BOOST_TEST(fs::exists(moved / "teacher.db"), chosen.out);
+    unsetenv("XDG_CONFIG_HOME");
 }
 
 BOOST_AUTO_TEST_CASE(one_question_at_a_time_with_a_timer_and_self_paced_lessons) {
@@ -547,4 +570,40 @@ BOOST_AUTO_TEST_CASE(one_question_at_a_time_with_a_timer_and_self_paced_lessons)
             f.gradebookPage().cell(r, 2) == "completado";
     }
     BOOST_TEST(anaCompletedToday);
+}
+
+namespace {
+// Sees a modal dialog open, so the test can look at it and close it as a person would.
+struct SeeDialogs : wxModalDialogHook {
+    wxDialog* open = nullptr;
+    int Enter(wxDialog* d) override {
+        open = d;
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { open = nullptr; }
+};
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_settings_dialog_changes_nothing_when_cancelled) {
+    Lab lab;
+    auto& f = *lab.frame;
+    const auto before = lab.console->store().setting("port", "none");
+    SeeDialogs hook;
+    hook.Register();
+    bool looked = false;
+    wxTimer look;
+    look.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+        if (looked || hook.open == nullptr || !hook.open->IsShownOnScreen()) {
+            return;
+        }
+        looked = true;
+        screenshot(hook.open, "teacher-settings.png");
+        hook.open->EndModal(wxID_CANCEL);
+    });
+    look.Start(100);
+    teacher::showSettings(&f, *lab.console); // returns when the dialog is closed
+    look.Stop();
+    hook.Unregister();
+    BOOST_TEST(looked);
+    BOOST_TEST(lab.console->store().setting("port", "none") == before);
 }

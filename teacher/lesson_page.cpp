@@ -62,6 +62,30 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     selfPaced->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openSelfPaced(); });
     end->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { endLesson(); });
     reloadCourses();
+    followService();
+}
+
+void LessonPage::followService() {
+    // A console started again finds the class where it was (the service restores it): show it.
+    const auto state = console_.service().state();
+    if (state.mode == classroom::Mode::Idle || state.course.empty()) {
+        return;
+    }
+    selectLesson(state.course, state.lesson);
+    const auto* l = lesson();
+    if (l == nullptr) {
+        return;
+    }
+    if (state.mode == classroom::Mode::SelfPaced) {
+        showing_ = state.course + "/" + state.lesson;
+        where_->SetLabel(_("Self-paced: each student moves through the lesson alone"));
+        return;
+    }
+    for (std::size_t i = 0; i < l->pages.size(); ++i) {
+        if (l->pages[i].id == state.page) {
+            show(i);
+        }
+    }
 }
 
 void LessonPage::reloadCourses() {

@@ -24,6 +24,8 @@ public:
     // Draws the page shown again (the tab was hidden when it changed: wx measures the text of
     // hidden windows wrongly).
     void refreshPreview();
+    // Shows what the service has on (after a restart of the console).
+    void followService();
     // What the class is shown: "course/lesson/page", or "" when no lesson is on.
     std::string showing() const { return showing_; }
 

@@ -570,6 +570,24 @@ BOOST_AUTO_TEST_CASE(one_question_at_a_time_with_a_timer_and_self_paced_lessons)
             f.gradebookPage().cell(r, 2) == "completado";
     }
     BOOST_TEST(anaCompletedToday);
+
+    // The console is closed on page 2 and opened again: it shows the page the class is on.
+    f.showPage(ConsoleFrame::LessonTab);
+    pumpIdle();
+    f.lessonPage().selectLesson(kCourse, "res-leccion");
+    f.lessonPage().step(+1);
+    f.lessonPage().step(+1);
+    BOOST_REQUIRE(f.lessonPage().showing() == std::string(kCourse) + "/res-leccion/p2");
+    lab.frame->Destroy(); // f is gone from here on
+    pumpUntil([] { return wxTopLevelWindows.empty(); });
+    const auto options = lab.console->options();
+    lab.console.reset();
+    lab.console = std::make_unique<teacher::Console>(options);
+    lab.frame = new ConsoleFrame(*lab.console);
+    lab.frame->Show();
+    pumpUntil([&] { return lab.frame->IsShownOnScreen(); });
+    BOOST_TEST(lab.frame->lessonPage().showing() == std::string(kCourse) + "/res-leccion/p2");
+    BOOST_REQUIRE(pc.agent->waitFor([&] { return pc.agent->view().page == "p2"; }, 20000));
 }
 
 namespace {

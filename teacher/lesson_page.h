@@ -28,6 +28,7 @@ public:
     void followService();
     // What the class is shown: "course/lesson/page", or "" when no lesson is on.
     std::string showing() const { return showing_; }
+    wxButton* nextButton() const { return next_; }
 
 private:
     void fillLessons();

@@ -163,7 +163,8 @@ BOOST_AUTO_TEST_CASE(a_class_follows_the_lesson_takes_a_live_quiz_and_lands_in_t
     f.lessonPage().selectLesson(kCourse, "res-leccion");
     f.lessonPage().step(+1); // nothing shown yet: the first page
     BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().page == "p1"; }, 10000));
-    f.lessonPage().step(+1);
+    pumpIdle();
+    click(f.lessonPage().nextButton()); // the big Next button, clicked
     BOOST_REQUIRE(pc1.agent->waitFor([&] { return pc1.agent->view().page == "p2"; }, 10000));
     BOOST_REQUIRE(pc2.agent->waitFor([&] { return pc2.agent->view().page == "p2"; }, 10000));
     BOOST_TEST(f.lessonPage().showing() == std::string(kCourse) + "/res-leccion/p2");

@@ -2,6 +2,8 @@
 #include "ayllu/classroom/course_library.h"
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/course/author.h"
+#include "ayllu/course/validate.h"
 #include "ayllu/net/discovery.h"
 #include "ayllu/zip.h"
 #include "support.h"
@@ -452,7 +454,22 @@ BOOST_AUTO_TEST_CASE(a_course_arrives_resumes_after_cuts_and_is_skipped_when_pre
     BOOST_REQUIRE(
         a.agent->waitFor([&] { return a.store->package(kCourse, "1.0.0").has_value(); }, 30000));
     const auto installed = a.store->package(kCourse, "1.0.0");
-    BOOST_TEST(listTree(installed->path) == listTree(sampleCourse()));
+    // Everything but the quiz a teacher can run live: its answer key never reaches the PC.
+    auto expected = listTree(sampleCourse());
+    for (const char* gone : {"quizzes/repaso.xml", "quizzes"}) {
+        expected.erase(std::remove(expected.begin(), expected.end(), gone), expected.end());
+    }
+    BOOST_TEST(listTree(installed->path) == expected);
+    const auto manifest = readFile(fs::path(installed->path) / "imsmanifest.xml");
+    BOOST_TEST(manifest.find("res-cuestionario") == std::string::npos);
+    for (const auto& f : listTree(installed->path)) {
+        if (fs::is_directory(fs::path(installed->path) / f)) {
+            continue;
+        }
+        BOOST_TEST(readFile(fs::path(installed->path) / f).find("correct=\"true\"") ==
+                       std::string::npos,
+                   f);
+    }
     bool resumed = false;
     {
         std::lock_guard<std::mutex> g(a.log.m);
@@ -646,4 +663,25 @@ BOOST_AUTO_TEST_CASE(the_console_library_installs_only_whole_valid_courses) {
     BOOST_REQUIRE(done.size() == 1u);
     BOOST_TEST(done[0].ok);
     BOOST_TEST(fresh.folders().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_students_copy_leaves_out_only_quizzes_that_can_run_live) {
+    TempDir tmp;
+    const auto removed = course::studentEdition(sampleCourse().string(), (tmp / "live").string());
+    BOOST_TEST(removed == std::vector<std::string>{"res-cuestionario"});
+    BOOST_TEST(!fs::exists(tmp / "live" / "quizzes" / "repaso.xml"));
+    BOOST_TEST(!course::validateFolder((tmp / "live").string()).problems.hasErrors());
+    // A practice quiz (self-paced only) stays, with its key: the PC grades it.
+    copyTree(sampleCourse(), tmp / "practica");
+    replaceInFile(tmp / "practica" / "quizzes" / "repaso.xml", "mode=\"both\"",
+                  "mode=\"self-paced\"");
+    BOOST_TEST(course::studentEdition((tmp / "practica").string(), (tmp / "out").string()).empty());
+    BOOST_TEST(fs::exists(tmp / "out" / "quizzes" / "repaso.xml"));
+    // A broken course is refused and nothing is made.
+    copyTree(sampleCourse(), tmp / "roto");
+    replaceInFile(tmp / "roto" / "imsmanifest.xml", "identifierref=\"res-leccion\"",
+                  "identifierref=\"res-nada\"");
+    BOOST_CHECK_THROW(course::studentEdition((tmp / "roto").string(), (tmp / "nada").string()),
+                      Error);
+    BOOST_TEST(!fs::exists(tmp / "nada"));
 }

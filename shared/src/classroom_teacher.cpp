@@ -1,5 +1,6 @@
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/classroom/wire.h"
+#include "ayllu/course/author.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
@@ -982,14 +983,20 @@ void TeacherService::pushCourse(const std::string& identifier) {
         }
         offer.identifier = identifier;
         offer.version = c->second.manifest.version;
-        offer.zipPath =
-            (fs::path(cfg_.dataDir) / "outgoing" / (identifier + "-" + offer.version + ".zip"))
-                .string();
+        offer.zipPath = (fs::path(cfg_.dataDir) / "outgoing" /
+                         (identifier + "-" + offer.version + "-students.zip"))
+                            .string();
     }
     std::error_code ec;
     fs::create_directories(fs::path(offer.zipPath).parent_path(), ec);
     if (!fs::exists(offer.zipPath, ec)) {
-        zip::pack(courseDirs_.at(identifier), offer.zipPath);
+        // The students' copy: without the quizzes that can run live, whose keys must not be on
+        // a student's disk (they get those questions in public form during the quiz).
+        const fs::path stage = fs::path(cfg_.dataDir) / "outgoing" / (".stage-" + identifier);
+        fs::remove_all(stage, ec);
+        course::studentEdition(courseDirs_.at(identifier), stage.string());
+        zip::pack(stage.string(), offer.zipPath);
+        fs::remove_all(stage, ec);
     }
     offer.size = fs::file_size(offer.zipPath);
     offer.sha256 = crypto::sha256FileHex(offer.zipPath);

@@ -1,6 +1,7 @@
 #include "main_frame.h"
 
 #include "ayllu/course/parse.h"
+#include "ayllu/quiz/grading.h"
 #include "drill_panel.h"
 #include "join_panel.h"
 #include "lesson_panel.h"
@@ -98,11 +99,20 @@ MainFrame::MainFrame(Settings settings)
     quiz_ = new QuizPanel(
         book_,
         [this](const std::string& question, const std::string& response, std::int64_t latencyMs) {
+            if (selfQuiz_) {
+                return saveSelfPacedAnswer(question, response, latencyMs);
+            }
             // Committed here before "saved" is shown; graded on the teacher's PC.
             return agent_->answerLive(learner_, question, response, latencyMs);
         },
         [this](const std::string& question) {
-            const auto view = agent_->view();
+            auto view = agent_->view();
+            if (selfQuiz_) {
+                view.quiz = classroom::LiveQuizView{};
+                view.quiz->course = selfQuiz_->course;
+                view.quiz->content = selfQuiz_->content;
+                view.quiz->attempt = selfQuiz_->attempt;
+            }
             if (!view.quiz) {
                 return false;
             }
@@ -278,7 +288,8 @@ void MainFrame::showOutline() {
     book_->SetSelection(6);
     if (!settings_.open.empty()) {
         for (const auto& [id, pkg] : courses) {
-            if (pkg->lessons.count(settings_.open) != 0 || pkg->drills.count(settings_.open) != 0) {
+            if (pkg->lessons.count(settings_.open) != 0 || pkg->drills.count(settings_.open) != 0 ||
+                pkg->quizzes.count(settings_.open) != 0) {
                 openResource(id, settings_.open);
                 break;
             }
@@ -301,10 +312,152 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
         snapshotIfAsked("drill " + resource);
         return;
     }
+    if (const auto q = pkg->quizzes.find(resource);
+        q != pkg->quizzes.end() && q->second.mode == course::QuizMode::SelfPaced) {
+        startSelfPacedQuiz(courseId, resource, q->second);
+        return;
+    }
     const auto it = pkg->lessons.find(resource);
     if (it != pkg->lessons.end()) {
         startSelfPaced(it->second, true);
     }
+}
+
+void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::string& resource,
+                                   const course::Quiz& quiz) {
+    SelfQuiz sq{courseId, resource, quiz, 1, {}, {}};
+    // A new attempt after each finished one; the quiz may limit how many.
+    int finished = 0;
+    store_.withDatabase([&](SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT count(DISTINCT attempt) FROM events WHERE kind = 'status' "
+                                "AND learner = ? AND course = ? AND content = ?");
+        q.bind(1, learner_);
+        q.bind(2, courseId);
+        q.bind(3, resource);
+        q.executeStep();
+        finished = q.getColumn(0).getInt();
+        return 0;
+    });
+    if (quiz.attempts > 0 && finished >= quiz.attempts) {
+        lesson_->showMessage(_("You have used every attempt of this quiz."));
+        book_->SetSelection(2);
+        return;
+    }
+    sq.attempt = finished + 1;
+    classroom::LiveQuizView view;
+    view.course = courseId;
+    view.content = resource;
+    view.title = quiz.title.best(languageOf(learner_));
+    view.attempt = sq.attempt;
+    view.open = true;
+    for (const auto& q : quiz.questions) {
+        view.questions.push_back(quiz::publicQuestion(q, 0));
+    }
+    selfQuiz_ = std::move(sq);
+    book_->SetSelection(4);
+    quiz_->setQuiz(view, learner_, languageOf(learner_), "");
+    if (settings_.autoAnswer) {
+        quiz_->answerAllForTest(); // tests: the snapshot comes once it is finished
+    } else {
+        snapshotIfAsked("quiz " + resource);
+    }
+}
+
+store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
+                                                 const std::string& response,
+                                                 std::int64_t latencyMs) {
+    const course::Question* q = nullptr;
+    for (const auto& x : selfQuiz_->quiz.questions) {
+        if (x.id == question) {
+            q = &x;
+        }
+    }
+    store::SaveResult r;
+    if (q == nullptr) {
+        return r;
+    }
+    const auto g = quiz::grade(*q, response, 0);
+    store::Event e;
+    e.learner = learner_;
+    e.course = selfQuiz_->course;
+    e.content = selfQuiz_->content;
+    e.attempt = selfQuiz_->attempt;
+    e.item = question;
+    e.kind = store::EventKind::Answer;
+    e.text = response;
+    e.result = g.result;
+    e.scoreRaw = g.points;
+    e.scoreMax = g.maxPoints;
+    e.latencyMs = latencyMs;
+    r = agent_->record(e); // on this PC first; the teacher gets it when reachable
+    if (!r.saved) {
+        return r;
+    }
+    selfQuiz_->results[question] = g.result;
+    selfQuiz_->points[question] = g.points;
+    const bool immediate = selfQuiz_->quiz.feedback == course::FeedbackPolicy::Immediate;
+    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
+    CallAfter([this, question, result = g.result, immediate, all] {
+        if (!selfQuiz_) {
+            return;
+        }
+        if (immediate) {
+            quiz_->showResult(question, result);
+        }
+        if (all) {
+            finishSelfPacedQuiz();
+        }
+    });
+    return r;
+}
+
+void MainFrame::finishSelfPacedQuiz() {
+    double got = 0, max = 0;
+    int right = 0;
+    for (const auto& q : selfQuiz_->quiz.questions) {
+        max += q.points;
+        const auto it = selfQuiz_->results.find(q.id);
+        right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
+    }
+    for (const auto& [question, points] : selfQuiz_->points) {
+        got += points;
+    }
+    const double percent = max > 0 ? 100.0 * got / max : 0;
+    const bool passed = percent >= selfQuiz_->quiz.passPercent;
+    store::Event score;
+    score.learner = learner_;
+    score.course = selfQuiz_->course;
+    score.content = selfQuiz_->content;
+    score.attempt = selfQuiz_->attempt;
+    score.kind = store::EventKind::Score;
+    score.scoreRaw = got;
+    score.scoreMax = max;
+    agent_->record(score);
+    store::Event status = score;
+    status.kind = store::EventKind::Status;
+    status.scoreRaw.reset();
+    status.scoreMax.reset();
+    status.status = passed ? store::Status::Passed : store::Status::Failed;
+    const bool saved = agent_->record(status).saved;
+    const auto policy = selfQuiz_->quiz.feedback;
+    if (policy == course::FeedbackPolicy::AtEnd) {
+        for (const auto& [question, result] : selfQuiz_->results) {
+            quiz_->showResult(question, result);
+        }
+    }
+    if (policy == course::FeedbackPolicy::Never) {
+        quiz_->setSummary(_("Done. Your teacher will see your answers."));
+    } else {
+        quiz_->setSummary(wxString::Format(_("Done: %d of %d right (%.0f %%)"), right,
+                                           static_cast<int>(selfQuiz_->quiz.questions.size()),
+                                           percent));
+    }
+    testLine(wxString::Format("self_quiz %s right %d of %zu percent %.0f saved %d graded %d "
+                              "can_change %d",
+                              selfQuiz_->content, right, selfQuiz_->quiz.questions.size(), percent,
+                              saved ? 1 : 0, quiz_->resultCount(), quiz_->canSave() ? 1 : 0)
+                 .utf8_string());
+    snapshotIfAsked("quiz " + selfQuiz_->content + " done");
 }
 
 void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
@@ -438,6 +591,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     }
     const std::string language = languageOf(learner_);
     if (view.quiz) {
+        selfQuiz_.reset(); // the teacher's quiz comes first
         book_->SetSelection(4);
         quiz_->setQuiz(*view.quiz, learner_, language, view.reveal);
         if (settings_.autoAnswer && view.quiz->open && !answered_) {

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <wx/simplebook.h>
 #include <wx/timer.h>
 #include <wx/wx.h>
@@ -71,6 +72,20 @@ private:
     void showSelfPaced();
     std::string selfCourse_, selfLesson_;
     std::size_t selfIndex_ = 0;
+    // A practice quiz taken alone, graded on this PC (quizzes of mode "self-paced").
+    struct SelfQuiz {
+        std::string course, content;
+        course::Quiz quiz;
+        int attempt = 1;
+        std::map<std::string, std::string> results; // question id -> result, this attempt
+        std::map<std::string, double> points;       // question id -> points, the latest answer
+    };
+    std::optional<SelfQuiz> selfQuiz_;
+    void startSelfPacedQuiz(const std::string& course, const std::string& resource,
+                            const course::Quiz& quiz);
+    store::SaveResult saveSelfPacedAnswer(const std::string& question, const std::string& response,
+                                          std::int64_t latencyMs);
+    void finishSelfPacedQuiz();
     bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;

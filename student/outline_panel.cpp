@@ -1,5 +1,6 @@
 #include "outline_panel.h"
 
+#include "drill_panel.h"
 #include "tr.h"
 
 namespace ayllu::student {
@@ -43,10 +44,14 @@ void OutlinePanel::setCourses(const std::map<std::string, const course::Package*
                 if (auto l = pkg->lessons.find(item.ref); l != pkg->lessons.end()) {
                     title = l->second.title.best(language);
                 } else if (auto d = pkg->drills.find(item.ref);
-                           d != pkg->drills.end() && d->second.kind == course::DrillKind::Typing) {
+                           d != pkg->drills.end() && DrillPanel::handles(d->second.kind)) {
                     title = "✎ " + d->second.title.best(language);
+                } else if (auto q = pkg->quizzes.find(item.ref);
+                           q != pkg->quizzes.end() &&
+                           q->second.mode == course::QuizMode::SelfPaced) {
+                    title = "? " + q->second.title.best(language);
                 } else {
-                    continue; // quizzes are run by the teacher; other drills come later
+                    continue; // quizzes that can run live are the teacher's
                 }
                 targets_[tree_->AppendItem(c, u8(title))] = {id, item.ref};
             }

@@ -45,6 +45,10 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
     top->Add(header_, 1, wxALIGN_CENTER_VERTICAL);
     top->Add(timer_, 0, wxALIGN_CENTER_VERTICAL);
     sizer->Add(top, 0, wxEXPAND | wxALL, 20);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetFont(summary_->GetFont().Scale(1.5).Bold());
+    summary_->SetForegroundColour(wxColour(30, 110, 60));
+    sizer->Add(summary_, 0, wxLEFT | wxRIGHT, 20);
     body_ = new wxPanel(this);
     body_->SetBackgroundColour(*wxWHITE);
     sizer->Add(body_, 1, wxEXPAND | wxLEFT | wxRIGHT, 20);
@@ -115,6 +119,8 @@ void QuizPanel::setQuiz(const classroom::LiveQuizView& quiz, const std::string& 
     tick(); // the timer shows at once, not a second later
     if (!same) {
         saved_.clear();
+        results_.clear();
+        summary_->SetLabel("");
         // Answers committed before a restart are still on this PC: show them as saved.
         for (const auto& q : quiz_.questions) {
             Poco::JSON::Parser p;
@@ -270,13 +276,19 @@ void QuizPanel::showQuestion(std::size_t index) {
             }
         } catch (const std::exception&) {
         }
+    } else if (results_.count(id) != 0) {
+        const auto& result = results_.at(id);
+        state = result == "correct"   ? _("✔ Correct")
+                : result == "partial" ? _("◐ Partly correct")
+                                      : _("✘ Not correct");
     } else if (saved_.count(id) != 0) {
         state = _("✔ Saved");
     } else if (!quiz_.open) {
         state = _("The quiz is closed.");
     }
     status_->SetLabel(state);
-    saveButton_->Enable(quiz_.open && reveal_.empty());
+    // Once graded (self-paced), an answer stays as it was.
+    saveButton_->Enable(quiz_.open && reveal_.empty() && results_.count(id) == 0);
     body_->SetSizer(sizer);
     Layout();
     Thaw();
@@ -285,6 +297,16 @@ void QuizPanel::showQuestion(std::size_t index) {
         controls_.front()->SetFocus();
     }
     shownAtMs_ = store::nowMs();
+}
+
+void QuizPanel::showResult(const std::string& question, const std::string& result) {
+    results_[question] = result;
+    showQuestion(index_);
+}
+
+void QuizPanel::setSummary(const wxString& text) {
+    summary_->SetLabel(text);
+    Layout();
 }
 
 std::string QuizPanel::response() const {

@@ -28,6 +28,13 @@ public:
     // Questions shown with a "saved" mark (from this session or from the database).
     int markedCount() const;
 
+    // Self-paced practice, graded on this PC: the result of one question (shown at once or at
+    // the end, as the quiz says), and a closing line ("7 of 10 right").
+    void showResult(const std::string& question, const std::string& result);
+    void setSummary(const wxString& text);
+    int resultCount() const { return static_cast<int>(results_.size()); }
+    bool canSave() const { return saveButton_->IsEnabled(); } // for the question shown
+
     // After a reveal: "<question id> correct|partial|incorrect|unanswered" for the question
     // shown (tests and the snapshot line); "" before.
     const std::string& revealed() const { return revealed_; }
@@ -45,7 +52,9 @@ private:
     std::string revealed_;
     std::size_t index_ = 0;
     Poco::JSON::Object::Ptr question_;
-    std::map<std::string, bool> saved_; // question id -> saved here
+    std::map<std::string, bool> saved_;          // question id -> saved here
+    std::map<std::string, std::string> results_; // self-paced: question id -> result
+    wxStaticText* summary_ = nullptr;
     std::int64_t shownAtMs_ = 0;
     wxStaticText* header_ = nullptr;
     wxStaticText* timer_ = nullptr;

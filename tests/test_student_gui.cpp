@@ -402,3 +402,47 @@ BOOST_AUTO_TEST_CASE(a_pc_forgets_its_class_and_joins_again_with_the_code) {
     store::StudentStore s((data / "student.db").string());
     BOOST_TEST(s.classes().size() == 1u); // joined again, with the code and the check code
 }
+
+BOOST_AUTO_TEST_CASE(a_practice_quiz_is_taken_alone_and_graded_on_the_pc_at_once) {
+    Teacher t;
+    // A copy of the sample course whose quiz is a self-paced practice with immediate feedback:
+    // it travels with its key, so the PC grades it, even with the teacher away.
+    copyTree(sampleCourse(), t.tmp / "practica");
+    replaceInFile(t.tmp / "practica" / "quizzes" / "repaso.xml", "mode=\"both\"",
+                  "mode=\"self-paced\"");
+    replaceInFile(t.tmp / "practica" / "quizzes" / "repaso.xml", "feedback=\"at-end\"",
+                  "feedback=\"immediate\"");
+    t.service->addCourse((t.tmp / "practica").string());
+    t.service->pushCourse("pe.ayllu.muestra");
+    t.service->showPage("pe.ayllu.muestra", "res-leccion", "p1");
+    const auto data = t.tmp / "pc-practica";
+    auto r = student(t, data, t.tmp / "p0.png", "1024x768");
+    BOOST_REQUIRE_MESSAGE(r.status == 0, r.out);
+    // The teacher's PC is off: the learner opens the practice quiz from the outline.
+    const auto port = t.service->port();
+    t.service.reset();
+    const auto shot = t.tmp / "practice.png";
+    r = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
+            quote(AYLLU_STUDENT_APP) + " --data " + quote(data.string()) + " --connect 127.0.0.1:" +
+            std::to_string(port) + " --sign-in luis --lang es --open res-cuestionario" +
+            " --auto-answer --snapshot " + quote(shot.string()) + " --exit-after-snapshot");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("self_quiz res-cuestionario right ") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("of 8 percent") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("saved 1 graded 8 can_change 0") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("shown quiz res-cuestionario done") != std::string::npos, r.out);
+    keepScreenshot(shot, "student-practice-quiz-1024x768.png");
+    // Saved on the PC, as answers with their results and a final status.
+    store::StudentStore s((data / "student.db").string());
+    const int answers = s.withDatabase([](SQLite::Database& db) {
+        return db
+            .execAndGet("SELECT count(DISTINCT item) FROM events WHERE kind = 'answer' AND "
+                        "content = 'res-cuestionario' AND result IN ('correct', 'partial', "
+                        "'incorrect')")
+            .getInt();
+    });
+    BOOST_TEST(answers == 8);
+    const auto status = s.progress("luis", "pe.ayllu.muestra", "res-cuestionario", 1);
+    BOOST_REQUIRE(status.has_value());
+    BOOST_TEST((status->status >= store::Status::Completed));
+}

@@ -163,18 +163,6 @@ BOOST_AUTO_TEST_CASE(a_quiz_is_answered_with_the_keyboard_alone) {
     BOOST_TEST(panel->savedCount() == 3);
 }
 
-namespace {
-// Sees the desktop's Save dialog open, so the test can answer it as a person would.
-struct SeeDialogs : wxModalDialogHook {
-    wxDialog* open = nullptr;
-    int Enter(wxDialog* d) override {
-        open = d;
-        return wxID_NONE;
-    }
-    void Exit(wxDialog*) override { open = nullptr; }
-};
-} // namespace
-
 BOOST_AUTO_TEST_CASE(the_desktops_save_dialog_saves_the_drill_document) {
     TempDir tmp;
     const auto pkg = package(sourceDir() / "courses" / "archivos-y-carpetas");

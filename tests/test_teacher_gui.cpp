@@ -591,18 +591,6 @@ BOOST_AUTO_TEST_CASE(one_question_at_a_time_with_a_timer_and_self_paced_lessons)
     BOOST_REQUIRE(pc.agent->waitFor([&] { return pc.agent->view().page == "p2"; }, 20000));
 }
 
-namespace {
-// Sees a modal dialog open, so the test can look at it and close it as a person would.
-struct SeeDialogs : wxModalDialogHook {
-    wxDialog* open = nullptr;
-    int Enter(wxDialog* d) override {
-        open = d;
-        return wxID_NONE;
-    }
-    void Exit(wxDialog*) override { open = nullptr; }
-};
-} // namespace
-
 BOOST_AUTO_TEST_CASE(the_settings_dialog_changes_nothing_when_cancelled) {
     Lab lab;
     auto& f = *lab.frame;

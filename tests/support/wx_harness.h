@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <wx/apptrait.h>
 #include <wx/evtloop.h>
+#include <wx/modalhook.h>
 #include <wx/wx.h>
 
 namespace ayllu::test {
@@ -56,5 +57,16 @@ inline void pumpIdle() {
     }
     wxTheApp->ProcessPendingEvents();
 }
+
+// Sees a modal dialog open (a Save dialog, Settings...), so a test can look at it and answer it
+// as a person would. Register() before the dialog opens, Unregister() after.
+struct SeeDialogs : wxModalDialogHook {
+    wxDialog* open = nullptr;
+    int Enter(wxDialog* d) override {
+        open = d;
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { open = nullptr; }
+};
 
 } // namespace ayllu::test

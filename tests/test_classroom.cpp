@@ -417,6 +417,19 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_
     BOOST_REQUIRE(watcherReveal);
     BOOST_TEST(watcherReveal->payload.find("luis") == std::string::npos); // nobody else's results
     BOOST_TEST(watcherReveal->payload.find("\"results\":{}") != std::string::npos);
+
+    // After the quiz, a doctored PC claims a right answer to it in an attempt of its own: that
+    // quiz is never on a student's PC, so the answer is kept but graded "invalid", not counted.
+    c.teacher->endQuiz();
+    store::Event after = forged;
+    after.learner = "luis";
+    after.attempt = 99;
+    after.item = "q1";
+    after.text = "\"a\"";
+    BOOST_TEST(a.agent->record(after).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE attempt = 99 AND "
+                               "result = 'invalid' AND score_raw = 0") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(work_done_offline_reaches_the_teacher_exactly_once) {
@@ -684,4 +697,36 @@ BOOST_AUTO_TEST_CASE(the_students_copy_leaves_out_only_quizzes_that_can_run_live
     BOOST_CHECK_THROW(course::studentEdition((tmp / "roto").string(), (tmp / "nada").string()),
                       Error);
     BOOST_TEST(!fs::exists(tmp / "nada"));
+}
+
+BOOST_AUTO_TEST_CASE(practice_answers_are_graded_again_on_the_teacher) {
+    Classroom c;
+    copyTree(sampleCourse(), c.tmp / "practica");
+    replaceInFile(c.tmp / "practica" / "quizzes" / "repaso.xml", "mode=\"both\"",
+                  "mode=\"self-paced\"");
+    c.teacher->addCourse((c.tmp / "practica").string());
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    store::Event e;
+    e.learner = "luis";
+    e.course = kCourse;
+    e.content = "res-cuestionario";
+    e.kind = store::EventKind::Answer;
+    e.item = "q1";
+    e.text = "\"c\"";     // wrong
+    e.result = "correct"; // as a doctored PC would claim
+    e.scoreRaw = 1.0;
+    e.scoreMax = 1.0;
+    BOOST_TEST(a.agent->record(e).saved);
+    e.item = "q3";
+    e.text = "false"; // right
+    e.result = "incorrect";
+    e.scoreRaw = 0.0;
+    BOOST_TEST(a.agent->record(e).saved);
+    BOOST_REQUIRE(a.agent->waitSynced(10000));
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE item = 'q1' AND "
+                               "result = 'incorrect'") == 1);
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE item = 'q3' AND "
+                               "result = 'correct'") == 1);
 }

@@ -533,6 +533,33 @@ const course::Quiz* TeacherService::liveQuiz() const {
     return q == c->second.quizzes.end() ? nullptr : &q->second;
 }
 
+void TeacherService::regradeOutsideLive(store::Event& e) const {
+    // An answer outside the live quiz: graded here too, never as the PC claims. A practice quiz
+    // (self-paced) is graded as the PC showed it (seed 0); a quiz that runs live is never on a
+    // student's PC, so an answer to it now can only be forged: kept, never counted.
+    const auto c = courses_.find(e.course);
+    if (c == courses_.end() || c->second.quizzes.count(e.content) == 0) {
+        return; // a course this console does not offer: nothing to grade against
+    }
+    const auto& quiz = c->second.quizzes.at(e.content);
+    const course::Question* q = nullptr;
+    for (const auto& x : quiz.questions) {
+        if (x.id == e.item) {
+            q = &x;
+        }
+    }
+    if (q == nullptr || quiz.mode != course::QuizMode::SelfPaced) {
+        e.result = "invalid";
+        e.scoreRaw = 0.0;
+        e.scoreMax = 0.0;
+        return;
+    }
+    const auto g = quiz::grade(*q, e.text, 0);
+    e.result = g.result;
+    e.scoreRaw = g.points;
+    e.scoreMax = g.maxPoints;
+}
+
 void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
     const auto arr = o->getArray("events");
     if (!arr || arr->size() > 1000) {
@@ -592,6 +619,8 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
                     e.scoreMax = g.maxPoints;
                     views_[e.learner].lastResult = g.result;
                 }
+            } else if (e.kind == store::EventKind::Answer) {
+                regradeOutsideLive(e);
             }
             batch.push_back(e);
         }

@@ -128,6 +128,7 @@ private:
     void handle(Session& s, const net::Frame& f);
     void onSignIn(Session& s, const Poco::JSON::Object::Ptr& o);
     void onEvents(Session& s, const Poco::JSON::Object::Ptr& o);
+    void regradeOutsideLive(store::Event& e) const; // m_ held
     void onPackageRequest(Session& s, const Poco::JSON::Object::Ptr& o);
     void sendClassState(Session& s);
     void sendReveal(Session& s);

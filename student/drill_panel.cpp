@@ -264,13 +264,17 @@ void DrillPanel::dragEvent(wxMouseEvent& e) {
     area_->Refresh();
 }
 
+void DrillPanel::showHeader(const course::Drill& d, const std::string& language) {
+    title_->SetLabel(u8(d.title.best(language)));
+    instructions_->SetLabel(u8(d.instructions.best(language)));
+    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+}
+
 void DrillPanel::showScroll(const course::Drill& d, const std::string& language) {
     drill_ = d;
     pointer_.reset();
     drag_.reset();
-    title_->SetLabel(u8(d.title.best(language)));
-    instructions_->SetLabel(u8(d.instructions.best(language)));
-    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+    showHeader(d, language);
     text_->Hide();
     input_->Hide();
     done_->Hide();
@@ -352,9 +356,7 @@ void DrillPanel::show(const course::Drill& d, const std::string& language) {
 
 void DrillPanel::showPointer(const course::Drill& d, const std::string& language) {
     drill_ = d;
-    title_->SetLabel(u8(d.title.best(language)));
-    instructions_->SetLabel(u8(d.instructions.best(language)));
-    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+    showHeader(d, language);
     text_->Hide();
     input_->Hide();
     done_->Hide();
@@ -480,9 +482,7 @@ void DrillPanel::showTyping(const course::Drill& d, const std::string& language)
     done_->Show();
     drill_ = d;
     target_ = d.text.best(language);
-    title_->SetLabel(u8(d.title.best(language)));
-    instructions_->SetLabel(u8(d.instructions.best(language)));
-    instructions_->Wrap(std::max(400, GetClientSize().x - 60));
+    showHeader(d, language);
     text_->SetLabel(u8(target_));
     text_->Wrap(std::max(400, GetClientSize().x - 60));
     input_->Clear();

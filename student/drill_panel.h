@@ -34,6 +34,7 @@ public:
     void doForTest();
 
 private:
+    void showHeader(const course::Drill& d, const std::string& language); // title, instructions
     void showTyping(const course::Drill& d, const std::string& language);
     void showPointer(const course::Drill& d, const std::string& language);
     void paintArea(wxDC& dc);

@@ -29,7 +29,8 @@ void TeacherApp::OnInitCmdLine(wxCmdLineParser& parser) {
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "teacher", "first run: the teacher's name, without asking",
                      wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "class", "first run: the class's name, without asking",
+    // Not "--class": GTK takes that one (the X window class) before we see it.
+    parser.AddOption("", "class-name", "first run: the class's name, without asking",
                      wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "roster", "first run: import this CSV class list", wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "exit-when-shown",
@@ -50,7 +51,7 @@ bool TeacherApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("teacher", &v)) {
         demoTeacher_ = v.utf8_string();
     }
-    if (parser.Found("class", &v)) {
+    if (parser.Found("class-name", &v)) {
         demoClass_ = v.utf8_string();
     }
     if (parser.Found("roster", &v)) {

@@ -2,9 +2,11 @@
 
 #include "tr.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <wx/bmpbndl.h>
+#include <wx/gauge.h>
 #include <wx/statbmp.h>
 
 namespace ayllu::student {
@@ -403,7 +405,7 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
     Layout();
 }
 
-void LessonPanel::showMessage(const wxString& message) {
+void LessonPanel::showMessage(const wxString& message, int percent) {
     stopReading();
     speech_.clear();
     shownLesson_.reset();
@@ -416,6 +418,15 @@ void LessonPanel::showMessage(const wxString& message) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->AddSpacer(60);
     addText(sizer, message, 2.0, true);
+    if (percent >= 0) {
+        auto* bar = new wxGauge(page_, wxID_ANY, 100, wxDefaultPosition, FromDIP(wxSize(400, 28)));
+        bar->SetValue(std::min(percent, 100));
+        sizer->Add(bar, 0, wxLEFT | wxTOP, 20);
+        auto* figure = new wxStaticText(
+            page_, wxID_ANY, wxString::Format(_("%d %% received"), std::min(percent, 100)));
+        figure->SetFont(figure->GetFont().Scale(1.4));
+        sizer->Add(figure, 0, wxLEFT | wxTOP, 20);
+    }
     page_->SetSizer(sizer);
     page_->FitInside();
     nav_->Hide();

@@ -25,7 +25,8 @@ public:
     void setRoot(const std::string& packageRoot) { root_ = packageRoot; }
     void showPage(const course::Lesson& lesson, const course::Page& page,
                   const std::string& language);
-    void showMessage(const wxString& message);
+    // A message instead of a page; with `percent` >= 0, a progress bar under it.
+    void showMessage(const wxString& message, int percent = -1);
 
     // How the learner likes to read: text size in percent (100..200) and high contrast
     // (white and yellow on black). Changed with the A- / A+ / Contrast buttons, Ctrl+- and

@@ -93,42 +93,51 @@ MainFrame::MainFrame(Settings settings)
     lockSizer->AddStretchSpacer();
     lockSizer->Add(eyes, 0, wxALIGN_CENTER | wxALL, 20);
     lockSizer->Add(why, 0, wxALIGN_CENTER | wxALL, 20);
+    lockNote_ = new wxStaticText(lockPanel_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                 wxALIGN_CENTRE_HORIZONTAL);
+    lockNote_->SetFont(lockNote_->GetFont().Scale(1.3));
+    lockNote_->SetForegroundColour(wxColour(255, 205, 80));
+    lockSizer->Add(lockNote_, 0, wxALIGN_CENTER | wxALL, 20);
     lockSizer->AddStretchSpacer();
     lockPanel_->SetSizer(lockSizer);
     book_->AddPage(lockPanel_, "locked");
-    quiz_ = new QuizPanel(
-        book_,
-        [this](const std::string& question, const std::string& response, std::int64_t latencyMs) {
-            if (selfQuiz_) {
-                return saveSelfPacedAnswer(question, response, latencyMs);
+    QuizPanel::Host host;
+    host.save = [this](const std::string& question, const std::string& response,
+                       std::int64_t latencyMs) {
+        if (selfQuiz_) {
+            return saveSelfPacedAnswer(question, response, latencyMs);
+        }
+        // Committed here before "saved" is shown; graded on the teacher's PC.
+        return agent_->answerLive(learner_, question, response, latencyMs);
+    };
+    host.saved = [this] {
+        std::map<std::string, std::string> out;
+        const auto q = quizShown();
+        if (q && store_.available()) {
+            for (const auto& i : store_.interactions(learner_, q->course, q->content, q->attempt)) {
+                out[i.item] = i.response;
             }
-            // Committed here before "saved" is shown; graded on the teacher's PC.
-            return agent_->answerLive(learner_, question, response, latencyMs);
-        },
-        [this](const std::string& question) {
-            auto view = agent_->view();
-            if (selfQuiz_) {
-                view.quiz = classroom::LiveQuizView{};
-                view.quiz->course = selfQuiz_->course;
-                view.quiz->content = selfQuiz_->content;
-                view.quiz->attempt = selfQuiz_->attempt;
+        }
+        return out;
+    };
+    host.position = [this]() -> std::size_t {
+        const auto q = quizShown();
+        try {
+            return q ? std::stoul(store_.preference(learner_, quizPlace(*q), "0")) : 0;
+        } catch (const std::exception&) {
+            return 0;
+        }
+    };
+    host.remember = [this](std::size_t index) {
+        if (const auto q = quizShown(); q && store_.available()) {
+            try {
+                store_.setPreference(learner_, quizPlace(*q), std::to_string(index));
+            } catch (const std::exception&) {
+                // the place is a convenience: the answers themselves are already saved
             }
-            if (!view.quiz) {
-                return false;
-            }
-            return store_.withDatabase([&](SQLite::Database& db) {
-                SQLite::Statement q(db, "SELECT count(*) FROM events WHERE kind = 'answer' AND "
-                                        "learner = ? AND course = ? AND content = ? AND "
-                                        "attempt = ? AND item = ?");
-                q.bind(1, learner_);
-                q.bind(2, view.quiz->course);
-                q.bind(3, view.quiz->content);
-                q.bind(4, view.quiz->attempt);
-                q.bind(5, question);
-                q.executeStep();
-                return q.getColumn(0).getInt() > 0;
-            });
-        });
+        }
+    };
+    quiz_ = new QuizPanel(book_, std::move(host));
     book_->AddPage(quiz_, "quiz");
     drill_ = new DrillPanel(book_, [this](store::Event e) {
         e.learner = learner_;
@@ -141,6 +150,53 @@ MainFrame::MainFrame(Settings settings)
     outline_ = new OutlinePanel(
         book_, [this](const std::string& c, const std::string& r) { openResource(c, r); });
     book_->AddPage(outline_, "outline");
+    // The raised hand: under every lesson and quiz page, a big button (and F2) that asks the
+    // teacher for help; it shows what the teacher's console shows (the teacher can lower it).
+    hand_ = new wxButton(this, wxID_ANY, _("Raise my hand"), wxDefaultPosition, wxSize(-1, 56));
+    hand_->SetFont(hand_->GetFont().Scale(1.4).Bold());
+    hand_->SetToolTip(_("F2: the teacher sees your hand and comes to help"));
+    hand_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleHand(); });
+    auto* frameSizer = new wxBoxSizer(wxVERTICAL);
+    frameSizer->Add(book_, 1, wxEXPAND);
+    frameSizer->Add(hand_, 0, wxALIGN_RIGHT | wxALL, 8);
+    SetSizer(frameSizer);
+    hand_->Hide();
+    book_->Bind(wxEVT_BOOKCTRL_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        updateHand();
+        e.Skip();
+    });
+    const int handKey = wxWindow::NewControlId();
+    wxAcceleratorEntry handAccel(wxACCEL_NORMAL, WXK_F2, handKey);
+    SetAcceleratorTable(wxAcceleratorTable(1, &handAccel));
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (hand_->IsShown()) {
+                toggleHand();
+            }
+        },
+        handKey);
+    // A locked screen stays: the window manager's close (Alt+F4, the title bar's X) and
+    // minimising are refused while the teacher has the class's attention.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        if (book_->GetSelection() == 3 && e.CanVeto()) {
+            e.Veto();
+            lockNote_->SetLabel(_("Ayllu cannot be closed now: the teacher paused the computers."));
+            lockPanel_->Layout();
+            return;
+        }
+        e.Skip();
+    });
+    Bind(wxEVT_ICONIZE, [this](wxIconizeEvent& e) {
+        if (book_->GetSelection() == 3 && e.IsIconized()) {
+            CallAfter([this] {
+                Iconize(false);
+                ShowFullScreen(true);
+                Raise();
+            });
+        }
+        e.Skip();
+    });
     // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
     lockTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
@@ -486,9 +542,11 @@ void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
 const course::Lesson* MainFrame::teachersLesson(const classroom::ClassView& view) {
     const course::Package* pkg = package(view.course);
     if (pkg == nullptr) {
-        lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."));
+        arriving_ = true;
+        lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."), 0);
         return nullptr;
     }
+    arriving_ = false;
     const auto it = pkg->lessons.find(view.lesson);
     if (it == pkg->lessons.end()) {
         lesson_->showMessage(_("This PC does not have that lesson."));
@@ -562,6 +620,7 @@ void MainFrame::setLocked(bool locked) {
     }
     if (locked) {
         beforeLock_ = book_->GetSelection();
+        lockNote_->SetLabel("");
         book_->SetSelection(3);
         ShowFullScreen(true);
         snapshotIfAsked("locked");
@@ -581,6 +640,8 @@ std::string MainFrame::languageOf(const std::string& learner) {
 }
 
 void MainFrame::showClass(const classroom::ClassView& view) {
+    handUp_ = view.hands.count(learner_) != 0;
+    updateHand();
     if (offline_ && !view.connected) {
         return; // working from the outline until the teacher is back
     }
@@ -674,6 +735,51 @@ void MainFrame::showSelfPaced() {
         SetStatusText(u8(saved.error));
     }
     agent_->presence(learner_, "reading", page.id);
+}
+
+std::optional<MainFrame::QuizKey> MainFrame::quizShown() {
+    if (selfQuiz_) {
+        return QuizKey{selfQuiz_->course, selfQuiz_->content, selfQuiz_->attempt};
+    }
+    const auto view = agent_->view();
+    if (!view.quiz) {
+        return std::nullopt;
+    }
+    return QuizKey{view.quiz->course, view.quiz->content, view.quiz->attempt};
+}
+
+std::string MainFrame::quizPlace(const QuizKey& q) {
+    return "quiz-place/" + q.course + "/" + q.content + "/" + std::to_string(q.attempt);
+}
+
+void MainFrame::updateHand() {
+    const int page = book_->GetSelection();
+    const bool show = !learner_.empty() && agent_->connected() && (page == 2 || page == 4);
+    hand_->SetLabel(handUp_ ? _("Lower my hand") : _("Raise my hand"));
+    hand_->SetBackgroundColour(handUp_ ? wxColour(255, 205, 80) : wxNullColour);
+    if (show != hand_->IsShown()) {
+        hand_->Show(show);
+        Layout();
+    }
+}
+
+void MainFrame::toggleHand() {
+    if (learner_.empty()) {
+        return;
+    }
+    handUp_ = !handUp_; // shown at once; the teacher's answer (ClassState) confirms it
+    agent_->hand(learner_, handUp_);
+    updateHand();
+}
+
+void MainFrame::packageProgress(const std::string&, std::uint64_t done, std::uint64_t total) {
+    CallAfter([this, done, total] {
+        const int page = book_->GetSelection();
+        if (page == 2 && total > 0 && arriving_) {
+            lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."),
+                                 static_cast<int>(done * 100 / total));
+        }
+    });
 }
 
 void MainFrame::snapshotIfAsked(const std::string& what) {

@@ -36,6 +36,7 @@ public:
     void classChanged(const classroom::ClassView& view) override;
     void packageInstalled(const std::string& id, const std::string& version,
                           const std::string& path) override;
+    void packageProgress(const std::string& id, std::uint64_t done, std::uint64_t total) override;
 
 private:
     void showClass(const classroom::ClassView& view);
@@ -89,6 +90,20 @@ private:
     bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;
+    wxStaticText* lockNote_ = nullptr; // "cannot be closed now", after a refused close
+    // The raised hand.
+    wxButton* hand_ = nullptr;
+    bool handUp_ = false;
+    void updateHand();
+    void toggleHand();
+    bool arriving_ = false; // the lesson page says the teacher's course is arriving
+    // The quiz on screen (the teacher's or a practice one), and where its learner was.
+    struct QuizKey {
+        std::string course, content;
+        int attempt = 1;
+    };
+    std::optional<QuizKey> quizShown();
+    static std::string quizPlace(const QuizKey& q);
     wxTimer lockTimer_;
     int beforeLock_ = 0;
     std::string learner_;

@@ -1,12 +1,16 @@
 #include "quiz_panel.h"
 
+#include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/reveal.h"
 #include "ayllu/store/database.h"
 #include "tr.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <algorithm>
 #include <sstream>
 #include <wx/rearrangectrl.h>
+#include <wx/regex.h>
 
 namespace ayllu::student {
 
@@ -14,27 +18,35 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-// The text of a {lang: text} object in the learner's language, else Spanish, else any.
-std::string pick(const Object::Ptr& texts, const std::string& lang) {
-    if (!texts) {
-        return {};
-    }
-    for (const std::string& l : {lang, std::string("es")}) {
-        if (texts->has(l)) {
-            return texts->getValue<std::string>(l);
-        }
-    }
-    return texts->size() > 0 ? texts->get(*texts->getNames().begin()).toString() : std::string();
-}
 std::string quoted(const std::string& s) {
     std::ostringstream out;
     Poco::JSON::Stringifier::formatString(s, out);
     return out.str();
 }
+Poco::Dynamic::Var parsed(const std::string& json) {
+    return json.empty() ? Poco::Dynamic::Var()
+                        : quiz::parseResponse(json).value_or(Poco::Dynamic::Var());
+}
+Object::Ptr objectOf(const Poco::Dynamic::Var& v) {
+    try {
+        return v.isEmpty() ? Object::Ptr() : v.extract<Object::Ptr>();
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+std::string asText(const Poco::Dynamic::Var& v) {
+    try {
+        return v.isEmpty() ? std::string() : v.convert<std::string>();
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+const wxColour kRight(20, 110, 50);
+const wxColour kWrong(170, 30, 30);
 } // namespace
 
-QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
-    : wxPanel(parent), save_(std::move(save)), isSaved_(std::move(isSaved)), clock_(this) {
+QuizPanel::QuizPanel(wxWindow* parent, Host host)
+    : wxPanel(parent), host_(std::move(host)), clock_(this) {
     SetBackgroundColour(*wxWHITE);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -81,6 +93,17 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
         }
     });
     saveButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onSave(); });
+    // Any change to an answer control (a choice, a letter, a moved item) may allow saving.
+    const auto changed = [this](wxCommandEvent& e) {
+        touched_ = true;
+        updateSave();
+        e.Skip();
+    };
+    for (const auto& type : {wxEVT_RADIOBUTTON, wxEVT_CHECKBOX, wxEVT_CHOICE, wxEVT_CHECKLISTBOX}) {
+        body_->Bind(type, changed);
+    }
+    body_->Bind(wxEVT_TEXT, changed);
+    body_->Bind(wxEVT_BUTTON, changed); // the ordering list's up and down buttons
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { tick(); });
     // Keys: Ctrl+S saves the answer (Enter too, in a box to type in); Alt+Left and Alt+Right
     // go to the previous and next question.
@@ -91,13 +114,16 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
                                  {wxACCEL_ALT, WXK_LEFT, prevId},
                                  {wxACCEL_ALT, WXK_RIGHT, nextId}};
     SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { onSave(); }, saveId);
-    // The keys press the buttons, so they do exactly what a click does.
-    for (auto [id, button] : {std::pair{prevId, prev}, std::pair{nextId, next}}) {
+    // The keys press the buttons, so they do exactly what a click does (a disabled Save too:
+    // nothing).
+    for (auto [id, button] :
+         {std::pair{saveId, saveButton_}, std::pair{prevId, prev}, std::pair{nextId, next}}) {
         Bind(
             wxEVT_MENU,
             [button = button](wxCommandEvent&) {
+                if (!button->IsEnabled()) {
+                    return;
+                }
                 wxCommandEvent click(wxEVT_BUTTON, button->GetId());
                 click.SetEventObject(button);
                 button->ProcessWindowEvent(click);
@@ -110,33 +136,57 @@ QuizPanel::QuizPanel(wxWindow* parent, Save save, IsSaved isSaved)
 void QuizPanel::setQuiz(const classroom::LiveQuizView& quiz, const std::string& learner,
                         const std::string& language, const std::string& reveal) {
     const bool same = quiz.content == quiz_.content && quiz.attempt == quiz_.attempt &&
-                      quiz.questions.size() == quiz_.questions.size() && learner == learner_;
-    const bool changed = quiz.open != quiz_.open || reveal != reveal_;
+                      quiz.course == quiz_.course && learner == learner_;
+    const bool changed = quiz.open != quiz_.open || reveal != reveal_ ||
+                         quiz.questions.size() != quiz_.questions.size() || language != language_;
     quiz_ = quiz;
     learner_ = learner;
     language_ = language;
-    reveal_ = reveal;
     tick(); // the timer shows at once, not a second later
-    if (!same) {
-        saved_.clear();
-        results_.clear();
-        summary_->SetLabel("");
-        // Answers committed before a restart are still on this PC: show them as saved.
-        for (const auto& q : quiz_.questions) {
-            Poco::JSON::Parser p;
-            const std::string qid = p.parse(q).extract<Object::Ptr>()->getValue<std::string>("id");
-            if (isSaved_ && isSaved_(qid)) {
-                saved_[qid] = true;
+    if (reveal != reveal_) {
+        reveal_ = reveal;
+        keys_.clear();
+        mine_.clear();
+        if (const auto r = parsed(reveal_); !r.isEmpty()) {
+            try {
+                const auto o = r.extract<Object::Ptr>();
+                const auto key = o->getArray("key");
+                for (std::size_t i = 0; key && i < key->size(); ++i) {
+                    const auto k = key->getObject(static_cast<unsigned>(i));
+                    std::ostringstream out;
+                    k->stringify(out);
+                    keys_[k->getValue<std::string>("id")] = out.str();
+                }
+                const auto results = o->getObject("results");
+                const auto mine = results ? results->getObject(learner_) : nullptr;
+                for (const auto& q : mine ? mine->getNames() : std::vector<std::string>{}) {
+                    mine_[q] = mine->getObject(q)->getValue<std::string>("result");
+                }
+            } catch (const std::exception&) {
+                // a reveal we cannot read shows nothing rather than something wrong
             }
         }
-        showQuestion(std::min(index_, quiz_.questions.empty() ? 0 : quiz_.questions.size() - 1));
+    }
+    if (!same) {
+        results_.clear();
+        summary_->SetLabel("");
+        savedHere_ = 0;
+        // Answers committed before a restart are still on this PC: shown as they were given,
+        // on the question the learner was on.
+        saved_ = host_.saved ? host_.saved() : std::map<std::string, std::string>{};
+        const std::size_t at = host_.position ? host_.position() : 0;
+        showQuestion(std::min(at, quiz_.questions.empty() ? 0 : quiz_.questions.size() - 1));
     } else if (changed) {
-        showQuestion(index_);
+        showQuestion(std::min(index_, quiz_.questions.empty() ? 0 : quiz_.questions.size() - 1));
     }
 }
 
 void QuizPanel::showQuestion(std::size_t index) {
+    if (index != index_ && host_.remember) {
+        host_.remember(index);
+    }
     index_ = index;
+    touched_ = false;
     Freeze();
     body_->DestroyChildren();
     controls_.clear();
@@ -154,53 +204,117 @@ void QuizPanel::showQuestion(std::size_t index) {
     header_->SetLabel(u8(quiz_.title) + u8("  —  ") +
                       wxString::Format(_("Question %d of %d"), static_cast<int>(index + 1),
                                        static_cast<int>(quiz_.questions.size())));
-    std::string prompt = pick(question_->getObject("prompt"), language_);
-    auto* p = new wxStaticText(body_, wxID_ANY, u8(prompt));
+    const auto promptTexts = question_->getObject("prompt");
+    std::string prompt;
+    for (const std::string& l : {language_, std::string("es")}) {
+        if (prompt.empty() && promptTexts && promptTexts->has(l)) {
+            prompt = promptTexts->getValue<std::string>(l);
+        }
+    }
+    if (prompt.empty() && promptTexts && promptTexts->size() > 0) {
+        prompt = promptTexts->get(*promptTexts->getNames().begin()).toString();
+    }
+    wxString shown = u8(prompt);
+    // Blanks of a fill-in question read as a numbered line, "(1) ____".
+    wxRegEx("\\{\\{([^}]*)\\}\\}").ReplaceAll(&shown, "(\\1) ____");
+    auto* p = new wxStaticText(body_, wxID_ANY, shown);
     p->SetFont(p->GetFont().Scale(1.8).Bold());
     p->Wrap(std::max(400, GetClientSize().x - 80));
     sizer->Add(p, 0, wxBOTTOM, 20);
+    const auto given = saved_.find(id);
+    addControls(sizer, type, given == saved_.end() ? std::string() : given->second);
+    wxString state;
+    revealed_.clear();
+    const bool revealed = !reveal_.empty();
+    if (revealed) {
+        const auto r = mine_.find(id);
+        revealed_ = id + " " + (r == mine_.end() ? std::string("unanswered") : r->second);
+        showReveal(sizer, id, given == saved_.end() ? std::string() : given->second);
+    } else if (results_.count(id) != 0) {
+        const auto& result = results_.at(id);
+        state = result == "correct"   ? _("✔ Correct")
+                : result == "partial" ? _("◐ Partly correct")
+                                      : _("✘ Not correct");
+    } else if (given != saved_.end()) {
+        state = _("✔ Saved");
+    } else if (!quiz_.open) {
+        state = _("The quiz is closed.");
+    }
+    status_->SetLabel(state);
+    // After the reveal, and once graded (self-paced), an answer stays as it was.
+    const bool frozen = !quiz_.open || revealed || results_.count(id) != 0;
+    for (auto* w : controls_) {
+        w->Enable(!frozen);
+    }
+    body_->SetSizer(sizer);
+    updateSave();
+    Layout();
+    Thaw();
+    // The keyboard starts on the answer: Tab goes on to Previous, Save and Next.
+    if (!controls_.empty() && controls_.front()->IsEnabled()) {
+        controls_.front()->SetFocus();
+    }
+    shownAtMs_ = store::nowMs();
+}
+
+void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::string& given) {
     const wxFont big = GetFont().Scale(1.5);
+    const auto answer = parsed(given);
     const auto options = [&](const char* key) {
-        std::vector<std::pair<std::string, std::string>> out;
-        if (const auto arr = question_->getArray(key)) {
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                const auto o = arr->getObject(static_cast<unsigned>(i));
-                out.emplace_back(o->getValue<std::string>("id"),
-                                 pick(o->getObject("text"), language_));
-            }
-        }
-        return out;
+        std::ostringstream out;
+        question_->stringify(out);
+        return quiz::publicOptions(out.str(), key, language_);
     };
     if (type == "single" || type == "multiple" || type == "truefalse") {
-        auto opts =
+        const auto opts =
             type == "truefalse"
                 ? std::vector<std::pair<std::string, std::string>>{{"true",
                                                                     _("True").utf8_string()},
                                                                    {"false",
                                                                     _("False").utf8_string()}}
                 : options("choices");
-        bool first = true;
+        std::vector<std::string> chosen;
+        if (answer.isArray()) {
+            const auto a = answer.extract<Array::Ptr>();
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                chosen.push_back(asText(a->get(static_cast<unsigned>(i))));
+            }
+        } else if (answer.isBoolean()) {
+            chosen.push_back(answer.extract<bool>() ? "true" : "false");
+        } else if (!answer.isEmpty()) {
+            chosen.push_back(asText(answer));
+        }
+        if (type != "multiple") {
+            // A GTK radio group always has one button on: this hidden one holds "nothing
+            // chosen yet", so no option is ever chosen for the learner.
+            auto* none = new wxRadioButton(body_, wxID_ANY, "", wxDefaultPosition, wxDefaultSize,
+                                           wxRB_GROUP);
+            none->SetValue(true);
+            none->Hide();
+        }
         for (const auto& [oid, text] : opts) {
-            wxWindow* w = type == "multiple"
-                              ? static_cast<wxWindow*>(new wxCheckBox(body_, wxID_ANY, u8(text)))
-                              : static_cast<wxWindow*>(
-                                    new wxRadioButton(body_, wxID_ANY, u8(text), wxDefaultPosition,
-                                                      wxDefaultSize, first ? wxRB_GROUP : 0));
-            first = false;
+            const bool on = std::find(chosen.begin(), chosen.end(), oid) != chosen.end();
+            wxWindow* w = nullptr;
+            if (type == "multiple") {
+                auto* c = new wxCheckBox(body_, wxID_ANY, u8(text));
+                c->SetValue(on);
+                w = c;
+            } else {
+                auto* r = new wxRadioButton(body_, wxID_ANY, u8(text));
+                if (on) {
+                    r->SetValue(true);
+                }
+                w = r;
+            }
             w->SetFont(big);
             sizer->Add(w, 0, wxBOTTOM, 14);
             controls_.push_back(w);
             ids_.push_back(oid);
         }
-        if (type != "multiple") {
-            // Nothing chosen until the learner chooses (GTK selects the first radio by itself).
-            for (auto* w : controls_) {
-                static_cast<wxRadioButton*>(w)->SetValue(false);
-            }
-        }
     } else if (type == "short" || type == "numeric") {
         auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1),
                                  wxTE_PROCESS_ENTER);
+        t->ChangeValue(u8(asText(answer)));
         t->SetFont(big);
         t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
         sizer->Add(t, 0, wxBOTTOM, 14);
@@ -212,6 +326,7 @@ void QuizPanel::showQuestion(std::size_t index) {
             names.Add(u8(text));
             ids_.push_back(rid);
         }
+        const auto pairs = objectOf(answer);
         auto* grid = new wxFlexGridSizer(2, 12, 20);
         for (const auto& [lid, text] : options("left")) {
             auto* l = new wxStaticText(body_, wxID_ANY, u8(text));
@@ -219,16 +334,38 @@ void QuizPanel::showQuestion(std::size_t index) {
             auto* c = new wxChoice(body_, wxID_ANY, wxDefaultPosition, wxDefaultSize, names);
             c->SetFont(big);
             c->SetName(u8(lid));
+            if (pairs && pairs->has(lid)) {
+                const auto it = std::find(ids_.begin(), ids_.end(), asText(pairs->get(lid)));
+                if (it != ids_.end()) {
+                    c->SetSelection(static_cast<int>(it - ids_.begin()));
+                }
+            }
             grid->Add(l, 0, wxALIGN_CENTER_VERTICAL);
             grid->Add(c, 0);
             controls_.push_back(c);
         }
         sizer->Add(grid, 0, wxBOTTOM, 14);
     } else if (type == "ordering") {
+        auto items = options("items");
+        if (answer.isArray()) { // the learner's own order, as saved
+            const auto a = answer.extract<Array::Ptr>();
+            std::vector<std::pair<std::string, std::string>> mine;
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                const std::string oid = asText(a->get(static_cast<unsigned>(i)));
+                for (const auto& it : items) {
+                    if (it.first == oid) {
+                        mine.push_back(it);
+                    }
+                }
+            }
+            if (mine.size() == items.size()) {
+                items = mine;
+            }
+        }
         wxArrayString names;
         wxArrayInt order;
         int n = 0;
-        for (const auto& [oid, text] : options("items")) {
+        for (const auto& [oid, text] : items) {
             names.Add(u8(text));
             order.Add(n++);
             ids_.push_back(oid);
@@ -239,64 +376,76 @@ void QuizPanel::showQuestion(std::size_t index) {
         sizer->Add(r, 0, wxBOTTOM, 14);
         controls_.push_back(r);
     } else if (type == "fill") {
-        if (const auto blanks = question_->getArray("blanks")) {
-            for (std::size_t i = 0; i < blanks->size(); ++i) {
-                const std::string bid = blanks->getElement<std::string>(static_cast<unsigned>(i));
-                auto* row = new wxBoxSizer(wxHORIZONTAL);
-                auto* l = new wxStaticText(body_, wxID_ANY, u8("{{" + bid + "}}"));
-                l->SetFont(big);
-                auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
-                                         wxTE_PROCESS_ENTER);
-                t->SetFont(big);
-                t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
-                t->SetName(u8(bid));
-                row->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-                row->Add(t, 0);
-                sizer->Add(row, 0, wxBOTTOM, 12);
-                controls_.push_back(t);
+        const auto blanks = question_->getArray("blanks");
+        const auto typed = objectOf(answer);
+        for (std::size_t i = 0; blanks && i < blanks->size(); ++i) {
+            const std::string bid = blanks->getElement<std::string>(static_cast<unsigned>(i));
+            auto* row = new wxBoxSizer(wxHORIZONTAL);
+            auto* l = new wxStaticText(body_, wxID_ANY, u8("(" + bid + ")"));
+            l->SetFont(big);
+            auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
+                                     wxTE_PROCESS_ENTER);
+            if (typed && typed->has(bid)) {
+                t->ChangeValue(u8(asText(typed->get(bid))));
             }
+            t->SetFont(big);
+            t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
+            t->SetName(u8(bid));
+            row->Add(l, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+            row->Add(t, 0);
+            sizer->Add(row, 0, wxBOTTOM, 12);
+            controls_.push_back(t);
         }
     }
-    // Results, once the teacher reveals them.
-    wxString state;
-    revealed_.clear();
-    if (!reveal_.empty()) {
-        try {
-            const auto r = parser.parse(reveal_).extract<Object::Ptr>();
-            const auto mine = r->getObject("results")->getObject(learner_);
-            revealed_ = id + " unanswered";
-            if (mine && mine->has(id)) {
-                const std::string result = mine->getObject(id)->getValue<std::string>("result");
-                revealed_ = id + " " + result;
-                state = result == "correct"   ? _("✔ Correct")
-                        : result == "partial" ? _("◐ Partly correct")
-                                              : _("✘ Not correct");
-            } else {
-                state = _("You did not answer this question.");
+}
+
+void QuizPanel::showReveal(wxSizer* sizer, const std::string& id, const std::string& given) {
+    const auto r = mine_.find(id);
+    const std::string result = r == mine_.end() ? std::string() : r->second;
+    const wxFont font = GetFont().Scale(1.4).Bold();
+    const auto line = [&](const wxString& text, const wxColour& colour) {
+        auto* t = new wxStaticText(body_, wxID_ANY, text);
+        t->SetFont(font);
+        t->SetForegroundColour(colour);
+        t->Wrap(std::max(400, GetClientSize().x - 80));
+        sizer->Add(t, 0, wxTOP, 8);
+    };
+    // The verdict in words and colour (never colour alone).
+    const wxString verdict = given.empty()         ? _("You did not answer this question.")
+                             : result == "correct" ? _("✔ Correct")
+                             : result == "partial" ? _("◐ Partly correct")
+                             : result == "closed"  ? _("Saved after the quiz closed: not counted.")
+                             : result == "incorrect" ? _("✘ Not correct")
+                                                     : _("✔ Saved");
+    line(verdict, result == "correct"   ? kRight
+                  : result == "partial" ? wxColour(150, 100, 0)
+                                        : kWrong);
+    const auto key = keys_.find(id);
+    if (key == keys_.end()) {
+        return;
+    }
+    std::ostringstream view;
+    question_->stringify(view);
+    const auto parts = quiz::describeReveal(view.str(), key->second, given, result, language_);
+    const bool single = parts.size() == 1 && parts.front().label.empty();
+    for (const auto& part : parts) {
+        const wxString mark = part.ok ? _("✔ right") : _("✘ wrong");
+        const wxString yours = part.yours.empty() ? _("(no answer)") : u8(part.yours);
+        if (single) {
+            if (!given.empty()) {
+                line(wxString::Format(_("Your answer: %s"), yours) + "   " + mark,
+                     part.ok ? kRight : kWrong);
             }
-        } catch (const std::exception&) {
+            line(wxString::Format(_("Right answer: %s"), u8(part.right)), kRight);
+        } else {
+            // One line a part: "Rueda → Subir y bajar ✔ right" or "... ✘ wrong (right: Elegir)".
+            wxString text = u8(part.label) + "  " + yours + "   " + mark;
+            if (!part.ok) {
+                text += "   " + wxString::Format(_("(right: %s)"), u8(part.right));
+            }
+            line(text, part.ok ? kRight : kWrong);
         }
-    } else if (results_.count(id) != 0) {
-        const auto& result = results_.at(id);
-        state = result == "correct"   ? _("✔ Correct")
-                : result == "partial" ? _("◐ Partly correct")
-                                      : _("✘ Not correct");
-    } else if (saved_.count(id) != 0) {
-        state = _("✔ Saved");
-    } else if (!quiz_.open) {
-        state = _("The quiz is closed.");
     }
-    status_->SetLabel(state);
-    // Once graded (self-paced), an answer stays as it was.
-    saveButton_->Enable(quiz_.open && reveal_.empty() && results_.count(id) == 0);
-    body_->SetSizer(sizer);
-    Layout();
-    Thaw();
-    // The keyboard starts on the answer: Tab goes on to Previous, Save and Next.
-    if (!controls_.empty() && controls_.front()->IsEnabled()) {
-        controls_.front()->SetFocus();
-    }
-    shownAtMs_ = store::nowMs();
 }
 
 void QuizPanel::showResult(const std::string& question, const std::string& result) {
@@ -332,7 +481,8 @@ std::string QuizPanel::response() const {
         return out == "[" ? std::string() : out + "]";
     }
     if (type == "short" || type == "numeric") {
-        const std::string v = static_cast<wxTextCtrl*>(controls_[0])->GetValue().utf8_string();
+        const std::string v =
+            static_cast<wxTextCtrl*>(controls_[0])->GetValue().Strip(wxString::both).utf8_string();
         return v.empty() ? std::string() : quoted(v);
     }
     if (type == "matching") {
@@ -340,12 +490,12 @@ std::string QuizPanel::response() const {
         for (auto* w : controls_) {
             auto* c = static_cast<wxChoice*>(w);
             if (c->GetSelection() == wxNOT_FOUND) {
-                return {};
+                continue; // a pair left open counts as not matched
             }
             out += (out.size() > 1 ? "," : "") + quoted(c->GetName().utf8_string()) + ":" +
                    quoted(ids_[static_cast<std::size_t>(c->GetSelection())]);
         }
-        return out + "}";
+        return out == "{" ? std::string() : out + "}";
     }
     if (type == "ordering") {
         const auto order =
@@ -359,30 +509,45 @@ std::string QuizPanel::response() const {
     }
     if (type == "fill") {
         std::string out = "{";
+        bool any = false;
         for (auto* w : controls_) {
             auto* t = static_cast<wxTextCtrl*>(w);
+            const wxString v = t->GetValue().Strip(wxString::both);
+            any = any || !v.empty();
             out += (out.size() > 1 ? "," : "") + quoted(t->GetName().utf8_string()) + ":" +
-                   quoted(t->GetValue().utf8_string());
+                   quoted(v.utf8_string());
         }
-        return out + "}";
+        return any ? out + "}" : std::string();
     }
     return {};
 }
 
-int QuizPanel::markedCount() const {
-    return static_cast<int>(saved_.size());
+void QuizPanel::updateSave() {
+    // Save asks for something chosen or typed: the ordering list counts once an item was moved
+    // (it starts shuffled, which is no answer), or when this order was saved before.
+    bool answered = !response().empty();
+    if (question_ && question_->getValue<std::string>("type") == "ordering") {
+        answered = touched_ || saved_.count(question_->getValue<std::string>("id")) != 0;
+    }
+    const std::string id = question_ ? question_->getValue<std::string>("id") : std::string();
+    saveButton_->Enable(question_ && quiz_.open && reveal_.empty() && results_.count(id) == 0 &&
+                        answered);
 }
 
 void QuizPanel::onSave() {
+    if (!saveButton_->IsEnabled()) {
+        return; // Enter in a box with nothing typed, or a closed quiz: nothing is stored
+    }
     const std::string r = response();
     if (r.empty()) {
         status_->SetLabel(_("Choose or write an answer first."));
         return;
     }
     const std::string id = question_->getValue<std::string>("id");
-    const auto result = save_(id, r, store::nowMs() - shownAtMs_);
+    const auto result = host_.save(id, r, store::nowMs() - shownAtMs_);
     if (result.saved) {
-        saved_[id] = true; // only now: the answer is committed on this PC
+        saved_[id] = r; // only now: the answer is committed on this PC
+        ++savedHere_;
         status_->SetLabel(_("✔ Saved"));
     } else {
         status_->SetLabel(_("Not saved yet: ") + u8(result.error));
@@ -422,6 +587,8 @@ void QuizPanel::answerAllForTest() {
                 static_cast<wxTextCtrl*>(w)->SetValue("clic");
             }
         }
+        touched_ = true;
+        updateSave();
         wxCommandEvent click(wxEVT_BUTTON, wxID_SAVE);
         click.SetEventObject(saveButton_);
         saveButton_->GetEventHandler()->ProcessEvent(click);

@@ -142,12 +142,46 @@ void ConsoleFrame::buildBand(wxPanel* band) {
     text->Add(className_);
     text->Add(codes_, 0, wxTOP, 2);
     text->Add(online_, 0, wxTOP, 2);
+    // Raised hands: how many, at a glance; lowered by the teacher with one press.
+    hands_ = new wxStaticText(band, wxID_ANY, wxString::Format(_("Raised hands: %d"), 0));
+    hands_->SetFont(hands_->GetFont().Scale(1.3).Bold());
+    hands_->SetForegroundColour(light);
+    lowerHands_ = new wxButton(band, wxID_ANY, _("Lower the &hands"));
+    lowerHands_->SetToolTip(_("The learners' hands go down on their screens too"));
+    handSound_ = new wxCheckBox(band, wxID_ANY, _("With a sound"));
+    handSound_->SetToolTip(_("A soft sound when a learner raises a hand"));
+    handSound_->SetForegroundColour(light);
+    handSound_->SetValue(console_.store().setting("hand-sound", "yes") == "yes");
+    auto* handRow = new wxBoxSizer(wxHORIZONTAL);
+    handRow->Add(hands_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+    handRow->Add(lowerHands_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+    handRow->Add(handSound_, 0, wxALIGN_CENTER_VERTICAL);
+    text->Add(handRow, 0, wxTOP, 6);
+    // A PC that left while its screen was locked: the teacher should look at it.
+    alerts_ = new wxStaticText(band, wxID_ANY, "");
+    alerts_->SetFont(alerts_->GetFont().Bold());
+    alerts_->SetForegroundColour(wxColour(255, 140, 120));
+    text->Add(alerts_, 0, wxTOP, 2);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(text, 1, wxALL, 10);
     sizer->Add(projector, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     sizer->Add(lockAll_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     band->SetSizer(sizer);
     projector->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showProjector(); });
+    lowerHands_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        // The selected learners' hands, or every hand when nobody is selected.
+        std::vector<std::string> learners;
+        for (const auto& s : class_->students()) {
+            const auto devices = class_->selectedDevices();
+            if (std::find(devices.begin(), devices.end(), s.deviceId) != devices.end()) {
+                learners.push_back(s.learnerId);
+            }
+        }
+        console_.service().lowerHands(learners);
+    });
+    handSound_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        console_.store().setSetting("hand-sound", handSound_->GetValue() ? "yes" : "no");
+    });
     lockAll_->Bind(wxEVT_BUTTON,
                    [this](wxCommandEvent&) { lockAll(!console_.service().state().lockAll); });
 }
@@ -264,6 +298,10 @@ void ConsoleFrame::updateLockButtons() {
 }
 
 void ConsoleFrame::showProjector() {
+    // On the quiz tab with a quiz running, F11 shows the question; elsewhere the class codes.
+    if (book_->GetSelection() == QuizTab && quiz_->showProjector()) {
+        return;
+    }
     const auto info = console_.classInfo();
     auto* f =
         new ProjectorFrame(this, u8(info.name), u8(info.code), u8(console_.service().shortCode()));
@@ -286,13 +324,28 @@ void ConsoleFrame::applyUpdates() {
             std::count_if(students.begin(), students.end(), [](const auto& s) { return s.online; });
         const auto hands = std::count_if(students.begin(), students.end(),
                                          [](const auto& s) { return s.online && s.hand; });
-        wxString text = wxString::Format(_("%d of %d learners online"), static_cast<int>(online),
-                                         static_cast<int>(students.size()));
-        if (hands > 0) {
-            text += wxString::FromUTF8("  ·  ") +
-                    u8(i18n::fmt(P_("%1 needs help", "%1 need help", hands).c_str(), hands));
+        online_->SetLabel(wxString::Format(_("%d of %d learners online"), static_cast<int>(online),
+                                           static_cast<int>(students.size())));
+        hands_->SetLabel(wxString::Format(_("Raised hands: %d"), static_cast<int>(hands)));
+        hands_->SetForegroundColour(hands > 0 ? wxColour(255, 205, 80) : wxColour(235, 240, 245));
+        lowerHands_->Enable(hands > 0);
+        if (hands > handsBefore_ && handSound_->GetValue()) {
+            wxBell(); // soft, once per new hand
         }
-        online_->SetLabel(text);
+        handsBefore_ = static_cast<int>(hands);
+        wxString gone;
+        for (const auto& l : console_.service().leftLocked()) {
+            wxString who;
+            for (const auto& name : l.learners) {
+                who += (who.empty() ? "" : ", ") + u8(name);
+            }
+            gone += (gone.empty() ? "" : "\n") +
+                    wxString::Format(_("⚠ The PC of %s (%s) left with its screen locked"),
+                                     who.empty() ? _("nobody signed in") : who, u8(l.deviceName));
+        }
+        alerts_->SetLabel(gone);
+        online_->GetParent()->Layout();
+        lesson_->refreshDelivery();
         class_->setStudents(std::move(students), console_.service().state());
         quizDirty_ = true; // "N of M online have answered" depends on who is online
     }
@@ -322,6 +375,9 @@ void ConsoleFrame::applyUpdates() {
         } else {
             courses_->progress(d.device, name, d.done, d.total);
         }
+    }
+    if (!deliveries.empty()) {
+        lesson_->refreshDelivery();
     }
     // What the service did, for whoever looks into a problem later: <data>/console.log.
     if (!lines.empty()) {

@@ -76,6 +76,11 @@ private:
     wxStaticText* codes_ = nullptr;
     wxStaticText* online_ = nullptr;
     wxButton* lockAll_ = nullptr;
+    wxStaticText* hands_ = nullptr;
+    wxButton* lowerHands_ = nullptr;
+    wxCheckBox* handSound_ = nullptr;
+    int handsBefore_ = 0;
+    wxStaticText* alerts_ = nullptr;
     wxButton* lockSelected_ = nullptr;
     wxTimer timer_;
 

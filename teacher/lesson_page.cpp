@@ -30,6 +30,8 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
         new wxStaticText(this, wxID_ANY, _("Choose a lesson: the class sees the page you show."));
     where_->SetFont(where_->GetFont().Scale(1.2).Bold());
     right->Add(where_, 0, wxBOTTOM, 6);
+    pcs_ = new wxStaticText(this, wxID_ANY, "");
+    right->Add(pcs_, 0, wxBOTTOM, 6);
     preview_ = new student::LessonPanel(this);
     right->Add(preview_, 1, wxEXPAND | wxBOTTOM, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -78,7 +80,9 @@ void LessonPage::followService() {
     }
     if (state.mode == classroom::Mode::SelfPaced) {
         showing_ = state.course + "/" + state.lesson;
-        where_->SetLabel(_("Self-paced: each student moves through the lesson alone"));
+        showingCourse_ = state.course;
+        pageNumber_ = 0;
+        refreshDelivery();
         return;
     }
     for (std::size_t i = 0; i < l->pages.size(); ++i) {
@@ -192,9 +196,10 @@ void LessonPage::show(std::size_t index) {
     pages_->SetSelection(static_cast<int>(index));
     preview_->setRoot(console_.courseFolder(course));
     preview_->showPage(*l, page, i18n::currentLanguage());
-    where_->SetLabel(wxString::Format(_("The class sees page %d of %d"),
-                                      static_cast<int>(index) + 1,
-                                      static_cast<int>(l->pages.size())));
+    showingCourse_ = course;
+    pageNumber_ = static_cast<int>(index) + 1;
+    pageCount_ = static_cast<int>(l->pages.size());
+    refreshDelivery();
     prev_->Enable(index > 0);
     next_->Enable(index + 1 < l->pages.size());
     Layout();
@@ -240,12 +245,65 @@ void LessonPage::openSelfPaced() {
     const auto& id = lessonIds_[static_cast<std::size_t>(lessons_->GetSelection())];
     console_.service().openSelfPaced(course, id);
     showing_ = course + "/" + id;
-    where_->SetLabel(_("Self-paced: each student moves through the lesson alone"));
+    showingCourse_ = course;
+    pageNumber_ = 0;
+    refreshDelivery();
+}
+
+void LessonPage::refreshDelivery() {
+    if (showing_.empty() || showingCourse_.empty()) {
+        pcs_->SetLabel("");
+        return;
+    }
+    const auto pcs = console_.service().courseOnPcs(showingCourse_);
+    int ready = 0;
+    wxString lines;
+    for (const auto& pc : pcs) {
+        wxString who;
+        for (const auto& name : pc.learners) {
+            who += (who.empty() ? "" : ", ") + u8(name);
+        }
+        who = who.empty() ? u8(pc.deviceName) : who + " (" + u8(pc.deviceName) + ")";
+        wxString state;
+        switch (pc.state) {
+        case classroom::CourseOnPc::State::Ready:
+            ++ready;
+            state = _("has the course");
+            break;
+        case classroom::CourseOnPc::State::Receiving:
+            state = wxString::Format(_("receiving %d %%"),
+                                     static_cast<int>(pc.total > 0 ? pc.done * 100 / pc.total : 0));
+            break;
+        case classroom::CourseOnPc::State::Failed:
+            state = wxString::Format(_("failed: %s"), u8(pc.why));
+            break;
+        case classroom::CourseOnPc::State::Waiting:
+            state = _("waiting for the course");
+            break;
+        }
+        lines += "\n" + who + ": " + state;
+    }
+    const int all = static_cast<int>(pcs.size());
+    pcs_->SetLabel(wxString::Format(_("%d of %d PCs have the course"), ready, all) + lines);
+    // Never claim that the class sees a page some PCs cannot show yet.
+    if (pageNumber_ == 0) {
+        where_->SetLabel(_("Self-paced: each student moves through the lesson alone"));
+    } else if (ready == all) {
+        where_->SetLabel(
+            wxString::Format(_("The class sees page %d of %d"), pageNumber_, pageCount_));
+    } else {
+        where_->SetLabel(wxString::Format(
+            _("Page %d of %d is on %d of %d PCs; the others are still receiving the course"),
+            pageNumber_, pageCount_, ready, all));
+    }
+    Layout();
 }
 
 void LessonPage::endLesson() {
     console_.service().endLesson();
     showing_.clear();
+    showingCourse_.clear();
+    pcs_->SetLabel("");
     where_->SetLabel(_("No lesson on. Choose one: the class sees the page you show."));
 }
 

@@ -29,6 +29,9 @@ public:
     // What the class is shown: "course/lesson/page", or "" when no lesson is on.
     std::string showing() const { return showing_; }
     wxButton* nextButton() const { return next_; }
+    // Says, per connected PC, whether it has the course on screen (there, receiving, failed),
+    // and what the class really sees. Called when PCs or deliveries change.
+    void refreshDelivery();
 
 private:
     void fillLessons();
@@ -45,6 +48,9 @@ private:
     wxButton* prev_ = nullptr;
     wxButton* next_ = nullptr;
     wxStaticText* where_ = nullptr;
+    wxStaticText* pcs_ = nullptr; // the course on each PC
+    std::string showingCourse_;
+    int pageNumber_ = 0, pageCount_ = 0; // paced: the page shown, 1-based; 0 self-paced
     std::vector<std::string> courseIds_;
     std::vector<std::string> lessonIds_;
     std::string showing_;

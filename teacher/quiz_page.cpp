@@ -72,7 +72,11 @@ QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), consol
     sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     sizer->Add(status, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     sizer->Add(legend, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
-    sizer->Add(chart_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    board_ = new QuizBoard(this);
+    auto* views = new wxBoxSizer(wxHORIZONTAL);
+    views->Add(chart_, 1, wxEXPAND | wxRIGHT, 10);
+    views->Add(board_, 1, wxEXPAND);
+    sizer->Add(views, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     SetSizer(sizer);
 
     start_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { start(); });
@@ -97,6 +101,35 @@ QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), consol
     tick_.Start(1000);
     reloadQuizzes();
     enableButtons({});
+}
+
+bool QuizPage::showProjector() {
+    if (boardQuestions_.empty()) {
+        return false;
+    }
+    if (projector_ == nullptr) {
+        projector_ = new QuizProjector(this, [this](int delta) {
+            projected_ =
+                std::clamp(projected_ + delta, 0, static_cast<int>(boardQuestions_.size()) - 1);
+            project();
+        });
+        projector_->Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+            projector_ = nullptr;
+            e.Skip();
+        });
+        projector_->ShowFullScreen(true);
+    }
+    project();
+    return true;
+}
+
+void QuizPage::project() {
+    if (projector_ == nullptr || boardQuestions_.empty()) {
+        return;
+    }
+    projected_ = std::clamp(projected_, 0, static_cast<int>(boardQuestions_.size()) - 1);
+    projector_->show(projected_ + 1, static_cast<int>(boardQuestions_.size()),
+                     boardQuestions_[static_cast<std::size_t>(projected_)], online_, revealed_);
 }
 
 void QuizPage::reloadQuizzes() {
@@ -179,10 +212,16 @@ void QuizPage::enableButtons(const classroom::QuizStatus& s) {
 void QuizPage::update(const classroom::QuizStatus& s, int online) {
     enableButtons(s);
     deadlineMs_ = s.active && s.quiz.open ? s.quiz.deadlineMs : 0;
+    online_ = online;
     if (!s.active) {
         title_->SetLabel("");
         answered_->SetLabel(_("No quiz running."));
         chart_->setBars({}, 1);
+        boardQuestions_.clear();
+        board_->show({}, online, false);
+        if (projector_ != nullptr) {
+            projector_->Close();
+        }
         Layout();
         return;
     }
@@ -225,6 +264,29 @@ void QuizPage::update(const classroom::QuizStatus& s, int online) {
         bars.push_back(std::move(b));
     }
     chart_->setBars(std::move(bars), whole);
+    // The same questions in words, with how many chose each option.
+    boardQuestions_.clear();
+    if (quiz != nullptr) {
+        int k = 0;
+        for (const auto& t : s.tallies) {
+            if (s.quiz.oneByOne && k >= s.quiz.visible) {
+                break;
+            }
+            for (const auto& q : quiz->questions) {
+                if (q.id == t.question) {
+                    boardQuestions_.push_back(
+                        {quiz::summarize(q, t.responses, i18n::currentLanguage()), t.answered});
+                }
+            }
+            ++k;
+        }
+    }
+    revealed_ = s.quiz.revealed;
+    board_->show(boardQuestions_, online, revealed_);
+    if (s.quiz.oneByOne && s.quiz.visible > 0) {
+        projected_ = s.quiz.visible - 1; // the projector follows the question being asked
+    }
+    project();
     Layout();
 }
 

@@ -5,6 +5,7 @@
 
 #include "bar_chart.h"
 #include "console.h"
+#include "quiz_board.h"
 
 #include <wx/spinctrl.h>
 #include <wx/wx.h>
@@ -32,6 +33,9 @@ public:
     void choose(bool oneByOne, int minutes);
     wxString clockText() const { return clock_->GetLabel(); }
     bool nextEnabled() const { return next_->IsEnabled(); }
+    // F11 on this tab: the current question, large, for the class (its answer once revealed).
+    // False when no quiz runs.
+    bool showProjector();
 
 private:
     void enableButtons(const classroom::QuizStatus& status);
@@ -48,6 +52,13 @@ private:
     wxStaticText* answered_ = nullptr;
     wxStaticText* clock_ = nullptr;
     BarChart* chart_ = nullptr;
+    QuizBoard* board_ = nullptr;
+    QuizProjector* projector_ = nullptr;
+    int projected_ = 0; // the question on the projector, 0-based
+    std::vector<BoardQuestion> boardQuestions_;
+    int online_ = 0;
+    bool revealed_ = false;
+    void project();
     std::vector<std::pair<std::string, std::string>> ids_; // (course, quiz resource)
     std::int64_t deadlineMs_ = 0;
     wxTimer tick_;

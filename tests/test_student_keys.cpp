@@ -118,15 +118,14 @@ BOOST_AUTO_TEST_CASE(a_quiz_is_answered_with_the_keyboard_alone) {
     }
     std::map<std::string, std::string> saved;
     Window w;
-    auto* panel = new student::QuizPanel(
-        w.frame,
-        [&](const std::string& q, const std::string& response, std::int64_t) {
-            saved[q] = response;
-            store::SaveResult r;
-            r.saved = true;
-            return r;
-        },
-        [](const std::string&) { return false; });
+    student::QuizPanel::Host host;
+    host.save = [&](const std::string& q, const std::string& response, std::int64_t) {
+        saved[q] = response;
+        store::SaveResult r;
+        r.saved = true;
+        return r;
+    };
+    auto* panel = new student::QuizPanel(w.frame, host);
     w.show(panel);
     panel->setQuiz(view, "luis", "es", "");
     pumpIdle();

@@ -428,6 +428,11 @@ void StudentAgent::onClassState(const Object::Ptr& o) {
     v.lesson = net::optStr(o, "lesson", 256);
     v.page = net::optStr(o, "page", 256);
     const bool locked = net::boolean(o, "locked");
+    if (const auto hands = o->getArray("hands")) {
+        for (std::size_t i = 0; i < hands->size() && i < 64; ++i) {
+            v.hands.insert(hands->getElement<std::string>(static_cast<unsigned>(i)));
+        }
+    }
     if (const auto q = o->getObject("quiz")) {
         LiveQuizView lq;
         lq.course = net::str(q, "course", 256);

@@ -265,6 +265,7 @@ void TeacherService::serve(std::shared_ptr<Session> s) {
             auto& slot = sessions_[s->device];
             replaced = slot;
             slot = s;
+            leftLocked_.erase(s->device);
         }
         if (replaced) {
             replaced->ch->close(); // the same PC reconnected: the old connection is stale
@@ -298,10 +299,18 @@ void TeacherService::serve(std::shared_ptr<Session> s) {
         auto it = sessions_.find(s->device);
         if (it != sessions_.end() && it->second == s) {
             sessions_.erase(it);
+            LeftLocked gone{s->device, s->deviceName, {}, store::nowMs()};
             for (auto& [id, v] : views_) {
                 if (v.deviceId == s->device) {
+                    if (v.online) {
+                        gone.learners.push_back(v.name);
+                    }
                     v.online = false;
+                    v.hand = false;
                 }
+            }
+            if (state_.lockedFor(s->device) && !stopping_) {
+                leftLocked_[s->device] = gone;
             }
         }
     }
@@ -394,6 +403,8 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
         const std::string why = net::optStr(o, "reason");
         log("package " + net::str(o, "identifier") + (ok ? " delivered to " : " failed on ") +
             s.device + (why.empty() ? "" : ": " + why));
+        delivery(s.device, net::str(o, "identifier", 256),
+                 ok ? CourseOnPc::State::Ready : CourseOnPc::State::Failed, 0, 0, why);
         if (observer_ != nullptr) {
             observer_->packageDelivered(s.device, net::str(o, "identifier"), ok, why);
         }
@@ -408,6 +419,7 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
         throw net::ChannelClosed("said goodbye");
     }
     const auto o = net::parsePayload(f);
+    bool handChanged = false;
     switch (f.type) {
     case MsgType::SignIn:
         onSignIn(s, o);
@@ -424,13 +436,14 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
     case MsgType::Presence:
     case MsgType::Hand: {
         const std::string learner = net::str(o, "learner", 128);
-        std::lock_guard<std::mutex> lock(m_);
+        std::unique_lock<std::mutex> lock(m_);
         if (s.learners.count(learner) == 0) {
             throw net::ProtocolError("presence of a learner not signed in on this PC");
         }
         StudentView& v = views_[learner];
         if (f.type == MsgType::Hand) {
             v.hand = net::boolean(o, "up");
+            handChanged = true;
         } else {
             const std::string state = net::str(o, "state", 32);
             if (std::find(std::begin(kStates), std::end(kStates), state) == std::end(kStates)) {
@@ -438,6 +451,10 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
             }
             v.state = state;
             v.page = net::optStr(o, "page", 128);
+        }
+        lock.unlock();
+        if (handChanged) {
+            sendClassState(s); // the learner's button follows what the teacher sees
         }
         break;
     }
@@ -613,7 +630,8 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
                     e.scoreRaw = 0.0;
                     e.scoreMax = q->points;
                 } else {
-                    const auto g = quiz::grade(*q, e.text, state_.quiz.seed);
+                    const auto g =
+                        quiz::grade(*q, e.text, quiz::deviceSeed(state_.quiz.seed, s.device));
                     e.result = g.result;
                     e.scoreRaw = g.points;
                     e.scoreMax = g.maxPoints;
@@ -720,6 +738,13 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
     o->set("lesson", state_.lesson);
     o->set("page", state_.page);
     o->set("locked", state_.lockedFor(device));
+    Array::Ptr hands = new Array;
+    for (const auto& [learner, v] : views_) {
+        if (v.hand && v.online && v.deviceId == device) {
+            hands->add(learner);
+        }
+    }
+    o->set("hands", hands);
     if (state_.quizActive) {
         Object::Ptr q = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         q->set("course", state_.quiz.course);
@@ -742,7 +767,8 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
                 }
                 // The public view only: no weights, accepted answers, pairings or order.
                 Poco::JSON::Parser p;
-                questions->add(p.parse(quiz::publicQuestion(x, state_.quiz.seed)));
+                questions->add(p.parse(quiz::publicQuestion(
+                    x, quiz::deviceSeed(state_.quiz.seed, device), quiz->shuffle)));
                 ++n;
             }
         }
@@ -805,7 +831,7 @@ void TeacherService::sendReveal(Session& s) {
         Array::Ptr key = new Array;
         for (const auto& q : quiz->questions) {
             Poco::JSON::Parser p;
-            key->add(p.parse(quiz::answerKey(q, lq.seed)));
+            key->add(p.parse(quiz::answerKey(q, quiz::deviceSeed(lq.seed, s.device))));
         }
         reveal.set("key", key);
     }
@@ -870,6 +896,7 @@ const course::Package* TeacherService::course(const std::string& identifier) con
 
 void TeacherService::showPage(const std::string& course, const std::string& lesson,
                               const std::string& page) {
+    offerIfNeeded(course); // a PC without the course gets it now, not after a second step
     {
         std::lock_guard<std::mutex> lock(m_);
         state_.mode = Mode::Paced;
@@ -881,6 +908,7 @@ void TeacherService::showPage(const std::string& course, const std::string& less
 }
 
 void TeacherService::openSelfPaced(const std::string& course, const std::string& lesson) {
+    offerIfNeeded(course); // a PC without the course gets it now, not after a second step
     {
         std::lock_guard<std::mutex> lock(m_);
         state_.mode = Mode::SelfPaced;
@@ -948,6 +976,7 @@ void TeacherService::openQuiz(const std::string& course, const std::string& quiz
             true,    false,        timerSeconds > 0 ? store::nowMs() + timerSeconds * 1000LL : 0,
             seed};
     }
+    offerIfNeeded(course);
     changed();
 }
 
@@ -1048,6 +1077,85 @@ void TeacherService::pushCourse(const std::string& identifier) {
     }
 }
 
+void TeacherService::offerIfNeeded(const std::string& identifier) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto c = courses_.find(identifier);
+        if (c == courses_.end()) {
+            return;
+        }
+        for (const auto& o : offers_) {
+            if (o.identifier == identifier && o.version == c->second.manifest.version) {
+                return; // offered already: PCs joining later get it when they join
+            }
+        }
+    }
+    pushCourse(identifier);
+}
+
+void TeacherService::delivery(const std::string& device, const std::string& identifier,
+                              CourseOnPc::State state, std::uint64_t done, std::uint64_t total,
+                              const std::string& why) {
+    std::lock_guard<std::mutex> lock(m_);
+    auto& d = deliveries_[{device, identifier}];
+    d.device = device;
+    d.state = state;
+    d.done = done;
+    d.total = total;
+    d.why = why;
+}
+
+std::vector<CourseOnPc> TeacherService::courseOnPcs(const std::string& identifier) {
+    std::lock_guard<std::mutex> lock(m_);
+    std::vector<CourseOnPc> out;
+    for (const auto& [device, s] : sessions_) {
+        CourseOnPc pc;
+        if (const auto it = deliveries_.find({device, identifier}); it != deliveries_.end()) {
+            pc = it->second;
+        }
+        pc.device = device;
+        pc.deviceName = s->deviceName;
+        for (const auto& learner : s->learners) {
+            const auto v = views_.find(learner);
+            pc.learners.push_back(v == views_.end() ? learner : v->second.name);
+        }
+        out.push_back(std::move(pc));
+    }
+    return out;
+}
+
+void TeacherService::lowerHands(const std::vector<std::string>& learners) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (auto& [id, v] : views_) {
+            if (learners.empty() ||
+                std::find(learners.begin(), learners.end(), id) != learners.end()) {
+                v.hand = false;
+            }
+        }
+    }
+    broadcastState();
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+int TeacherService::handsUp() {
+    std::lock_guard<std::mutex> lock(m_);
+    return static_cast<int>(std::count_if(views_.begin(), views_.end(), [](const auto& v) {
+        return v.second.hand && v.second.online;
+    }));
+}
+
+std::vector<LeftLocked> TeacherService::leftLocked() {
+    std::lock_guard<std::mutex> lock(m_);
+    std::vector<LeftLocked> out;
+    for (const auto& [device, l] : leftLocked_) {
+        out.push_back(l);
+    }
+    return out;
+}
+
 void TeacherService::sendOffers(Session& s) {
     std::vector<Offer> offers;
     {
@@ -1060,6 +1168,13 @@ void TeacherService::sendOffers(Session& s) {
         m.set("version", o.version);
         m.set("size", o.size);
         m.set("sha256", o.sha256);
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            auto& d = deliveries_[{s.device, o.identifier}];
+            if (d.state != CourseOnPc::State::Ready) {
+                d.state = CourseOnPc::State::Waiting;
+            }
+        }
         s.ch->send(MsgType::PackageOffer, m);
     }
 }
@@ -1079,6 +1194,7 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
         offer = *it;
     }
     if (o->has("have") && net::boolean(o, "have")) {
+        delivery(s.device, id, CourseOnPc::State::Ready);
         if (observer_ != nullptr) {
             observer_->packageDelivered(s.device, id, true, "already there");
         }
@@ -1106,6 +1222,7 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
         h.set("sha256", crypto::sha256Hex(bytes));
         s.ch->sendRaw(MsgType::PackageChunk, net::encodeChunk(h, bytes));
         offset += n;
+        delivery(s.device, id, CourseOnPc::State::Receiving, offset, offer.size);
         if (observer_ != nullptr) {
             observer_->packageProgress(s.device, offset, offer.size);
         }

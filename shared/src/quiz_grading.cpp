@@ -23,22 +23,6 @@ using Poco::JSON::Object;
 
 namespace {
 
-// Poco 1.11's parser rejects top-level scalars ("a", 2, true), so the response is parsed as the
-// only element of an array. nullopt: not JSON at all.
-std::optional<Var> parse(const std::string& json) {
-    try {
-        Poco::JSON::Parser p;
-        const Var wrapped = p.parse("[" + json + "]");
-        const auto arr = wrapped.extract<Array::Ptr>();
-        if (arr->size() != 1) {
-            return std::nullopt;
-        }
-        return arr->get(0);
-    } catch (const Poco::Exception&) {
-        return std::nullopt;
-    }
-}
-
 bool isObject(const Var& v) {
     return v.type() == typeid(Object::Ptr);
 }
@@ -128,12 +112,28 @@ bool sameAnswer(const course::Question& q, const std::string& given, const std::
     return a == b;
 }
 
+std::optional<Poco::Dynamic::Var> parseResponse(const std::string& json) {
+    // Poco 1.11's parser rejects top-level scalars ("a", 2, true), so the response is parsed as
+    // the only element of an array.
+    try {
+        Poco::JSON::Parser p;
+        const Var wrapped = p.parse("[" + json + "]");
+        const auto arr = wrapped.extract<Array::Ptr>();
+        if (arr->size() != 1) {
+            return std::nullopt;
+        }
+        return arr->get(0);
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+}
+
 Grade grade(const course::Question& q, const std::string& responseJson, unsigned seed) {
     const Grade invalid{"invalid", 0, q.points};
     if (text::trim(responseJson).empty()) {
         return Grade{"unanswered", 0, q.points};
     }
-    const auto parsed = parse(responseJson);
+    const auto parsed = parseResponse(responseJson);
     if (!parsed) {
         return invalid;
     }
@@ -266,7 +266,15 @@ Grade grade(const course::Question& q, const std::string& responseJson, unsigned
     return invalid;
 }
 
-std::string publicQuestion(const course::Question& q, unsigned seed) {
+unsigned deviceSeed(unsigned quizSeed, const std::string& device) {
+    std::uint32_t h = 2166136261u ^ quizSeed; // FNV-1a of the device id, from the quiz's seed
+    for (unsigned char c : device) {
+        h = (h ^ c) * 16777619u;
+    }
+    return h;
+}
+
+std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffleChoices) {
     Object o(Poco::JSON_PRESERVE_KEY_ORDER);
     o.set("id", q.id);
     o.set("type", course::toString(q.type));
@@ -294,7 +302,7 @@ std::string publicQuestion(const course::Question& q, unsigned seed) {
     switch (q.type) {
     case QuestionType::Single:
     case QuestionType::Multiple:
-        o.set("choices", options(q.choices, false));
+        o.set("choices", options(q.choices, shuffleChoices));
         break;
     case QuestionType::Ordering:
         o.set("items", options(q.sequence, true));

@@ -41,7 +41,8 @@ struct ClassView {
     std::string course, lesson, page;
     bool locked = false; // released by itself when the teacher has been gone for 2 minutes
     std::optional<LiveQuizView> quiz;
-    std::string reveal; // the last QuizReveal (JSON): key and this PC's results
+    std::string reveal;          // the last QuizReveal (JSON): key and this PC's results
+    std::set<std::string> hands; // learners of this PC whose raised hand the teacher sees
 };
 
 class StudentObserver {

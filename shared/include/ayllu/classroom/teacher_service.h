@@ -33,6 +33,24 @@ struct StudentView {
     std::string lastResult; // of the last live answer
 };
 
+// Where a course stands on one connected student PC (the console shows it per PC).
+struct CourseOnPc {
+    enum class State { Waiting, Receiving, Ready, Failed };
+    std::string device, deviceName;
+    std::vector<std::string> learners; // names of the learners signed in there
+    State state = State::Waiting;
+    std::uint64_t done = 0, total = 0; // bytes, while receiving
+    std::string why;                   // when it failed
+};
+
+// A student PC that went away while its screen was locked (closed, killed, unplugged): the
+// teacher should look at it. Cleared when that PC comes back.
+struct LeftLocked {
+    std::string device, deviceName;
+    std::vector<std::string> learners;
+    std::int64_t atMs = 0;
+};
+
 struct QuestionTally {
     std::string question;
     int answered = 0;
@@ -110,7 +128,16 @@ public:
     QuizStatus quizStatus();
 
     // Course delivery: offers the course to every student now and to those who join later.
+    // Showing a page, a self-paced lesson or a quiz of a course offers it by itself.
     void pushCourse(const std::string& identifier);
+    // The course on each connected PC: waiting, receiving (how much), there, or failed (why).
+    std::vector<CourseOnPc> courseOnPcs(const std::string& identifier);
+
+    // Raised hands: the teacher lowers them (all, or those of `learners`); the PCs are told.
+    void lowerHands(const std::vector<std::string>& learners = {});
+    int handsUp();
+    // PCs that left while locked and have not come back.
+    std::vector<LeftLocked> leftLocked();
 
     // Closes every student's connection and refuses new ones for `ms` (tests of a network cut).
     void cut(int ms);
@@ -133,6 +160,9 @@ private:
     void sendClassState(Session& s);
     void sendReveal(Session& s);
     void sendOffers(Session& s);
+    void offerIfNeeded(const std::string& identifier); // before the class is sent to a course
+    void delivery(const std::string& device, const std::string& identifier, CourseOnPc::State state,
+                  std::uint64_t done = 0, std::uint64_t total = 0, const std::string& why = {});
     void broadcastState(); // ClassState to every session, and saved
     void changed();        // after any change of state_: save and broadcast
     void refreshTally();
@@ -164,6 +194,9 @@ private:
     std::vector<Offer> offers_;
     std::map<std::string, std::shared_ptr<Session>> sessions_; // by device
     std::map<std::string, StudentView> views_;                 // by learner
+    // (device, course identifier) -> where that course stands on that PC.
+    std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
+    std::map<std::string, LeftLocked> leftLocked_; // by device
 
     std::unique_ptr<Poco::Net::SecureServerSocket> server_;
     std::unique_ptr<net::Announcer> announcer_;

@@ -9,6 +9,8 @@
 
 #include "ayllu/course/model.h"
 
+#include <Poco/Dynamic/Var.h>
+#include <optional>
 #include <string>
 
 namespace ayllu::quiz {
@@ -19,6 +21,10 @@ struct Grade {
     double maxPoints = 0;
 };
 
+// A response's JSON value (a string, number, true/false, list or object); nullopt when it is
+// not JSON.
+std::optional<Poco::Dynamic::Var> parseResponse(const std::string& json);
+
 // Grades a response given as JSON text. A response that does not parse or has the wrong shape is
 // "invalid" with 0 points.
 // `seed` is the one the public view was made with (it hides which right-hand option is which).
@@ -28,10 +34,16 @@ Grade grade(const course::Question& q, const std::string& responseJson, unsigned
 std::string rightOptionId(const std::string& id, unsigned seed);
 
 // The question as learners may see it during a live quiz, as JSON: id, type, points, time limit,
-// prompt (every language), choices (ids and texts only), matching lefts and the right-hand
-// options shuffled with `seed`, ordering items shuffled, blank ids. Never weights, correct flags,
-// accepted answers, numeric ranges, the true/false answer, pairings or the correct order.
-std::string publicQuestion(const course::Question& q, unsigned seed);
+// prompt (every language), choices (ids and texts only; in their written order, or shuffled
+// with `seed` when `shuffleChoices`), matching lefts and the right-hand options shuffled with
+// `seed`, ordering items shuffled, blank ids. Never weights, correct flags, accepted answers,
+// numeric ranges, the true/false answer, pairings or the correct order.
+std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffleChoices = false);
+
+// The seed one PC's view of a live quiz is made with: the quiz's own seed (chosen when it opens)
+// mixed with the PC's device id, so each PC sees its own order and the teacher can always grade
+// (and regrade) an answer from the two.
+unsigned deviceSeed(unsigned quizSeed, const std::string& device);
 
 // The answer key of a question as JSON, sent only when the teacher reveals it.
 std::string answerKey(const course::Question& q, unsigned seed = 0);

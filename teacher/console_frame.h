@@ -40,6 +40,7 @@ public:
     GradebookPage& gradebookPage() { return *gradebook_; }
     RosterPage& rosterPage() { return *roster_; }
     wxString onlineText() const { return online_->GetLabel(); }
+    wxString handsText() const { return hands_->GetLabel(); }
     std::vector<wxString> tabLabels() const;
 
     // What the coalescing saves (benchmarks): reports received from the service, and how often

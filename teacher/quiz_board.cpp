@@ -127,17 +127,19 @@ void QuizProjector::show(int number, int count, const BoardQuestion& q, int onli
     auto* sizer = body_->GetSizer();
     sizer->Clear();
     const wxColour light(235, 240, 245);
-    const int width = std::max(600, GetClientSize().x - 120);
+    // Full screen: the display's width, known before the window manager has resized us.
+    const int width = std::max(600, wxGetDisplaySize().x - 160);
     const wxFont base = GetFont();
     sizer->Add(label(body_, wxString::Format(_("Question %d of %d"), number, count),
                      base.Scaled(2.0), wxColour(255, 205, 80), width),
-               0, wxALL, 40);
+               0, wxLEFT | wxTOP | wxBOTTOM, 40);
     sizer->Add(label(body_, u8(q.summary.prompt), base.Scaled(3.2).Bold(), light, width), 0,
                wxLEFT | wxRIGHT | wxBOTTOM, 40);
     for (const auto& [line, strong] : boardLines(q, online, revealed, revealed)) {
         sizer->Add(label(body_, line, strong ? base.Scaled(2.4).Bold() : base.Scaled(2.4),
                          strong ? wxColour(140, 230, 150) : light, width),
-                   0, wxLEFT | wxRIGHT | wxBOTTOM, 16);
+                   0, wxLEFT | wxRIGHT, 40);
+        sizer->AddSpacer(14);
     }
     body_->Layout();
     Thaw();

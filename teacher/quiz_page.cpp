@@ -237,7 +237,8 @@ void QuizPage::update(const classroom::QuizStatus& s, int online) {
                          ? wxString::Format(_("question %d of %d"), s.quiz.visible, s.questions)
                          : _("open");
     answered_->SetLabel(wxString::Format(_("%d of %d online learners have answered · %s"),
-                                         s.learnersAnswering, online, state));
+                                         s.learnersAnswering, std::max(online, s.learnersAnswering),
+                                         state));
     const int whole = std::max({online, s.learnersAnswering, 1});
     std::vector<Bar> bars;
     int n = 1;

@@ -730,3 +730,72 @@ BOOST_AUTO_TEST_CASE(practice_answers_are_graded_again_on_the_teacher) {
     BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE item = 'q3' AND "
                                "result = 'correct'") == 1);
 }
+
+BOOST_AUTO_TEST_CASE(showing_a_page_sends_the_course_and_the_console_sees_each_pc) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    BOOST_TEST(!a.store->package(kCourse, "1.0.0").has_value()); // nothing pushed by hand
+    const auto state = [&] {
+        const auto pcs = c.teacher->courseOnPcs(kCourse);
+        return pcs.size() == 1u ? pcs[0].state : CourseOnPc::State::Failed;
+    };
+    c.teacher->showPage(kCourse, "res-leccion", "p1");
+    BOOST_TEST(
+        a.agent->waitFor([&] { return a.store->package(kCourse, "1.0.0").has_value(); }, 30000));
+    BOOST_TEST(a.agent->waitFor([&] { return state() == CourseOnPc::State::Ready; }, 10000));
+    const auto pcs = c.teacher->courseOnPcs(kCourse);
+    BOOST_TEST(pcs[0].deviceName == "pc-1");
+    BOOST_TEST(pcs[0].learners == std::vector<std::string>{"Luis Mamani"});
+    // A latecomer gets it the same way, without a second step.
+    Pupil& late = c.join("pc-2");
+    BOOST_TEST(late.agent->waitFor(
+        [&] { return late.store->package(kCourse, "1.0.0").has_value(); }, 30000));
+    BOOST_TEST(late.agent->waitFor(
+        [&] {
+            const auto all = c.teacher->courseOnPcs(kCourse);
+            return all.size() == 2u && all[0].state == CourseOnPc::State::Ready &&
+                   all[1].state == CourseOnPc::State::Ready;
+        },
+        10000));
+}
+
+BOOST_AUTO_TEST_CASE(the_teacher_lowers_a_raised_hand_and_the_pc_is_told) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    BOOST_REQUIRE(a.agent->signIn("rosa", ""));
+    a.agent->hand("luis", true);
+    a.agent->hand("rosa", true);
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().hands.size() == 2u; }, 10000));
+    BOOST_TEST(c.teacher->handsUp() == 2);
+    c.teacher->lowerHands({"rosa"});
+    BOOST_TEST(a.agent->waitFor(
+        [&] { return a.agent->view().hands == std::set<std::string>{"luis"}; }, 10000));
+    BOOST_TEST(c.teacher->handsUp() == 1);
+    c.teacher->lowerHands();
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().hands.empty(); }, 10000));
+    BOOST_TEST(c.teacher->handsUp() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_pc_that_leaves_while_locked_is_reported_until_it_returns) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    Pupil& b = c.join("pc-2");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    c.teacher->lock(true, {a.store->deviceId()});
+    BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000));
+    b.agent->disconnect(); // not locked: leaving is no alert
+    a.agent->disconnect();
+    BOOST_TEST(a.agent->waitFor([&] { return c.teacher->leftLocked().size() == 1u; }, 10000));
+    const auto gone = c.teacher->leftLocked();
+    BOOST_TEST(gone[0].deviceName == "pc-1");
+    BOOST_TEST(gone[0].learners == std::vector<std::string>{"Luis Mamani"});
+    a.agent->connect("127.0.0.1", c.teacher->port());
+    BOOST_TEST(a.agent->waitFor([&] { return c.teacher->leftLocked().empty(); }, 10000));
+    BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000)); // still locked
+}

@@ -2,9 +2,11 @@
 #include "ayllu/course/parse.h"
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/reveal.h"
 #include "support.h"
 
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 using namespace ayllu;
 using namespace ayllu::course;
@@ -170,4 +172,111 @@ BOOST_AUTO_TEST_CASE(ordering_items_are_shuffled_by_the_seed) {
         differs = differs || publicQuestion(q("q7"), seed) != first;
     }
     BOOST_TEST(differs);
+}
+
+BOOST_AUTO_TEST_CASE(choices_are_shuffled_per_pc_only_when_the_quiz_says_so) {
+    const auto ids = [](const std::string& view) {
+        std::string out;
+        for (const auto& [id, text] : publicOptions(view, "choices", "es")) {
+            out += id;
+        }
+        return out;
+    };
+    // Not shuffled: the written order, whatever the seed.
+    BOOST_TEST(ids(publicQuestion(q("q1"), 77)) == "abc");
+    // Shuffled per PC: one quiz seed, several devices, more than one order; each PC's view is
+    // the same every time (a reconnect shows the same order) and grades the same.
+    std::set<std::string> orders;
+    for (int pc = 1; pc <= 12; ++pc) {
+        const unsigned seed = deviceSeed(4242, "pc-" + std::to_string(pc));
+        const std::string view = publicQuestion(q("q1"), seed, true);
+        BOOST_TEST(view == publicQuestion(q("q1"), seed, true));
+        orders.insert(ids(view));
+        BOOST_TEST(grade(q("q1"), R"("a")", seed).result == "correct");
+        BOOST_TEST(grade(q("q1"), R"("c")", seed).result == "incorrect");
+    }
+    BOOST_TEST(orders.size() > 1u);
+    BOOST_TEST(deviceSeed(4242, "pc-1") != deviceSeed(4243, "pc-1"));
+}
+
+BOOST_AUTO_TEST_CASE(the_reveal_shows_the_learners_answer_beside_the_right_one) {
+    const auto reveal = [](const std::string& id, const std::string& response,
+                           const std::string& result, unsigned seed = 5) {
+        return describeReveal(publicQuestion(q(id), seed), answerKey(q(id), seed), response, result,
+                              "es");
+    };
+    auto r = reveal("q1", R"("c")", "incorrect");
+    BOOST_REQUIRE(r.size() == 1u);
+    BOOST_TEST(r[0].yours == "La rueda");
+    BOOST_TEST(r[0].right == "El botón izquierdo");
+    BOOST_TEST(!r[0].ok);
+    r = reveal("q2", R"(["a","b"])", "correct");
+    BOOST_TEST(r[0].yours == "Botones, Rueda");
+    BOOST_TEST(r[0].right == "Botones, Rueda");
+    BOOST_TEST(r[0].ok);
+    r = reveal("q3", "true", "incorrect");
+    BOOST_TEST(r[0].yours == _("True"));
+    BOOST_TEST(r[0].right == _("False"));
+    r = reveal("q4", R"("clik")", "incorrect");
+    BOOST_TEST(r[0].yours == "clik");
+    BOOST_TEST(r[0].right == "clic / click");
+    r = reveal("q5", "2", "correct");
+    BOOST_TEST(r[0].right == "2");
+    // Matching: one part per left-hand text, with the texts (never the opaque ids).
+    const std::string pairs = "{\"m1\":\"" + rightOptionId("m1", 5) + "\",\"m2\":\"" +
+                              rightOptionId("distractor-1", 5) + "\"}";
+    r = reveal("q6", pairs, "partial");
+    BOOST_REQUIRE(r.size() == 2u);
+    BOOST_TEST(r[0].label == "Botón izquierdo");
+    BOOST_TEST(r[0].yours == "Elegir");
+    BOOST_TEST(r[0].ok);
+    BOOST_TEST(r[1].yours == "Encender la computadora");
+    BOOST_TEST(r[1].right == "Subir y bajar");
+    BOOST_TEST(!r[1].ok);
+    // Ordering: position by position.
+    r = reveal("q7", R"(["s2","s1","s3"])", "partial");
+    BOOST_REQUIRE(r.size() == 3u);
+    BOOST_TEST(r[0].yours == "Hacer doble clic");
+    BOOST_TEST(r[0].right == "Mover la flecha a la carpeta");
+    BOOST_TEST(!r[0].ok);
+    BOOST_TEST(r[2].ok);
+    // Fill in: per blank; an unanswered question still shows the right answer.
+    r = reveal("q8", R"({"1":"Clic","2":"derecho"})", "partial");
+    BOOST_REQUIRE(r.size() == 2u);
+    BOOST_TEST(r[0].label == "(1)");
+    BOOST_TEST(r[0].ok);
+    BOOST_TEST(!r[1].ok);
+    BOOST_TEST(r[1].right == "izquierdo");
+    r = reveal("q1", "", "");
+    BOOST_TEST(r[0].yours.empty());
+    BOOST_TEST(r[0].right == "El botón izquierdo");
+    // Hostile or broken input: nothing, never a crash.
+    BOOST_TEST(describeReveal("{", "[", "]", "", "es").empty());
+    BOOST_TEST(describeReveal(publicQuestion(q("q1"), 5), "{}", "{\"x\":1}", "", "es").size() ==
+               1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_dashboard_counts_each_option_and_names_the_right_answer) {
+    auto s = summarize(q("q1"), {{R"("a")", 2}, {R"("c")", 3}, {"not json", 4}}, "es");
+    BOOST_TEST(s.prompt == "¿Qué botón usamos para elegir?");
+    BOOST_REQUIRE(s.options.size() == 3u);
+    BOOST_TEST(s.options[0].text == "El botón izquierdo");
+    BOOST_TEST(s.options[0].count == 2);
+    BOOST_TEST(s.options[0].right);
+    BOOST_TEST(s.options[1].count == 0);
+    BOOST_TEST(s.options[2].count == 3);
+    BOOST_TEST(!s.options[2].right);
+    BOOST_TEST(s.right == "El botón izquierdo");
+    s = summarize(q("q2"), {{R"(["a","c"])", 1}, {R"(["a","b"])", 2}}, "es");
+    BOOST_TEST(s.options[0].count == 3);
+    BOOST_TEST(s.options[1].count == 2);
+    BOOST_TEST(s.options[2].count == 1);
+    s = summarize(q("q3"), {{"true", 1}, {"false", 4}}, "es");
+    BOOST_TEST(s.options[0].count == 1);
+    BOOST_TEST(s.options[1].count == 4);
+    BOOST_TEST(s.options[1].right);
+    s = summarize(q("q8"), {}, "es");
+    BOOST_TEST(s.prompt == "Para elegir hacemos (1) ____ con el botón (2) ____.");
+    BOOST_TEST(s.options.empty());
+    BOOST_TEST(s.right == "(1) → clic; (2) → izquierdo");
 }

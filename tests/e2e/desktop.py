@@ -75,14 +75,12 @@ class Desktop:
         os.environ["GSETTINGS_BACKEND"] = "memory"
         os.environ.pop("NO_AT_BRIDGE", None)
         os.environ["GTK_OVERLAY_SCROLLING"] = "0"
-        if "DBUS_SESSION_BUS_ADDRESS" not in os.environ or os.environ.get("AYLLU_E2E_OWN_BUS"):
-            bus = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
-                                  "--print-pid=1"], capture_output=True, text=True, check=True)
-            address, pid = bus.stdout.split()
-            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-            self.bus_pid = int(pid)
-        else:
-            self.bus_pid = None
+        # Our own session bus: the accessibility bus it starts sees only these programs.
+        bus = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                              "--print-pid=1"], capture_output=True, text=True, check=True)
+        address, pid = bus.stdout.split()
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        self.bus_pid = int(pid)
         if shutil.which("openbox"):
             self.procs.append(subprocess.Popen(["openbox", "--sm-disable"],
                                                stdout=subprocess.DEVNULL,
@@ -106,14 +104,14 @@ class Desktop:
             except ProcessLookupError:
                 pass
 
-    def screenshot(self, name, front=None):
-        """The whole screen as PNG, numbered in the order taken, for a person to look at;
-        `front`, a Program whose window is brought to the front first."""
-        if front is not None:
-            front.activate()
+    def screenshot(self, name, front=None, within=None):
+        """A PNG, numbered in the order taken, for a person to look at: the window of Program
+        `front` (the one holding accessible `within`, else its main one), brought to the front
+        first; without `front`, the whole screen."""
+        window = front.activate(within) if front is not None else None
         self.shots += 1
         path = os.path.join(self.out_dir, "%02d-%s.png" % (self.shots, name))
-        subprocess.run(["import", "-window", "root", path], check=True,
+        subprocess.run(["import", "-window", window or "root", path], check=True,
                        stderr=subprocess.DEVNULL)
         return path
 
@@ -244,7 +242,8 @@ class Program:
 
     def activate(self, accessible=None):
         """Brings the window holding `accessible` (or the program's main window) to the front,
-        as a person clicks a window's title before using it: X input goes to what is on top."""
+        as a person clicks a window's title before using it: X input goes to what is on top.
+        Returns the X window id, or None."""
         title = None
         node = accessible
         while node is not None:
@@ -261,10 +260,12 @@ class Program:
         found = subprocess.run(args, capture_output=True, text=True).stdout.split()
         if not found and title:
             found = subprocess.run(args[:-2], capture_output=True, text=True).stdout.split()
-        if found:
-            subprocess.run(["xdotool", "windowactivate", "--sync", found[-1]],
-                           stderr=subprocess.DEVNULL)
-            subprocess.run(["xdotool", "windowraise", found[-1]], stderr=subprocess.DEVNULL)
+        if not found:
+            return None
+        subprocess.run(["xdotool", "windowactivate", "--sync", found[-1]],
+                       stderr=subprocess.DEVNULL)
+        subprocess.run(["xdotool", "windowraise", found[-1]], stderr=subprocess.DEVNULL)
+        return found[-1]
 
     def click(self, accessible):
         """A real pointer click in the middle of the widget as it is drawn on the screen."""

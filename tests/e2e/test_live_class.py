@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 
@@ -132,9 +133,11 @@ def test_hand_up_seen_and_lowered():
     teacher.press("push button", re.compile(r"Bajar las manos"))
     teacher.wait_text(r"Manos levantadas: 0", timeout=10)
     a.find("push button", re.compile(r"Levantar la mano"), timeout=10)
-    # The learner can take it back too.
-    a.press("push button", re.compile(r"Levantar la mano"))
+    # The learner can take it back too; F2 does what the button does.
+    a.activate()
+    desk.keys("F2")
     teacher.wait_text(r"Manos levantadas: 1", timeout=10)
+    a.find("push button", re.compile(r"Bajar la mano"))
     a.press("push button", re.compile(r"Bajar la mano"))
     teacher.wait_text(r"Manos levantadas: 0", timeout=10)
 
@@ -257,6 +260,13 @@ def test_lock_survives_alt_f4():
     # The close request reached the client, which refused it and says so on the lock screen.
     c.wait_text(r"no se puede cerrar Ayllu", timeout=10)
     assert c.alive(), "the locked client closed"
+    # Minimised through the window manager: it comes back at once.
+    window = c.activate()
+    subprocess.run(["xdotool", "windowminimize", "--sync", window], check=True)
+    until("the locked window back on screen", lambda: window in subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--pid", str(c.proc.pid)],
+        capture_output=True, text=True).stdout.split())
+    c.wait_text(r"Mira al docente")
     c.wait_text(r"Mira al docente")
     # A PC that leaves while locked (killed) is shown to the teacher.
     pcs[2].prog.proc.send_signal(signal.SIGKILL)
@@ -286,8 +296,9 @@ def test_reveal_shows_own_and_right_answer():
     desk.screenshot("reveal-pc1", a)
     b = pcs[1].prog
     b.press("push button", re.compile("Siguiente"))
-    b.wait_text(r"Tu respuesta: Botones, Rueda")
-    b.wait_text(r"Respuesta correcta: Botones, Rueda")
+    # (in the order this PC showed the options)
+    b.wait_text(r"Tu respuesta: (Botones, Rueda|Rueda, Botones)")
+    b.wait_text(r"Respuesta correcta: (Botones, Rueda|Rueda, Botones)")
     pcs[0].restart()
     a = pcs[0].prog
     a.wait_text(r"Tu respuesta: La rueda", timeout=40)
@@ -295,6 +306,18 @@ def test_reveal_shows_own_and_right_answer():
     desk.screenshot("reveal-pc1-after-restart", a)
     teacher.wait_text(r"Respuesta correcta: El botón izquierdo")  # the dashboard says it too
     desk.screenshot("reveal-console", teacher)
+    # F11 on the quiz tab: the question, its answer and how many chose what, for the projector.
+    teacher.activate()
+    desk.keys("F11")
+    projector = teacher.find("frame", "Cuestionario en el proyector")
+    teacher.wait_text(r"^Pregunta 1 de 8$")
+    teacher.wait_text(r"La rueda — 1")
+    desk.screenshot("quiz-projector", teacher, projector)
+    teacher.activate(projector)
+    desk.keys("Right")
+    teacher.wait_text(r"^Pregunta 2 de 8$")
+    desk.keys("Escape")
+    until("the projector closed", lambda: not teacher.all("frame", "Cuestionario en el proyector"))
 
 
 def test_databases_hold_what_was_shown():

@@ -22,3 +22,37 @@ foreach(id ${pot})
         message(FATAL_ERROR "es.po lacks ${id}: run scripts/update-po")
     endif()
 endforeach()
+
+# The student client is for learners who may read only Quechua or Aymara: every string of it
+# (a msgid with a source reference under student/) must be translated, and not fuzzy, in qu.po
+# and ay.po. The catalog is first merged with po/ayllu.pot, so a string that scripts/update-po
+# has not brought into the catalog yet counts as untranslated.
+find_program(MSGMERGE msgmerge REQUIRED)
+find_program(MSGGREP msggrep REQUIRED)
+find_program(MSGATTRIB msgattrib REQUIRED)
+foreach(lang qu ay)
+    set(po ${PO_DIR}/${lang}.po)
+    set(student_only
+        COMMAND ${MSGMERGE} --quiet --no-fuzzy-matching -o - ${po} ${PO_DIR}/ayllu.pot
+        COMMAND ${MSGGREP} -N "student/*" -)
+    execute_process(${student_only}
+                    COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C ${MSGFMT} --statistics -o /dev/null -
+                    RESULTS_VARIABLE rcs ERROR_VARIABLE stats)
+    string(STRIP "${stats}" stats)
+    message(STATUS "${lang}.po, the student client's strings: ${stats}")
+    if(NOT rcs MATCHES "^0;0;0$")
+        message(FATAL_ERROR "${lang}.po: could not read the student client's strings (${rcs})")
+    endif()
+    if(stats MATCHES "untranslated" OR stats MATCHES "fuzzy" OR NOT stats MATCHES "translated")
+        execute_process(${student_only}
+                        COMMAND ${MSGATTRIB} --no-obsolete --no-wrap --untranslated -
+                        OUTPUT_VARIABLE untranslated)
+        execute_process(${student_only}
+                        COMMAND ${MSGATTRIB} --no-obsolete --no-wrap --only-fuzzy -
+                        OUTPUT_VARIABLE fuzzy)
+        string(REGEX MATCHALL "\nmsgid \"[^\"\n][^\n]*" ids "${untranslated}${fuzzy}")
+        string(REPLACE ";" "" ids "${ids}")
+        message(FATAL_ERROR "${lang}.po lacks strings of the student client (${stats}); "
+                            "translate these (fuzzy ones too):${ids}")
+    endif()
+endforeach()

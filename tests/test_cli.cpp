@@ -17,6 +17,57 @@ bool has(const std::string& out, const std::string& needle) {
     return out.find(needle) != std::string::npos;
 }
 
+// A small course declaring Quechua with `languageAttributes`, and 8 learner texts of which 5 are
+// in Quechua: course title yes, item title (IMS, Spanish only) no, lesson title yes, paragraph
+// yes, list items yes and no, key term yes, definition no.
+void writeSmallCourse(const fs::path& dir, const std::string& languageAttributes = "") {
+    writeFile(dir / "imsmanifest.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:ay="urn:ayllu:content:1"
+          identifier="pe.ayllu.prueba" version="1.0.0">
+  <metadata>
+    <ay:course>
+      <ay:title><ay:t xml:lang="es">Prueba</ay:t><ay:t xml:lang="qu">Pruebay</ay:t></ay:title>
+      <ay:language code="es"/>
+      <ay:language code="qu"/>
+      <ay:author>Equipo Ayllu</ay:author>
+      <ay:licence>CC BY-SA 4.0</ay:licence>
+    </ay:course>
+  </metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Prueba</title>
+      <item identifier="i1" identifierref="r1"><title>La lección</title></item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="r1" type="ayllu/lesson" href="leccion.xml">
+      <file href="leccion.xml"/>
+    </resource>
+  </resources>
+</manifest>
+)");
+    writeFile(dir / "leccion.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<lesson xmlns="urn:ayllu:content:1" id="leccion">
+  <title><t xml:lang="es">La lección</t><t xml:lang="qu">Yachachiy</t></title>
+  <page id="p1">
+    <paragraph><t xml:lang="es">Uno.</t><t xml:lang="qu">Huk.</t></paragraph>
+    <list>
+      <item><t xml:lang="es">Dos</t><t xml:lang="qu">Iskay</t></item>
+      <item><t xml:lang="es">Tres</t></item>
+    </list>
+    <term>
+      <word><t xml:lang="es">Clic</t><t xml:lang="qu">Clic</t></word>
+      <definition><t xml:lang="es">Apretar y soltar una vez.</t></definition>
+    </term>
+  </page>
+</lesson>
+)");
+    if (!languageAttributes.empty()) {
+        replaceInFile(dir / "imsmanifest.xml", "<ay:language code=\"qu\"/>",
+                      "<ay:language code=\"qu\"" + languageAttributes + "/>");
+    }
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(validate_exit_codes) {
@@ -129,4 +180,82 @@ BOOST_AUTO_TEST_CASE(messages_follow_the_language_spanish_by_default) {
         run("env -u LANG -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u AYLLU_LANG AYLLU_LOCALEDIR=" +
             quote(AYLLU_BUILD_LOCALE_DIR) + " " + quote(AYLLU_COURSE_TOOL) + " --help");
     BOOST_TEST(has(def.out, "Órdenes:"), def.out);
+}
+
+BOOST_AUTO_TEST_CASE(info_prints_each_language_s_share_of_the_learner_texts) {
+    TempDir tmp;
+    writeSmallCourse(tmp / "c");
+    auto r = tool("info " + quote((tmp / "c").string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(has(r.out, "\n  es 100% (8/8)\n  qu 62% (5/8)\n"), r.out); // rounded down
+
+    r = tool("info " + quote((tmp / "c").string()) + " --json");
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(has(r.out, "\"coverage\":{\"es\":{\"percent\":100,\"present\":8,\"total\":8,"
+                          "\"partial\":false},\"qu\":{\"percent\":62,\"present\":5,\"total\":8,"
+                          "\"partial\":false}}"),
+               r.out);
+
+    // The same figures in Spanish (the default), and for a zip.
+    r = tool("pack " + quote((tmp / "c").string()) + " -o " + quote((tmp / "c.zip").string()));
+    BOOST_TEST(r.status == 0, r.out);
+    r = tool("info " + quote((tmp / "c.zip").string()), "es");
+    BOOST_TEST(has(r.out, "  qu 62% (5/8)\n"), r.out);
+
+    // The sample course says its translations are partial, and info says so too.
+    r = tool("info " + quote(sampleCourse().string()));
+    BOOST_TEST(has(r.out, "  qu 8% (4/47) (declared partial)\n"), r.out);
+    r = tool("info " + quote(sampleCourse().string()) + " --json");
+    BOOST_TEST(has(r.out, "\"en\":{\"percent\":40,\"present\":19,\"total\":47,\"partial\":true}"),
+               r.out);
+}
+
+BOOST_AUTO_TEST_CASE(validate_warns_about_a_declared_language_the_course_lacks) {
+    TempDir tmp;
+    const auto dir = tmp / "c";
+    writeSmallCourse(dir);
+    const int line = lineOf(dir / "imsmanifest.xml", "<ay:language code=\"qu\"");
+    BOOST_REQUIRE(line > 0);
+    auto r = tool("validate " + quote(dir.string()));
+    BOOST_TEST(r.status == 0, r.out); // a warning, not an error
+    BOOST_TEST(has(r.out, "imsmanifest.xml:" + std::to_string(line) +
+                              ": warning: 3 of 8 learner texts have no Quechua (qu) version"),
+               r.out);
+    BOOST_TEST(has(r.out, "0 errors, 1 warning"), r.out);
+    BOOST_TEST(has(r.out, "is valid."), r.out);
+    r = tool("validate " + quote(dir.string()), "es");
+    BOOST_TEST(has(r.out, "imsmanifest.xml:" + std::to_string(line) + ": "), r.out);
+    BOOST_TEST(has(r.out, "(qu)"), r.out);
+
+    // Declared partial on purpose: no warning.
+    writeSmallCourse(dir, " review=\"needed\" coverage=\"partial\"");
+    r = tool("validate " + quote(dir.string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(!has(r.out, "warning"), r.out);
+
+    // Marked for review without saying it is partial still warns.
+    writeSmallCourse(dir, " review=\"needed\"");
+    r = tool("validate " + quote(dir.string()));
+    BOOST_TEST(has(r.out, ": warning: 3 of 8 learner texts have no Quechua (qu) version"), r.out);
+
+    // Every text translated: no warning, and 100%.
+    writeSmallCourse(dir);
+    replaceInFile(dir / "imsmanifest.xml", "<title>La lección</title>",
+                  "<title>La lección</title><ay:title><ay:t xml:lang=\"qu\">Yachachiy</ay:t>"
+                  "</ay:title>");
+    replaceInFile(dir / "leccion.xml", "<t xml:lang=\"es\">Tres</t>",
+                  "<t xml:lang=\"es\">Tres</t><t xml:lang=\"qu\">Kimsa</t>");
+    replaceInFile(dir / "leccion.xml", "una vez.</t>",
+                  "una vez.</t><t xml:lang=\"qu\">Huk kutita ñit'iy, kacharipay.</t>");
+    r = tool("validate " + quote(dir.string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(!has(r.out, "warning"), r.out);
+    BOOST_TEST(has(tool("info " + quote(dir.string())).out, "  qu 100% (8/8)\n"));
+
+    // Any other coverage value is an error.
+    writeSmallCourse(dir, " coverage=\"half\"");
+    r = tool("validate " + quote(dir.string()));
+    BOOST_TEST(r.status == 1, r.out);
+    BOOST_TEST(has(r.out, "imsmanifest.xml:" + std::to_string(line) + ": error: coverage is"),
+               r.out);
 }

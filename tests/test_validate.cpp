@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE validate
 #include "ayllu/course/media.h"
 #include "ayllu/course/validate.h"
+#include "ayllu/course/write.h"
 #include "ayllu/zip.h"
 #include "support.h"
 
@@ -311,4 +312,117 @@ BOOST_AUTO_TEST_CASE(item_translations_take_their_spanish_from_the_ims_title) {
     BOOST_TEST(!b.check().problems.hasErrors());
     replaceInFile(b / "imsmanifest.xml", "<title>Conoce el ratón</title>", "<title></title>");
     BOOST_TEST(b.check().problems.contains("missing-title"));
+}
+
+namespace {
+
+LanguageCoverage coverageOf(const Validation& v, const std::string& code) {
+    for (const auto& c : languageCoverage(v.package)) {
+        if (c.code == code) {
+            return c;
+        }
+    }
+    BOOST_FAIL("no coverage for " << code);
+    return {};
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(coverage_counts_every_text_a_learner_can_see) {
+    Broken b;
+    auto c = coverageOf(b.check(), "qu");
+    BOOST_TEST(c.total == 47u);
+    BOOST_TEST(c.present == 4u);
+    BOOST_TEST(c.partial);
+    BOOST_TEST(c.line == lineOf(b / "imsmanifest.xml", "<ay:language code=\"qu\""));
+    BOOST_TEST(coverageOf(b.check(), "es").present == 47u);
+
+    // Each text gets a Quechua version in turn: the count goes up by one every time.
+    struct Text {
+        const char* file;
+        const char* after; // the Spanish text (its end), to follow with the Quechua one
+    };
+    const Text texts[] = {
+        {"lessons/raton.xml", "¿Qué es el ratón?</t>"},                             // page title
+        {"lessons/raton.xml", "<t xml:lang=\"es\">El ratón</t>"},                   // heading
+        {"lessons/raton.xml", "Tómalo con la mano, sin apretar.</t>"},              // paragraph
+        {"lessons/raton.xml", "dos botones y una rueda.</t>"},                      // image alt
+        {"lessons/raton.xml", "rueda y botón derecho.</t>"},                        // caption
+        {"lessons/raton.xml", "<t xml:lang=\"es\">Clic</t>"},                       // key term
+        {"lessons/raton.xml", "el botón izquierdo una vez.</t>"},                   // definition
+        {"lessons/raton.xml", "Botón izquierdo: elegir.</t>"},                      // list item
+        {"lessons/raton.xml", "No tires del cable del ratón.</t>"},                 // box
+        {"quizzes/repaso.xml", "¿Qué partes tiene el ratón?</t>"},                  // prompt
+        {"quizzes/repaso.xml", "\"b\" weight=\"50\"><t xml:lang=\"es\">Rueda</t>"}, // choice
+        {"quizzes/repaso.xml", "otra parte de la computadora.</t>"},  // choice feedback
+        {"quizzes/repaso.xml", "Basta con apretar suave.</t>"},       // question feedback
+        {"quizzes/repaso.xml", "<left><t xml:lang=\"es\">Rueda</t>"}, // matching left
+        {"quizzes/repaso.xml", "<t xml:lang=\"es\">Elegir</t>"},      // matching right
+        {"quizzes/repaso.xml", "Encender la computadora</t>"},        // distractor
+        {"quizzes/repaso.xml", "Hacer doble clic</t>"},               // ordering item
+        {"drills/escribir.xml", "Escribe con ñ y tildes</t>"},        // drill title
+        {"drills/escribir.xml", "para las mayúsculas.</t>"},          // drill instructions
+    };
+    std::size_t present = 4;
+    for (const auto& t : texts) {
+        replaceInFile(b / t.file, t.after, std::string(t.after) + "<t xml:lang=\"qu\">ñawpaq</t>");
+        c = coverageOf(b.check(), "qu");
+        BOOST_TEST(c.present == ++present, t.after);
+        BOOST_TEST(c.total == 47u);
+    }
+    // Item titles (the IMS <title> is their Spanish) and the course description count too.
+    replaceInFile(b / "imsmanifest.xml", "<title>Escribe tu nombre</title>",
+                  "<title>Escribe tu nombre</title><ay:title><ay:t xml:lang=\"qu\">Sutiykita "
+                  "qillqay</ay:t></ay:title>");
+    replaceInFile(b / "imsmanifest.xml", "a hands-on drill.</ay:t>",
+                  "a hands-on drill.</ay:t><ay:t xml:lang=\"qu\">Huk yachachikuy.</ay:t>");
+    c = coverageOf(b.check(), "qu");
+    BOOST_TEST(c.present == present + 2);
+    // A new Spanish-only text needs Quechua too: a quiz description.
+    replaceInFile(b / "quizzes/repaso.xml", "</title>",
+                  "</title><description><t xml:lang=\"es\">Ocho preguntas.</t></description>");
+    c = coverageOf(b.check(), "qu");
+    BOOST_TEST(c.total == 48u);
+    BOOST_TEST(c.percent() == static_cast<int>((present + 2) * 100 / 48));
+    BOOST_TEST(!b.check().problems.hasErrors());
+}
+
+BOOST_AUTO_TEST_CASE(a_declared_language_lacking_texts_warns_unless_declared_partial) {
+    Broken b;
+    BOOST_TEST(!b.check().problems.contains("incomplete-language")); // all three are partial
+    replaceInFile(b / "imsmanifest.xml",
+                  "<ay:language code=\"qu\" review=\"needed\" coverage=\"partial\">",
+                  "<ay:language code=\"qu\" review=\"needed\">");
+    const auto v = b.check();
+    const Problem* p = nullptr;
+    for (const auto& x : v.problems.items()) {
+        p = x.code == "incomplete-language" ? &x : p;
+    }
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_REQUIRE(p != nullptr);
+    BOOST_TEST((p->severity == Severity::Warning));
+    BOOST_TEST(p->file == "imsmanifest.xml");
+    BOOST_TEST(p->line == lineOf(b / "imsmanifest.xml", "<ay:language code=\"qu\""));
+    BOOST_TEST(p->message.find("43 of 47") != std::string::npos, p->message);
+    BOOST_TEST(p->message.find("(qu)") != std::string::npos, p->message);
+    BOOST_TEST(v.problems.warningCount() == 1u); // ay and en stay partial; es is the base
+    BOOST_TEST(!v.problems.hasErrors());
+
+    replaceInFile(b / "imsmanifest.xml",
+                  "<ay:language code=\"ay\" review=\"needed\" coverage=\"partial\">",
+                  "<ay:language code=\"ay\" coverage=\"all\">");
+    expectError(b.check(), "bad-value", "imsmanifest.xml",
+                lineOf(b / "imsmanifest.xml", "<ay:language code=\"ay\""));
+}
+
+BOOST_AUTO_TEST_CASE(coverage_partial_survives_writing_the_manifest_again) {
+    TempDir tmp;
+    const auto v = validate(sampleCourse().string());
+    savePackage(v.package, (tmp / "c").string());
+    const auto again = validate((tmp / "c").string());
+    BOOST_TEST(again.package.manifest.meta.languages.size() == 4u);
+    for (const auto& l : again.package.manifest.meta.languages) {
+        BOOST_TEST(l.partial == (l.code != "es"), l.code);
+    }
+    BOOST_TEST(!again.problems.contains("incomplete-language"));
 }

@@ -32,7 +32,13 @@ Summary summarize(const Package& pkg) {
         }
     }
     s.drills = pkg.drills.size();
+    s.coverage = languageCoverage(pkg);
     return s;
+}
+
+std::string toString(const LanguageCoverage& c) {
+    return c.code + " " + std::to_string(c.percent()) + "% (" + std::to_string(c.present) + "/" +
+           std::to_string(c.total) + ")";
 }
 
 std::string toJson(const Summary& s) {
@@ -60,6 +66,16 @@ std::string toJson(const Summary& s) {
     }
     o.set("questions_by_type", byType);
     o.set("drills", s.drills);
+    Poco::JSON::Object coverage(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& c : s.coverage) {
+        Poco::JSON::Object one(Poco::JSON_PRESERVE_KEY_ORDER);
+        one.set("percent", c.percent());
+        one.set("present", c.present);
+        one.set("total", c.total);
+        one.set("partial", c.partial);
+        coverage.set(c.code, one);
+    }
+    o.set("coverage", coverage);
     std::ostringstream out;
     o.stringify(out);
     return out.str();

@@ -656,8 +656,9 @@ void readMetadata(Reader& r, const xml_node& course, Metadata& meta) {
     meta.title = r.ltext(xml::child(course, kNamespace, "title"));
     meta.description = r.ltext(xml::child(course, kNamespace, "description"));
     for (auto l : xml::children(course, kNamespace, "language")) {
-        r.onlyAttributes(l, {"code", "review"});
+        r.onlyAttributes(l, {"code", "review", "coverage"});
         Language lang;
+        lang.line = r.line(l);
         lang.code = l.attribute("code").as_string();
         if (!text::isLanguageTag(lang.code)) {
             r.error(l, "bad-language",
@@ -668,6 +669,12 @@ void readMetadata(Reader& r, const xml_node& course, Metadata& meta) {
             r.error(l, "bad-value", fmt(_("review is \"done\" or \"needed\", not \"%1\""), review));
         }
         lang.needsReview = review == "needed";
+        const std::string coverage = l.attribute("coverage").as_string("complete");
+        if (coverage != "complete" && coverage != "partial") {
+            r.error(l, "bad-value",
+                    fmt(_("coverage is \"complete\" or \"partial\", not \"%1\""), coverage));
+        }
+        lang.partial = coverage == "partial";
         lang.note = text::collapseSpace(xml::textOf(l));
         meta.languages.push_back(std::move(lang));
     }

@@ -1,3 +1,4 @@
+#include "ayllu/course/labels.h"
 #include "ayllu/course/media.h"
 #include "ayllu/course/parse.h"
 #include "ayllu/course/validate.h"
@@ -31,7 +32,7 @@ void forEachText(const Package& pkg,
         f(kManifestFile, pkg.manifest.meta.description, N_("course description"), false);
     }
     std::function<void(const Item&)> item = [&](const Item& i) {
-        if (!i.titles.empty()) {
+        if (!i.titles.empty() || !i.title.empty()) {
             // The Spanish title is the IMS <title>; <ay:title> carries the translations.
             LText t = i.titles;
             if (!t.has(kRequiredLanguage) && !i.title.empty()) {
@@ -145,6 +146,7 @@ public:
             checkDrill(id, d);
         }
         checkUnreferencedFiles();
+        checkCoverage();
     }
 
 private:
@@ -619,6 +621,25 @@ private:
         }
     }
 
+    // A declared language that lacks texts, unless the manifest says it is partial on purpose.
+    void checkCoverage() {
+        for (const auto& c : languageCoverage(pkg_)) {
+            if (c.code == kRequiredLanguage || c.partial || c.missing() == 0) {
+                continue;
+            }
+            const std::string language = languageName(c.code) + " (" + c.code + ")";
+            problems_.warning(
+                kManifestFile, c.line, "incomplete-language",
+                fmt(P_("%1 of %2 learner texts has no %3 version: translate it, or declare the "
+                       "language with coverage=\"partial\"",
+                       "%1 of %2 learner texts have no %3 version: translate them, or declare the "
+                       "language with coverage=\"partial\"",
+                       c.missing())
+                        .c_str(),
+                    c.missing(), c.total, language));
+        }
+    }
+
     const Package& pkg_;
     std::string dir_;
     Problems& problems_;
@@ -667,15 +688,21 @@ Validation validate(const std::string& path) {
     return v;
 }
 
+int LanguageCoverage::percent() const {
+    return total == 0 ? 100 : static_cast<int>(present * 100 / total);
+}
+
 std::vector<LanguageCoverage> languageCoverage(const Package& pkg) {
     std::vector<LanguageCoverage> out;
     for (const auto& l : pkg.manifest.meta.languages) {
-        LanguageCoverage c{l.code};
+        LanguageCoverage c;
+        c.code = l.code;
+        c.partial = l.partial;
+        c.line = l.line;
         forEachText(pkg, [&](const std::string&, const LText& t, const char*, bool) {
-            if (t.has(l.code)) {
-                ++c.present;
-            } else if (t.has(kRequiredLanguage)) {
-                ++c.missing;
+            if (t.has(kRequiredLanguage)) {
+                ++c.total;
+                c.present += t.has(l.code) ? 1 : 0;
             }
         });
         out.push_back(c);

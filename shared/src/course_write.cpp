@@ -302,6 +302,9 @@ std::string writeManifest(const Manifest& m) {
         if (l.needsReview) {
             e.append_attribute("review") = "needed";
         }
+        if (l.partial) {
+            e.append_attribute("coverage") = "partial";
+        }
         if (!l.note.empty()) {
             e.text() = l.note.c_str();
         }

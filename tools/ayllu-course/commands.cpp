@@ -179,10 +179,15 @@ int cmdInfo(const Args& a) {
         }
     }
     std::cout << fmt(_("Drills:  %1"), s.drills) << '\n';
-    for (const auto& c : course::languageCoverage(v.package)) {
-        std::cout << fmt(_("Texts in %1: %2 present, %3 missing"), course::languageName(c.code),
-                         c.present, c.missing)
-                  << '\n';
+    // TRANSLATORS: followed by lines such as "qu 100% (412/412)".
+    std::cout << _("Learner texts in each language (of those in Spanish):") << '\n';
+    for (const auto& c : s.coverage) {
+        std::cout << "  " << course::toString(c);
+        if (c.partial) {
+            // TRANSLATORS: after "qu 40% (80/200)" for a language the manifest marks partial.
+            std::cout << ' ' << _("(declared partial)");
+        }
+        std::cout << '\n';
     }
     if (v.problems.hasErrors()) {
         printCounts(v.problems);
@@ -286,7 +291,9 @@ const std::vector<Command>& commands() {
          "info PATH [--json]",
          N_("show a course's identity and counts"),
          N_("Prints the identifier, version, title, languages and the counts of lessons,\n"
-            "pages, quizzes, questions (by type) and drills. --json prints them as JSON."),
+            "pages, quizzes, questions (by type) and drills, and for each language the share\n"
+            "of learner texts written in it, such as \"qu 100% (412/412)\". --json prints\n"
+            "them as JSON."),
          {"--json"},
          cmdInfo},
         {"import-quiz",

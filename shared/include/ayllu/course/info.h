@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ayllu/course/model.h"
+#include "ayllu/course/validate.h"
 
 #include <map>
 #include <string>
@@ -21,12 +22,17 @@ struct Summary {
     std::size_t questions = 0;
     std::map<std::string, std::size_t> questionsByType; // every type, zeros included
     std::size_t drills = 0;
+    std::vector<LanguageCoverage> coverage; // per declared language, in the manifest's order
 };
 
 Summary summarize(const Package& pkg);
 
+// "qu 100% (412/412)": the language, the share of learner-visible texts in it, and the counts.
+std::string toString(const LanguageCoverage& c);
+
 // {"identifier":..,"version":..,"title":..,"languages":[..],"lessons":..,"pages":..,
-//  "quizzes":..,"questions":..,"questions_by_type":{..},"drills":..}
+//  "quizzes":..,"questions":..,"questions_by_type":{..},"drills":..,
+//  "coverage":{"qu":{"percent":100,"present":412,"total":412,"partial":false},..}}
 std::string toJson(const Summary& s);
 
 } // namespace ayllu::course

@@ -250,8 +250,10 @@ struct Language {
     std::string code;
     bool needsReview = false; // texts still to be checked by a native speaker
     std::string note;
+    bool partial = false; // coverage="partial": not every text is in this language yet, on purpose
+    int line = 0;
 
-    auto key() const { return std::tie(code, needsReview, note); }
+    auto key() const { return std::tie(code, needsReview, note, partial); }
 };
 
 struct Metadata {

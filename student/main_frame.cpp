@@ -9,6 +9,7 @@
 #include "quiz_panel.h"
 #include "signin_panel.h"
 #include "tr.h"
+#include "wx_language.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -36,6 +37,238 @@ MainFrame::MainFrame(Settings settings)
         std::fflush(stdout);
     }
     book_ = new wxSimplebook(this);
+    chooseStartLanguage();
+    buildPages();
+    // The raised hand: under every lesson and quiz page, a big button (and F2) that asks the
+    // teacher for help; it shows what the teacher's console shows (the teacher can lower it).
+    hand_ = new wxButton(this, wxID_ANY, _("Raise my hand"), wxDefaultPosition, wxSize(-1, 56));
+    hand_->SetFont(hand_->GetFont().Scale(1.4).Bold());
+    hand_->SetToolTip(_("F2: the teacher sees your hand and comes to help"));
+    hand_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleHand(); });
+    // The language of the screens, switched at once: on the sign-in screen for this PC, once
+    // signed in for this learner (kept for their next sign-in); course texts follow it.
+    language_ = new wxButton(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 56));
+    language_->SetFont(language_->GetFont().Scale(1.2));
+    language_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { nextLanguage(); });
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(language_, 0, wxALL, 8);
+    bar->AddStretchSpacer();
+    bar->Add(hand_, 0, wxALL, 8);
+    auto* frameSizer = new wxBoxSizer(wxVERTICAL);
+    frameSizer->Add(book_, 1, wxEXPAND);
+    frameSizer->Add(bar, 0, wxEXPAND);
+    SetSizer(frameSizer);
+    hand_->Hide();
+    updateLanguageButton();
+    book_->Bind(wxEVT_BOOKCTRL_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        updateHand();
+        updateLanguageButton();
+        e.Skip();
+    });
+    const int handKey = wxWindow::NewControlId();
+    wxAcceleratorEntry handAccel(wxACCEL_NORMAL, WXK_F2, handKey);
+    SetAcceleratorTable(wxAcceleratorTable(1, &handAccel));
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (hand_->IsShown()) {
+                toggleHand();
+            }
+        },
+        handKey);
+    // A locked screen stays: the window manager's close (Alt+F4, the title bar's X) and
+    // minimising are refused while the teacher has the class's attention.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        if (book_->GetSelection() == 3 && e.CanVeto()) {
+            e.Veto();
+            lockNote_->SetLabel(_("Ayllu cannot be closed now: the teacher paused the computers."));
+            lockPanel_->Layout();
+            return;
+        }
+        e.Skip();
+    });
+    Bind(wxEVT_ICONIZE, [this](wxIconizeEvent& e) {
+        if (book_->GetSelection() == 3 && e.IsIconized()) {
+            CallAfter([this] {
+                Iconize(false);
+                ShowFullScreen(true);
+                Raise();
+            });
+        }
+        e.Skip();
+    });
+    // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
+    lockTimer_.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (book_->GetSelection() == 3 && !agent_->view().locked) {
+            setLocked(false);
+        }
+    });
+    lockTimer_.Start(1000);
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        if (startupMs_ < 0 && IsShown()) {
+            startupMs_ = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::steady_clock::now() - settings_.started)
+                                               .count());
+        }
+        e.Skip();
+    });
+    if (!store_.available()) {
+        SetStatusText(u8(store_.lastError())); // the client keeps working; answers wait in memory
+    }
+    classroom::StudentConfig cfg;
+    cfg.dataDir = settings_.dataDir;
+    cfg.deviceName = wxGetHostName().utf8_string();
+    cfg.confirmTeacher = [this](const std::string& code, const std::string& className) {
+        if (settings_.autoConfirm) {
+            return true;
+        }
+        // Asked on the agent's thread: the answer comes from a dialog on the UI thread.
+        auto answer = std::make_shared<std::promise<bool>>();
+        auto result = answer->get_future();
+        CallAfter([this, code, className, answer] {
+            const wxString msg =
+                wxString::Format(_("Does the teacher's screen show this code?\n\n%s\n\nClass: %s"),
+                                 u8(code), u8(className));
+            answer->set_value(wxMessageBox(msg, _("Check the teacher's code"),
+                                           wxYES_NO | wxICON_QUESTION, this) == wxYES);
+        });
+        return result.get();
+    };
+    agent_ = std::make_unique<classroom::StudentAgent>(store_, cfg, this);
+    // Old PCs have small screens: never larger than the display, and all of it when possible
+    // (Maximize alone is ignored where there is no window manager).
+    const wxRect display = wxGetClientDisplayRect();
+    SetSize(display.x, display.y, std::min(1000, display.width), std::min(720, display.height));
+    Maximize();
+    SetStatusText(_("Not connected: join a class, or work with the courses on this PC."));
+    std::vector<classroom::RosterLearner> known;
+    for (const auto& l : store_.learners()) {
+        known.push_back({l.id, l.name, l.picture, l.language, l.signin == "pin"});
+    }
+    if (!known.empty()) {
+        roster_ = known;
+        signin_->setRoster(known);
+        book_->SetSelection(1); // learners of this PC can start, with or without the teacher
+    }
+    if (!settings_.host.empty()) {
+        join(settings_.host, settings_.port, settings_.code);
+    }
+}
+
+void MainFrame::chooseStartLanguage() {
+    // The language last chosen on this PC's sign-in screen, unless the command line says.
+    if (settings_.language.empty() && store_.available()) {
+        const std::string pc = store_.preference("", "ui-language");
+        if (!pc.empty() && i18n::use(pc)) {
+            useWxLanguage(pc);
+        }
+    }
+}
+
+std::vector<std::string> MainFrame::languageCycle() const {
+    std::vector<std::string> all;
+    for (const auto& l : i18n::uiLanguages()) {
+        all.push_back(l.code);
+    }
+    if (learner_.empty()) {
+        return all; // the sign-in screen: every language of the interface
+    }
+    // A learner: their own language and Spanish (which many read better), or all of them.
+    std::string own = "es";
+    for (const auto& l : roster_) {
+        if (l.id == learner_) {
+            own = l.language;
+        }
+    }
+    if (own == "es" || std::find(all.begin(), all.end(), own) == all.end()) {
+        return all;
+    }
+    return {own, "es"};
+}
+
+void MainFrame::nextLanguage() {
+    const auto cycle = languageCycle();
+    const std::string now = i18n::currentLanguage();
+    auto it = std::find(cycle.begin(), cycle.end(), now);
+    const std::string next = it == cycle.end() || ++it == cycle.end() ? cycle.front() : *it;
+    try {
+        store_.setPreference(learner_, "ui-language", next); // "" is this PC's sign-in screen
+    } catch (const std::exception& e) {
+        SetStatusText(u8(e.what())); // switched anyway, only not kept
+    }
+    useLanguage(next);
+}
+
+void MainFrame::useLanguage(const std::string& language) {
+    if (language == i18n::currentLanguage() || !i18n::use(language)) {
+        updateLanguageButton();
+        return;
+    }
+    useWxLanguage(language);
+    // Every screen again in the new language, showing what was shown: the pages are made anew
+    // (their words are set when they are made), then filled from this PC's state.
+    const int shown = book_->GetSelection();
+    Freeze();
+    book_->DeleteAllPages();
+    buildPages();
+    if (!roster_.empty()) {
+        signin_->setRoster(roster_);
+    }
+    if (learner_.empty() || shown < 2) {
+        book_->SetSelection(std::max(shown, 0));
+    } else if (shown == 3) {
+        book_->SetSelection(3); // locked: the lock screen, in the new words
+    } else if (offline_ && shown == 6) {
+        showOutline();
+    } else if (offline_ || selfQuiz_) {
+        if (selfQuiz_) {
+            const auto sq = *selfQuiz_;
+            startSelfPacedQuiz(sq.course, sq.content, sq.quiz);
+        } else if (shown == 5) {
+            openResource(selfCourse_, selfLesson_);
+        } else {
+            book_->SetSelection(2);
+            showSelfPaced();
+        }
+    } else {
+        book_->SetSelection(2);
+        showClass(agent_->view());
+    }
+    applyReading();
+    Layout();
+    Thaw();
+    updateHand();
+    updateLanguageButton();
+    testLine("language " + language);
+}
+
+void MainFrame::updateLanguageButton() {
+    if (language_ == nullptr) {
+        return;
+    }
+    const auto cycle = languageCycle();
+    const std::string now = i18n::currentLanguage();
+    auto it = std::find(cycle.begin(), cycle.end(), now);
+    const std::string next = it == cycle.end() || ++it == cycle.end() ? cycle.front() : *it;
+    for (const auto& l : i18n::uiLanguages()) {
+        if (l.code == next) {
+            language_->SetLabel(wxString::FromUTF8("→ ") + u8(l.name));
+            language_->SetToolTip(
+                wxString::Format(_("Show the screens in %s"), u8(l.name)) +
+                (l.draft ? "\n" + _("Draft translation, awaiting review by native speakers")
+                         : wxString()));
+        }
+    }
+    const int page = book_->GetSelection();
+    const bool show = page == 1 || (!learner_.empty() && page != 3);
+    if (show != language_->IsShown()) {
+        language_->Show(show);
+        Layout();
+    }
+}
+
+void MainFrame::buildPages() {
     join_ = new JoinPanel(book_, *this, settings_);
     signin_ = new SignInPanel(book_, *this);
     lesson_ = new LessonPanel(book_);
@@ -44,14 +277,8 @@ MainFrame::MainFrame(Settings settings)
     book_->AddPage(lesson_, "lesson");
     if (!settings_.readAloudTo.empty()) {
         // Tests: the same button, but the voice goes to a file instead of the sound card.
-        lesson_->setReader([this](const std::vector<speech::Utterance>& speech) {
-            auto& engine = speech::Speaker::instance(speech::Speaker::Mode::Buffer);
-            const auto samples = engine.synthesize(speech);
-            speech::writeWav(settings_.readAloudTo, samples, engine.sampleRate());
-            testLine(wxString::Format("read_aloud %zu utterances %s %.1f s", speech.size(),
-                                      speech.empty() ? "" : speech.front().lang.c_str(),
-                                      double(samples.size()) / engine.sampleRate())
-                         .utf8_string());
+        lesson_->setReader([this](const speech::ReadAloudChoice& choice) {
+            testLine(speech::readAloudToWav(choice, settings_.readAloudTo));
         });
     }
     lesson_->onReadingChanged([this](LessonPanel::Reading r) {
@@ -150,109 +377,6 @@ MainFrame::MainFrame(Settings settings)
     outline_ = new OutlinePanel(
         book_, [this](const std::string& c, const std::string& r) { openResource(c, r); });
     book_->AddPage(outline_, "outline");
-    // The raised hand: under every lesson and quiz page, a big button (and F2) that asks the
-    // teacher for help; it shows what the teacher's console shows (the teacher can lower it).
-    hand_ = new wxButton(this, wxID_ANY, _("Raise my hand"), wxDefaultPosition, wxSize(-1, 56));
-    hand_->SetFont(hand_->GetFont().Scale(1.4).Bold());
-    hand_->SetToolTip(_("F2: the teacher sees your hand and comes to help"));
-    hand_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggleHand(); });
-    auto* frameSizer = new wxBoxSizer(wxVERTICAL);
-    frameSizer->Add(book_, 1, wxEXPAND);
-    frameSizer->Add(hand_, 0, wxALIGN_RIGHT | wxALL, 8);
-    SetSizer(frameSizer);
-    hand_->Hide();
-    book_->Bind(wxEVT_BOOKCTRL_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
-        updateHand();
-        e.Skip();
-    });
-    const int handKey = wxWindow::NewControlId();
-    wxAcceleratorEntry handAccel(wxACCEL_NORMAL, WXK_F2, handKey);
-    SetAcceleratorTable(wxAcceleratorTable(1, &handAccel));
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            if (hand_->IsShown()) {
-                toggleHand();
-            }
-        },
-        handKey);
-    // A locked screen stays: the window manager's close (Alt+F4, the title bar's X) and
-    // minimising are refused while the teacher has the class's attention.
-    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
-        if (book_->GetSelection() == 3 && e.CanVeto()) {
-            e.Veto();
-            lockNote_->SetLabel(_("Ayllu cannot be closed now: the teacher paused the computers."));
-            lockPanel_->Layout();
-            return;
-        }
-        e.Skip();
-    });
-    Bind(wxEVT_ICONIZE, [this](wxIconizeEvent& e) {
-        if (book_->GetSelection() == 3 && e.IsIconized()) {
-            CallAfter([this] {
-                Iconize(false);
-                ShowFullScreen(true);
-                Raise();
-            });
-        }
-        e.Skip();
-    });
-    // A lock releases by itself when the teacher has been gone for 2 minutes: check each second.
-    lockTimer_.SetOwner(this);
-    Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        if (book_->GetSelection() == 3 && !agent_->view().locked) {
-            setLocked(false);
-        }
-    });
-    lockTimer_.Start(1000);
-    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
-        if (startupMs_ < 0 && IsShown()) {
-            startupMs_ = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                               std::chrono::steady_clock::now() - settings_.started)
-                                               .count());
-        }
-        e.Skip();
-    });
-    if (!store_.available()) {
-        SetStatusText(u8(store_.lastError())); // the client keeps working; answers wait in memory
-    }
-    classroom::StudentConfig cfg;
-    cfg.dataDir = settings_.dataDir;
-    cfg.deviceName = wxGetHostName().utf8_string();
-    cfg.confirmTeacher = [this](const std::string& code, const std::string& className) {
-        if (settings_.autoConfirm) {
-            return true;
-        }
-        // Asked on the agent's thread: the answer comes from a dialog on the UI thread.
-        auto answer = std::make_shared<std::promise<bool>>();
-        auto result = answer->get_future();
-        CallAfter([this, code, className, answer] {
-            const wxString msg =
-                wxString::Format(_("Does the teacher's screen show this code?\n\n%s\n\nClass: %s"),
-                                 u8(code), u8(className));
-            answer->set_value(wxMessageBox(msg, _("Check the teacher's code"),
-                                           wxYES_NO | wxICON_QUESTION, this) == wxYES);
-        });
-        return result.get();
-    };
-    agent_ = std::make_unique<classroom::StudentAgent>(store_, cfg, this);
-    // Old PCs have small screens: never larger than the display, and all of it when possible
-    // (Maximize alone is ignored where there is no window manager).
-    const wxRect display = wxGetClientDisplayRect();
-    SetSize(display.x, display.y, std::min(1000, display.width), std::min(720, display.height));
-    Maximize();
-    SetStatusText(_("Not connected: join a class, or work with the courses on this PC."));
-    std::vector<classroom::RosterLearner> known;
-    for (const auto& l : store_.learners()) {
-        known.push_back({l.id, l.name, l.picture, l.language, l.signin == "pin"});
-    }
-    if (!known.empty()) {
-        signin_->setRoster(known);
-        book_->SetSelection(1); // learners of this PC can start, with or without the teacher
-    }
-    if (!settings_.host.empty()) {
-        join(settings_.host, settings_.port, settings_.code);
-    }
 }
 
 MainFrame::~MainFrame() {
@@ -289,6 +413,7 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
         }
         learner_ = learner;
         offline_ = true;
+        useLanguage(languageOf(learner_));
         applyReading();
         showOutline();
         return;
@@ -304,6 +429,7 @@ void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     signin_->showMessage("");
     learner_ = learner;
     offline_ = false;
+    useLanguage(languageOf(learner_));
     applyReading();
     book_->SetSelection(2);
     showClass(agent_->view());
@@ -559,7 +685,8 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
     CallAfter([this, connected, why] {
         if (connected) {
             SetStatusText(wxString::Format(_("Connected to the class %s"), u8(why)));
-            signin_->setRoster(agent_->roster());
+            roster_ = agent_->roster();
+            signin_->setRoster(roster_);
             if (learner_.empty()) {
                 book_->SetSelection(1);
             }
@@ -631,6 +758,11 @@ void MainFrame::setLocked(bool locked) {
 }
 
 std::string MainFrame::languageOf(const std::string& learner) {
+    if (const std::string chosen =
+            store_.available() ? store_.preference(learner, "ui-language") : std::string();
+        !chosen.empty()) {
+        return chosen; // switched with the language button, kept for this learner
+    }
     for (const auto& l : store_.learners()) {
         if (l.id == learner) {
             return l.language;
@@ -753,6 +885,9 @@ std::string MainFrame::quizPlace(const QuizKey& q) {
 }
 
 void MainFrame::updateHand() {
+    if (hand_ == nullptr) {
+        return;
+    }
     const int page = book_->GetSelection();
     const bool show = !learner_.empty() && agent_->connected() && (page == 2 || page == 4);
     hand_->SetLabel(handUp_ ? _("Lower my hand") : _("Raise my hand"));

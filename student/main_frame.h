@@ -96,6 +96,15 @@ private:
     bool handUp_ = false;
     void updateHand();
     void toggleHand();
+    // The language of the screens: the button, the cycle it goes through, the switch.
+    wxButton* language_ = nullptr;
+    std::vector<classroom::RosterLearner> roster_; // the names on the sign-in screen
+    void chooseStartLanguage();
+    std::vector<std::string> languageCycle() const;
+    void nextLanguage();
+    void useLanguage(const std::string& language); // at once: the pages are made again
+    void updateLanguageButton();
+    void buildPages();
     bool arriving_ = false; // the lesson page says the teacher's course is arriving
     // The quiz on screen (the teacher's or a practice one), and where its learner was.
     struct QuizKey {

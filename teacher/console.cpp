@@ -120,7 +120,8 @@ std::vector<std::string> Console::start(classroom::TeacherObserver* observer) {
     cfg.bindHost = options_.bindHost;
     cfg.announce = options_.announce;
     cfg.announceTo = options_.announceTo;
-    service_ = std::make_unique<classroom::TeacherService>(*store_, cfg, observer);
+    relay_.set(observer);
+    service_ = std::make_unique<classroom::TeacherService>(*store_, cfg, &relay_);
     for (const auto& folder : library_->folders()) {
         try {
             service_->addCourse(folder);
@@ -138,6 +139,7 @@ void Console::stop() {
         service_->stop();
         service_.reset();
     }
+    relay_.set(nullptr);
 }
 
 classroom::CourseImport Console::importCourse(const std::string& path,

@@ -8,6 +8,7 @@
 #include "ayllu/store/teacher_store.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,9 @@ public:
     // and announces. Returns the problems of courses that could not be offered.
     std::vector<std::string> start(classroom::TeacherObserver* observer);
     void stop();
+    // Another window takes the running service's reports (the console made again in another
+    // language, without dropping a single student); nullptr: nobody.
+    void attach(classroom::TeacherObserver* observer) { relay_.set(observer); }
     bool running() const { return service_ != nullptr; }
 
     // Imports a package into the library and offers it to the class.
@@ -76,6 +80,44 @@ public:
     const ConsoleOptions& options() const { return options_; }
 
 private:
+    // The service reports to whichever window is attached now (under a lock: reports come from
+    // the service's threads; a window's handlers only set flags and queue).
+    class Relay : public classroom::TeacherObserver {
+    public:
+        void set(classroom::TeacherObserver* target) {
+            std::lock_guard<std::mutex> lock(m_);
+            target_ = target;
+        }
+        void studentsChanged() override {
+            call([](auto* t) { t->studentsChanged(); });
+        }
+        void quizChanged(const classroom::QuizStatus& s) override {
+            call([&](auto* t) { t->quizChanged(s); });
+        }
+        void packageProgress(const std::string& d, std::uint64_t done,
+                             std::uint64_t total) override {
+            call([&](auto* t) { t->packageProgress(d, done, total); });
+        }
+        void packageDelivered(const std::string& d, const std::string& id, bool ok,
+                              const std::string& why) override {
+            call([&](auto* t) { t->packageDelivered(d, id, ok, why); });
+        }
+        void log(const std::string& line) override {
+            call([&](auto* t) { t->log(line); });
+        }
+
+    private:
+        template <typename F>
+        void call(F f) {
+            std::lock_guard<std::mutex> lock(m_);
+            if (target_ != nullptr) {
+                f(target_);
+            }
+        }
+        std::mutex m_;
+        classroom::TeacherObserver* target_ = nullptr;
+    };
+    Relay relay_;
     ConsoleOptions options_;
     std::unique_ptr<store::TeacherStore> store_;
     std::unique_ptr<classroom::CourseLibrary> library_;

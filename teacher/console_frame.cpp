@@ -9,6 +9,7 @@
 #include "quiz_page.h"
 #include "roster_page.h"
 #include "tr.h"
+#include "wx_language.h"
 
 #include <algorithm>
 #include <chrono>
@@ -41,7 +42,13 @@ ConsoleFrame::ConsoleFrame(Console& console)
       console_(console) {
     // The service reports to this window from its first moment: observer calls only set flags
     // and queue until the timer below draws them.
-    const auto problems = console_.start(this);
+    // A console made again in another language takes over the running service.
+    std::vector<std::string> problems;
+    if (console_.running()) {
+        console_.attach(this);
+    } else {
+        problems = console_.start(this);
+    }
     SetMinSize(FromDIP(wxSize(800, 560)));
     auto* root = new wxPanel(this);
     auto* band = new wxPanel(root);
@@ -115,7 +122,24 @@ ConsoleFrame::ConsoleFrame(Console& console)
 
 ConsoleFrame::~ConsoleFrame() {
     timer_.Stop();
-    console_.stop(); // no report may reach this window once it is gone
+    if (!handedOver_) {
+        console_.stop(); // no report may reach this window once it is gone
+    }
+}
+
+void ConsoleFrame::switchLanguage(const std::string& language) {
+    if (language == i18n::currentLanguage() || !i18n::use(language)) {
+        return;
+    }
+    student::useWxLanguage(language);
+    // The whole window again, in the new words, on the same tab; the class goes on (the
+    // service keeps running and reports to the new window from now on).
+    auto* again = new ConsoleFrame(console_);
+    again->SetSize(GetRect());
+    again->showPage(static_cast<Page>(book_->GetSelection()));
+    again->Show();
+    handedOver_ = true;
+    Destroy();
 }
 
 void ConsoleFrame::buildBand(wxPanel* band) {
@@ -225,7 +249,13 @@ void ConsoleFrame::buildMenus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { gradebook_->askAndExport(); }, ID_EXPORT);
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { showSettings(this, console_); }, wxID_PREFERENCES);
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            showSettings(this, console_);
+            // A new language is used at once.
+            CallAfter([this] { switchLanguage(console_.setting("language", "es")); });
+        },
+        wxID_PREFERENCES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(

@@ -30,6 +30,9 @@ public:
     void lockAll(bool locked);      // Ctrl+L / Ctrl+U
     void lockSelected(bool locked); // Ctrl+Shift+L / Ctrl+Shift+U
     void showProjector();           // F11
+    // The console in another language at once: this window is replaced by a new one on the
+    // same tab; the service, and so the class, goes on.
+    void switchLanguage(const std::string& language);
     // Applies what the service reported since the last time (the timer calls it).
     void applyUpdates();
 
@@ -84,6 +87,7 @@ private:
     wxStaticText* alerts_ = nullptr;
     wxButton* lockSelected_ = nullptr;
     wxTimer timer_;
+    bool handedOver_ = false; // replaced by a window in another language: the service goes on
 
     std::atomic<bool> studentsDirty_{true};
     std::atomic<bool> quizDirty_{true};

@@ -9,13 +9,18 @@ namespace ayllu::teacher {
 
 using student::u8;
 
-const std::vector<std::pair<std::string, wxString>>& consoleLanguages() {
-    static const std::vector<std::pair<std::string, wxString>> all = {
-        {"es", wxString::FromUTF8("Español")},
-        {"qu", wxString::FromUTF8("Runasimi (quechua)")},
-        {"ay", wxString::FromUTF8("Aymar aru (aimara)")},
-        {"en", "English"}};
-    return all;
+std::vector<std::pair<std::string, wxString>> consoleLanguages() {
+    // The core's list of interface languages; a draft catalog says so, in today's language.
+    return [] {
+        std::vector<std::pair<std::string, wxString>> out;
+        for (const auto& l : i18n::uiLanguages()) {
+            out.emplace_back(l.code, l.draft ? wxString::Format(_("%s (draft, awaiting review by "
+                                                                  "native speakers)"),
+                                                                u8(l.name))
+                                             : u8(l.name));
+        }
+        return out;
+    }();
 }
 
 namespace {
@@ -132,9 +137,9 @@ void showSettings(wxWindow* parent, Console& console) {
     grid->Add(new wxStaticText(&d, wxID_ANY, _("&Data folder")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(folder, 1, wxEXPAND);
     auto* note = new wxStaticText(&d, wxID_ANY,
-                                  _("A new language, port or data folder is used the next time "
-                                    "the console starts. Ayllu does not move your data: copy the "
-                                    "old folder to the new place first."));
+                                  _("A new language is used at once; a new port or data folder "
+                                    "the next time the console starts. Ayllu does not move your "
+                                    "data: copy the old folder to the new place first."));
     note->Wrap(d.FromDIP(460));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 0, wxEXPAND | wxALL, 16);

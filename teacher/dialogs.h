@@ -38,6 +38,6 @@ public:
 };
 
 // The languages of the console: (code, name in that language).
-const std::vector<std::pair<std::string, wxString>>& consoleLanguages();
+std::vector<std::pair<std::string, wxString>> consoleLanguages();
 
 } // namespace ayllu::teacher

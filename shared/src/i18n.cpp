@@ -1,11 +1,16 @@
 #include "ayllu/i18n.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace ayllu::i18n {
@@ -36,9 +41,24 @@ bool readCatalog(const std::string& localeDir, const std::string& lang,
     return true;
 }
 
-Catalog& catalog() {
-    static Catalog c;
+// Every catalog loaded stays in memory for the life of the program, so a string handed out by
+// translate() stays valid after the language changes; switching is one atomic store, so a
+// learner's language switch never races with a thread that is translating.
+struct Catalogs {
+    std::mutex m;
+    std::map<std::string, std::unique_ptr<Catalog>> loaded; // by language
+    std::vector<std::string> dirs;                          // where catalogs were found
+    Catalog english;                                        // the source text
+    std::atomic<const Catalog*> current{&english};
+};
+
+Catalogs& catalogs() {
+    static Catalogs c;
     return c;
+}
+
+const Catalog& catalog() {
+    return *catalogs().current.load(std::memory_order_acquire);
 }
 
 std::uint32_t readU32(const std::string& data, std::size_t at, bool swap) {
@@ -122,19 +142,48 @@ bool load(const std::string& localeDir, const std::string& language) {
     if (cut != std::string::npos) {
         tries.push_back(language.substr(0, cut));
     }
+    Catalogs& all = catalogs();
+    std::lock_guard<std::mutex> lock(all.m);
     for (const auto& lang : tries) {
-        std::unordered_map<std::string, std::string> strings;
-        if (lang == "en" || !readCatalog(localeDir, lang, strings)) {
+        if (lang == "en") {
             continue;
         }
-        Catalog& c = catalog();
-        c.strings = std::move(strings);
-        c.language = lang;
-        c.fallback.clear();
-        if (lang != "es") {
-            readCatalog(localeDir, "es", c.fallback);
+        if (const auto it = all.loaded.find(lang); it != all.loaded.end()) {
+            all.current.store(it->second.get(), std::memory_order_release);
+            return true;
         }
+        auto c = std::make_unique<Catalog>();
+        if (!readCatalog(localeDir, lang, c->strings)) {
+            continue;
+        }
+        c->language = lang;
+        if (lang != "es") {
+            readCatalog(localeDir, "es", c->fallback);
+        }
+        if (std::find(all.dirs.begin(), all.dirs.end(), localeDir) == all.dirs.end()) {
+            all.dirs.push_back(localeDir);
+        }
+        all.current.store(c.get(), std::memory_order_release);
+        all.loaded.emplace(lang, std::move(c));
         return true;
+    }
+    return false;
+}
+
+bool use(const std::string& language) {
+    if (language == "en") {
+        catalogs().current.store(&catalogs().english, std::memory_order_release);
+        return true;
+    }
+    std::vector<std::string> dirs;
+    {
+        std::lock_guard<std::mutex> lock(catalogs().m);
+        dirs = catalogs().dirs;
+    }
+    for (const auto& dir : dirs) {
+        if (load(dir, language)) {
+            return true;
+        }
     }
     return false;
 }
@@ -202,6 +251,15 @@ std::string translatePlural(const char* singular, const char* plural, unsigned l
 
 const std::string& currentLanguage() {
     return catalog().language;
+}
+
+const std::vector<Language>& uiLanguages() {
+    // Each name in its own language, so a learner finds theirs.
+    static const std::vector<Language> all{{"es", "Español", false},
+                                           {"qu", "Runasimi", true},
+                                           {"ay", "Aymar aru", true},
+                                           {"en", "English", false}};
+    return all;
 }
 
 std::string format(const std::string& pattern, const std::vector<std::string>& args) {

@@ -13,9 +13,23 @@
 namespace ayllu::i18n {
 
 // Loads the catalog for `language` ("es", "qu_PE", "ay", ...) from
-// <localeDir>/<lang>/LC_MESSAGES/ayllu.mo, trying the full code then the bare language.
-// Returns false (and keeps English) when no catalog is found. Call once, before threads start.
+// <localeDir>/<lang>/LC_MESSAGES/ayllu.mo, trying the full code then the bare language, and makes
+// it the current one. Returns false (and keeps the current language) when no catalog is found.
 bool load(const std::string& localeDir, const std::string& language);
+
+// Switches to `language` at once ("en": the source text), loading its catalog from a folder a
+// catalog was found in before. Safe while other threads translate: catalogs are never freed,
+// so strings already handed out stay valid. False when there is no such catalog.
+bool use(const std::string& language);
+
+// The languages of the interface, with their names in their own language; `draft` when the
+// catalog is a draft awaiting review by native speakers (the menus say so).
+struct Language {
+    std::string code;
+    std::string name;
+    bool draft = false;
+};
+const std::vector<Language>& uiLanguages();
 
 // The user's language from AYLLU_LANG, LANGUAGE, LC_ALL, LC_MESSAGES or LANG; "es" when none
 // is set or the setting is "C"/"POSIX" (Spanish is the product's first language).

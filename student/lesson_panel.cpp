@@ -103,13 +103,16 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
         nextId);
     readTimer_.SetOwner(this);
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        bool still = false;
+        bool still = speech::RecordingPlayer::instance().playing();
         try {
-            still = speech::Speaker::instance(speech::Speaker::Mode::Playback).speaking();
+            still = still || speech::Speaker::instance(speech::Speaker::Mode::Playback).speaking();
         } catch (const std::exception&) {
         }
         if (!still) {
             readTimer_.Stop();
+            if (readStatus_->GetLabel() == _("A recorded voice reads this page.")) {
+                readStatus_->SetLabel("");
+            }
             updateReadButton(false);
         }
     });
@@ -222,10 +225,10 @@ void LessonPanel::selectBlock(int index) {
             w->SetBackgroundColour(mark);
             w->Refresh();
         }
-        speech_ = speech::blockSpeech(shownPage_->blocks[static_cast<std::size_t>(index)],
-                                      shownLanguage_);
+        aloud_ = speech::chooseBlockReading(shownPage_->blocks[static_cast<std::size_t>(index)],
+                                            shownLanguage_);
     } else {
-        speech_ = speech::pageSpeech(*shownPage_, shownLanguage_);
+        aloud_ = speech::choosePageReading(*shownPage_, shownLanguage_, root_);
     }
     updateReadButton(false);
 }
@@ -238,17 +241,39 @@ std::vector<wxWindow*> LessonPanel::blockWindows(int index) const {
 }
 
 void LessonPanel::readAloud() {
-    if (speech_.empty()) {
+    if (aloud_.empty()) {
         readStatus_->SetLabel(_("This page has no text to read."));
         return;
     }
     readStatus_->SetLabel("");
-    try {
-        if (reader_) {
-            reader_(speech_);
-            return;
+    if (reader_) {
+        try {
+            reader_(aloud_);
+        } catch (const std::exception& e) {
+            readStatus_->SetLabel(u8(e.what()));
         }
-        speech::Speaker::instance(speech::Speaker::Mode::Playback).speak(speech_);
+        return;
+    }
+    if (aloud_.narrated()) {
+        // A person's voice, recorded for this page in the learner's language.
+        try {
+            speech::RecordingPlayer::instance().play(aloud_.file);
+            readStatus_->SetLabel(_("A recorded voice reads this page."));
+            updateReadButton(true);
+            readTimer_.Start(250);
+            return;
+        } catch (const std::exception& e) {
+            readStatus_->SetLabel(
+                wxString::Format(_("The recording could not be played (%s); the computer voice "
+                                   "reads instead."),
+                                 u8(e.what())));
+        }
+    }
+    if (aloud_.speech.empty()) {
+        return;
+    }
+    try {
+        speech::Speaker::instance(speech::Speaker::Mode::Playback).speak(aloud_.speech);
         updateReadButton(true);
         readTimer_.Start(250); // to show "Read aloud" again when the voice ends
     } catch (const std::exception& e) {
@@ -260,6 +285,7 @@ void LessonPanel::readAloud() {
 void LessonPanel::stopReading() {
     readTimer_.Stop();
     if (speaking_ && !reader_) {
+        speech::RecordingPlayer::instance().stop();
         try {
             speech::Speaker::instance(speech::Speaker::Mode::Playback).stop();
         } catch (const std::exception&) {
@@ -308,7 +334,7 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
         shownPage_ = std::make_unique<course::Page>(page);
         shownLanguage_ = language;
     }
-    speech_ = speech::pageSpeech(page, language);
+    aloud_ = speech::choosePageReading(page, language, root_);
     selected_ = -1;
     blockWindows_.assign(page.blocks.size(), {});
     normalBackground_.clear();
@@ -407,7 +433,7 @@ void LessonPanel::showPage(const course::Lesson& lesson, const course::Page& pag
 
 void LessonPanel::showMessage(const wxString& message, int percent) {
     stopReading();
-    speech_.clear();
+    aloud_ = {};
     shownLesson_.reset();
     shownPage_.reset();
     for (wxButton* b : barButtons_) {

@@ -43,10 +43,16 @@ public:
     void changeTextSize(int steps); // like pressing A+ (1) or A- (-1)
     void toggleContrast();
 
-    // Read-aloud of the page shown (button, or F5). By default the sound card speaks; tests
-    // give a reader that records instead. A new page, or pressing again, stops the voice.
-    using Reader = std::function<void(const std::vector<speech::Utterance>&)>;
+    // Read-aloud of the page shown (button, or F5): the page's recorded narration in the
+    // learner's language when the course has one, else eSpeak NG. By default the sound card
+    // plays it; tests give a reader that records instead. A new page, or pressing again, stops.
+    using Reader = std::function<void(const speech::ReadAloudChoice&)>;
     void setReader(Reader reader) { reader_ = std::move(reader); }
+    // A reader that takes only the text eSpeak NG would say (recordings are left out).
+    using TextReader = std::function<void(const std::vector<speech::Utterance>&)>;
+    void setReader(TextReader reader) {
+        reader_ = [r = std::move(reader)](const speech::ReadAloudChoice& c) { r(c.speech); };
+    }
     void readAloud();
     void stopReading();
     // A click on a block picks it: Read aloud then says only that block (Escape, or a click on
@@ -80,7 +86,7 @@ private:
     wxButton* read_ = nullptr;
     wxStaticText* readStatus_ = nullptr;
     wxTimer readTimer_;
-    std::vector<speech::Utterance> speech_;
+    speech::ReadAloudChoice aloud_; // what Read aloud plays for the page or block shown
     Reader reader_;
     bool speaking_ = false;
     int wrappedAt_ = 0; // the width the shown page's text was wrapped for

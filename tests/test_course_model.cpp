@@ -242,3 +242,60 @@ BOOST_AUTO_TEST_CASE(names_of_enums_read_back) {
     BOOST_TEST((k == DrillKind::DoubleClick));
     BOOST_TEST(!fromString("triple-click", k));
 }
+
+BOOST_AUTO_TEST_CASE(recorded_narrations_round_trip_one_per_language) {
+    Lesson l;
+    l.id = "l";
+    l.title = tx("Lección");
+    Page p;
+    p.id = "p1";
+    p.title = tx("Página", "Raphi");
+    Block para;
+    para.kind = BlockKind::Paragraph;
+    para.text = tx("El ratón mueve la flecha.", "Ratónqa flechata kuyuchin.");
+    p.blocks = {para};
+    p.narrations = {{"qu", "media/p1-qu.ogg"}, {"ay", "media/p1-ay.wav"}};
+    l.pages.push_back(p);
+    const std::string xml1 = writeLesson(l);
+    BOOST_TEST(xml1.find("<narration xml:lang=\"ay\" src=\"media/p1-ay.wav\"") != std::string::npos,
+               xml1);
+    const Lesson back = reparse(xml1, parseLesson);
+    BOOST_TEST((back == l));
+    BOOST_TEST(back.pages.at(0).narrations.at("qu") == "media/p1-qu.ogg");
+    BOOST_TEST(back.pages.at(0).narrationLines.at("qu") > 0);
+    BOOST_TEST(writeLesson(back) == xml1);
+    // A narration is part of the page: another recording makes another page.
+    Lesson other = l;
+    other.pages.at(0).narrations["qu"] = "media/otra.ogg";
+    BOOST_TEST(!(other == l));
+}
+
+BOOST_AUTO_TEST_CASE(a_second_narration_in_one_language_is_an_error_with_its_line) {
+    const std::string xmlText = "<lesson xmlns=\"urn:ayllu:content:1\" id=\"l\">\n"
+                                "  <title><t xml:lang=\"es\">L</t></title>\n"
+                                "  <page id=\"p1\">\n"
+                                "    <paragraph><t xml:lang=\"es\">Hola</t></paragraph>\n"
+                                "    <narration xml:lang=\"qu\" src=\"media/a.ogg\"/>\n"
+                                "    <narration xml:lang=\"qu\" src=\"media/b.ogg\"/>\n"
+                                "    <narration src=\"media/c.ogg\"/>\n"
+                                "    <narration xml:lang=\"ay\"/>\n"
+                                "  </page>\n"
+                                "</lesson>\n";
+    Problems p;
+    auto doc = xml::Document::parse(xmlText, "lessons/l.xml", p);
+    BOOST_REQUIRE(doc);
+    const Lesson l = parseLesson(*doc, p);
+    // Anywhere in the page, after the blocks too; the first recording is kept.
+    BOOST_TEST(l.pages.at(0).narrations.size() == 1u);
+    BOOST_TEST(l.pages.at(0).narrations.at("qu") == "media/a.ogg");
+    const Problem* dup = p.find("duplicate-narration");
+    BOOST_REQUIRE(dup != nullptr);
+    BOOST_TEST(dup->toString().rfind("lessons/l.xml:6: error: ", 0) == 0u, dup->toString());
+    BOOST_TEST(dup->message.find("5") != std::string::npos); // names the first one's line
+    const Problem* lang = p.find("bad-language");
+    BOOST_REQUIRE(lang != nullptr);
+    BOOST_TEST(lang->line == 7);
+    const Problem* src = p.find("missing-attribute");
+    BOOST_REQUIRE(src != nullptr);
+    BOOST_TEST(src->line == 8);
+}

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -445,4 +446,113 @@ BOOST_AUTO_TEST_CASE(a_practice_quiz_is_taken_alone_and_graded_on_the_pc_at_once
     const auto status = s.progress("luis", "pe.ayllu.muestra", "res-cuestionario", 1);
     BOOST_REQUIRE(status.has_value());
     BOOST_TEST((status->status >= store::Status::Completed));
+}
+
+namespace {
+// `seconds` of a 440 Hz tone as a 16-bit mono WAV file's bytes, made here (nothing is
+// downloaded): it stands for a person's recording. The header is the one speech::writeWav
+// writes, so what the client writes back can be compared byte for byte.
+std::string toneWav(double seconds, int rate = 16000) {
+    const auto count = static_cast<std::uint32_t>(seconds * rate);
+    std::string w;
+    const auto u16 = [&](std::uint32_t v) {
+        w += static_cast<char>(v & 0xff);
+        w += static_cast<char>((v >> 8) & 0xff);
+    };
+    const auto u32 = [&](std::uint32_t v) {
+        u16(v & 0xffff);
+        u16(v >> 16);
+    };
+    w += "RIFF";
+    u32(36 + count * 2);
+    w += "WAVEfmt ";
+    u32(16);
+    u16(1); // PCM
+    u16(1); // mono
+    u32(static_cast<std::uint32_t>(rate));
+    u32(static_cast<std::uint32_t>(rate) * 2);
+    u16(2);
+    u16(16);
+    w += "data";
+    u32(count * 2);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const double v = 9000 * std::sin(2 * M_PI * 440 * i / rate);
+        u16(static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(v))));
+    }
+    return w;
+}
+
+// A course made by the test: one lesson in Spanish and Quechua whose first page has a
+// Quechua narration (the tone) in media/p1-qu.wav.
+fs::path narratedCourse(const fs::path& dir) {
+    writeFile(dir / "media" / "p1-qu.wav", toneWav(1.5));
+    writeFile(dir / "imsmanifest.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:ay="urn:ayllu:content:1"
+          identifier="pe.ayllu.narrado" version="1.0.0">
+  <metadata>
+    <ay:course>
+      <ay:title><ay:t xml:lang="es">Curso narrado</ay:t><ay:t xml:lang="qu">Willasqa yachay</ay:t></ay:title>
+      <ay:language code="es"/>
+      <ay:language code="qu" review="needed">Prueba.</ay:language>
+      <ay:author>Pruebas de Ayllu</ay:author>
+      <ay:licence>CC BY-SA 4.0</ay:licence>
+    </ay:course>
+  </metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Curso narrado</title>
+      <item identifier="item-narrado" identifierref="res-narrado"><title>El ratón</title></item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res-narrado" type="ayllu/lesson" href="lessons/narrado.xml">
+      <file href="lessons/narrado.xml"/>
+      <file href="media/p1-qu.wav"/>
+    </resource>
+  </resources>
+</manifest>
+)");
+    writeFile(dir / "lessons" / "narrado.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<lesson xmlns="urn:ayllu:content:1" id="narrado">
+  <title><t xml:lang="es">El ratón</t><t xml:lang="qu">Ratón</t></title>
+  <page id="p1">
+    <title><t xml:lang="es">¿Qué es el ratón?</t><t xml:lang="qu">¿Imataq ratón?</t></title>
+    <narration xml:lang="qu" src="media/p1-qu.wav"/>
+    <paragraph><t xml:lang="es">El ratón mueve la flecha.</t><t xml:lang="qu">Ratónqa flechata kuyuchin.</t></paragraph>
+  </page>
+</lesson>
+)");
+    return dir;
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(read_aloud_plays_the_pages_recording_in_its_language_and_espeak_otherwise) {
+    Teacher t;
+    t.service->addCourse(narratedCourse(t.tmp / "narrado").string());
+    t.service->pushCourse("pe.ayllu.narrado");
+    t.service->showPage("pe.ayllu.narrado", "res-narrado", "p1");
+    // Luis reads in Quechua: Read aloud plays the person's recording, exactly as it is.
+    const auto luisWav = t.tmp / "luis.wav";
+    auto r = student(t, t.tmp / "pc-luis", t.tmp / "luis.png", "1024x768",
+                     "--read-aloud-to " + quote(luisWav.string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("shown res-narrado p1") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("read_aloud narration media/p1-qu.wav qu 1.5 s") != std::string::npos,
+               r.out);
+    BOOST_REQUIRE(fs::exists(luisWav));
+    BOOST_TEST((readFile(luisWav) == toneWav(1.5)));
+    // Rosa reads in Spanish: the page has no Spanish recording, so eSpeak NG reads it.
+    const auto rosaWav = t.tmp / "rosa.wav";
+    r = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
+            quote(AYLLU_STUDENT_APP) + " --data " + quote((t.tmp / "pc-rosa").string()) +
+            " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
+            " --code 4321 --auto-confirm --sign-in rosa --lang es --snapshot " +
+            quote((t.tmp / "rosa.png").string()) + " --exit-after-snapshot --read-aloud-to " +
+            quote(rosaWav.string()));
+    BOOST_TEST(r.status == 0, r.out);
+    BOOST_TEST(r.out.find("read_aloud narration") == std::string::npos, r.out);
+    BOOST_TEST(r.out.find("utterances es ") != std::string::npos, r.out);
+    BOOST_REQUIRE(fs::exists(rosaWav));
+    BOOST_TEST(fs::file_size(rosaWav) > 44u + 2u * 11025u, r.out); // over half a second
+    BOOST_TEST((readFile(rosaWav) != toneWav(1.5)));
 }

@@ -314,6 +314,93 @@ BOOST_AUTO_TEST_CASE(item_translations_take_their_spanish_from_the_ims_title) {
     BOOST_TEST(b.check().problems.contains("missing-title"));
 }
 
+// ---- recorded narration ------------------------------------------------------------------
+
+namespace {
+
+// A short valid WAV: 16-bit mono silence.
+std::string silentWav() {
+    std::string w = "RIFF";
+    const auto u32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) {
+            w += static_cast<char>((v >> (8 * i)) & 0xff);
+        }
+    };
+    u32(36 + 1600);
+    w += "WAVEfmt ";
+    u32(16);
+    w += std::string("\x01\x00\x01\x00", 4); // PCM, mono
+    u32(8000);
+    u32(16000);
+    w += std::string("\x02\x00\x10\x00", 4); // 2 bytes a frame, 16 bits
+    w += "data";
+    u32(1600);
+    return w + std::string(1600, '\0');
+}
+
+// The sample course with the narrations `tags` (each "<narration .../>") on its first page.
+struct Narrated : Broken {
+    explicit Narrated(const std::string& tags) {
+        replaceInFile(*this / "lessons/raton.xml", "What is the mouse?</t></title>",
+                      "What is the mouse?</t></title>\n" + tags);
+    }
+    int line(const std::string& needle) const {
+        return lineOf(*this / "lessons/raton.xml", needle);
+    }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(a_narration_whose_recording_is_listed_and_real_is_valid) {
+    Narrated b("    <narration xml:lang=\"qu\" src=\"media/p1-qu.wav\"/>");
+    writeFile(b / "media/p1-qu.wav", silentWav());
+    replaceInFile(b / "imsmanifest.xml", "<file href=\"media/raton.svg\"/>",
+                  "<file href=\"media/raton.svg\"/><file href=\"media/p1-qu.wav\"/>");
+    const auto v = b.check();
+    BOOST_TEST_MESSAGE(dump(v.problems));
+    BOOST_TEST(v.problems.empty()); // not even "unreferenced-file"
+    BOOST_TEST(v.package.lessons.at("res-leccion").pages.at(0).narrations.at("qu") ==
+               "media/p1-qu.wav");
+}
+
+BOOST_AUTO_TEST_CASE(a_narration_without_its_file_is_an_error_at_its_line) {
+    Narrated b("    <narration xml:lang=\"qu\" src=\"media/p1-qu.ogg\"/>");
+    const auto v = b.check();
+    expectError(v, "missing-file", "lessons/raton.xml", b.line("<narration"));
+    const Problem* p = v.problems.find("missing-file");
+    BOOST_TEST(p->toString() == "lessons/raton.xml:" + std::to_string(b.line("<narration")) +
+                                    ": error: " + p->message);
+}
+
+BOOST_AUTO_TEST_CASE(two_narrations_in_one_language_are_an_error_at_the_second) {
+    Narrated b("    <narration xml:lang=\"qu\" src=\"media/p1-qu.wav\"/>\n"
+               "    <narration xml:lang=\"qu\" src=\"media/p1-qu-otra.wav\"/>");
+    writeFile(b / "media/p1-qu.wav", silentWav());
+    writeFile(b / "media/p1-qu-otra.wav", silentWav());
+    expectError(b.check(), "duplicate-narration", "lessons/raton.xml", b.line("p1-qu-otra"));
+}
+
+BOOST_AUTO_TEST_CASE(a_narration_in_a_language_the_course_does_not_offer_is_an_error) {
+    // The sample course offers es, qu, ay and en; nobody could ever hear a Guarani recording.
+    Narrated b("    <narration xml:lang=\"gn\" src=\"media/p1-gn.wav\"/>");
+    writeFile(b / "media/p1-gn.wav", silentWav());
+    expectError(b.check(), "undeclared-language", "lessons/raton.xml", b.line("<narration"));
+}
+
+BOOST_AUTO_TEST_CASE(a_narration_must_be_audio_the_format_accepts) {
+    Narrated b("    <narration xml:lang=\"qu\" src=\"media/p1-qu.txt\"/>\n"
+               "    <narration xml:lang=\"ay\" src=\"media/p1-ay.ogg\"/>\n"
+               "    <narration xml:lang=\"en\" src=\"../fuera.wav\"/>");
+    writeFile(b / "media/p1-qu.txt", "Ratónqa...");
+    writeFile(b / "media/p1-ay.ogg", silentWav()); // a WAV named .ogg
+    const auto v = b.check();
+    expectError(v, "bad-media", "lessons/raton.xml", b.line("p1-qu.txt"));
+    expectError(v, "bad-media", "lessons/raton.xml", b.line("p1-ay.ogg"));
+    expectError(v, "unsafe-path", "lessons/raton.xml", b.line("fuera.wav"));
+    // Not listed as a <file> of the lesson's resource: a warning, as for other media.
+    BOOST_TEST(v.problems.contains("undeclared-file"));
+}
+
 namespace {
 
 LanguageCoverage coverageOf(const Validation& v, const std::string& code) {

@@ -320,6 +320,39 @@ Block readBlock(Reader& r, const xml_node& n) {
     return b;
 }
 
+// <narration xml:lang="qu" src="media/p1-qu.ogg"/>: a recording of the page, one per language.
+void readNarrations(Reader& r, const xml_node& p, Page& page) {
+    for (auto n : xml::children(p, kNamespace, "narration")) {
+        r.onlyAttributes(n, {"src"});
+        r.onlyChildren(n, kNamespace, {});
+        const auto lang = xml::attribute(n, xml::kXmlNamespace, "lang");
+        if (!lang || !text::isLanguageTag(lang.value())) {
+            r.error(n, "bad-language",
+                    lang
+                        ? fmt(_("\"%1\" is not a language code such as es, qu or ay"), lang.value())
+                        : std::string(_("<narration> needs an xml:lang attribute: the language "
+                                        "spoken in the recording")));
+            continue;
+        }
+        const std::string src = n.attribute("src").as_string();
+        if (src.empty()) {
+            r.error(n, "missing-attribute",
+                    fmt(_("<%1> needs the attribute \"%2\""), n.name(), "src"));
+            continue;
+        }
+        const std::string code = lang.value();
+        if (const auto seen = page.narrationLines.find(code); seen != page.narrationLines.end()) {
+            r.error(n, "duplicate-narration",
+                    fmt(_("page \"%1\" already has a narration in \"%2\" (line %3); keep one "
+                          "recording per language"),
+                        page.id, code, seen->second));
+            continue;
+        }
+        page.narrations[code] = src;
+        page.narrationLines[code] = r.line(n);
+    }
+}
+
 } // namespace
 
 Lesson parseLesson(const xml::Document& doc, Problems& problems) {
@@ -339,9 +372,11 @@ Lesson parseLesson(const xml::Document& doc, Problems& problems) {
         page.line = r.line(p);
         r.onlyAttributes(p, {"id"});
         r.onlyChildren(p, kNamespace,
-                       {"title", "heading", "paragraph", "list", "image", "audio", "box", "term"});
+                       {"title", "narration", "heading", "paragraph", "list", "image", "audio",
+                        "box", "term"});
         page.id = r.requiredId(p);
         page.title = r.ltext(xml::child(p, kNamespace, "title"));
+        readNarrations(r, p, page);
         for (auto c : p.children()) {
             if (c.type() != pugi::node_element || !r.isOurs(c) || xml::localName(c) == "title") {
                 continue;

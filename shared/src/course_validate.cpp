@@ -1,5 +1,6 @@
 #include "ayllu/course/labels.h"
 #include "ayllu/course/media.h"
+#include "ayllu/course/narration.h"
 #include "ayllu/course/parse.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/i18n.h"
@@ -400,6 +401,7 @@ private:
                 }
             }
         }
+        referenced_.merge(checkNarrations(pkg_, resId, l, dir_, problems_));
     }
 
     void noCorrect(const std::string& file, const Question& q, const std::string& why) {

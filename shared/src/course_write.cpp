@@ -225,6 +225,11 @@ std::string writeLesson(const Lesson& l) {
         auto page = root.append_child("page");
         page.append_attribute("id") = p.id.c_str();
         addLText(page, "title", p.title);
+        for (const auto& [lang, src] : p.narrations) {
+            auto n = page.append_child("narration");
+            n.append_attribute("xml:lang") = lang.c_str();
+            n.append_attribute("src") = src.c_str();
+        }
         for (const auto& b : p.blocks) {
             writeBlock(page, b);
         }

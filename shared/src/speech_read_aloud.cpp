@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <espeak-ng/speak_lib.h>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 
@@ -108,6 +109,26 @@ std::vector<Utterance> blockSpeech(const course::Block& block, const std::string
     Collector c(language);
     addBlock(c, block);
     return c.take();
+}
+
+ReadAloudChoice choosePageReading(const course::Page& page, const std::string& language,
+                                  const std::string& packageRoot) {
+    ReadAloudChoice c;
+    c.speech = pageSpeech(page, language);
+    const auto it = page.narrations.find(language);
+    if (it != page.narrations.end() && !it->second.empty()) {
+        c.narration = it->second;
+        c.lang = it->first;
+        c.file = packageRoot.empty() ? it->second
+                                     : (std::filesystem::path(packageRoot) / it->second).string();
+    }
+    return c;
+}
+
+ReadAloudChoice chooseBlockReading(const course::Block& block, const std::string& language) {
+    ReadAloudChoice c;
+    c.speech = blockSpeech(block, language);
+    return c;
 }
 
 const std::string& Voices::voiceFor(const std::string& lang) const {

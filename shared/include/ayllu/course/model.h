@@ -60,9 +60,14 @@ struct Page {
     std::string id;
     LText title;
     std::vector<Block> blocks;
+    // Recorded narration: a person reading the page aloud, at most one recording per language
+    // (language tag -> audio file relative to the package root). Read aloud plays it instead
+    // of the synthetic voice for a learner in that language.
+    std::map<std::string, std::string> narrations;
     int line = 0;
+    std::map<std::string, int> narrationLines; // language -> line of its <narration>
 
-    auto key() const { return std::tie(id, title, blocks); }
+    auto key() const { return std::tie(id, title, blocks, narrations); }
 };
 
 struct Lesson {

@@ -201,7 +201,8 @@ void QuizPanel::showQuestion(std::size_t index) {
     question_ = parser.parse(quiz_.questions[index]).extract<Object::Ptr>();
     const std::string id = question_->getValue<std::string>("id");
     const std::string type = question_->getValue<std::string>("type");
-    header_->SetLabel(u8(quiz_.title) + u8("  —  ") +
+    const auto title = quiz_.titles.find(language_);
+    header_->SetLabel(u8(title != quiz_.titles.end() ? title->second : quiz_.title) + u8("  —  ") +
                       wxString::Format(_("Question %d of %d"), static_cast<int>(index + 1),
                                        static_cast<int>(quiz_.questions.size())));
     const auto promptTexts = question_->getObject("prompt");

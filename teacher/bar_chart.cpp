@@ -56,7 +56,18 @@ void BarChart::onPaint(wxPaintEvent&) {
     dc.SetTextForeground(*wxBLACK);
     const int width = GetClientSize().x;
     if (bars_.empty()) {
-        dc.DrawText(empty_, kPad, kPad);
+        // Wrapped to the chart's width, word by word (it may have only half the page).
+        wxString text, line;
+        for (const auto& word : wxSplit(empty_, ' ')) {
+            const wxString longer = line.empty() ? word : line + " " + word;
+            if (!line.empty() && dc.GetTextExtent(longer).x > GetClientSize().x - 2 * kPad) {
+                text += line + "\n";
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        dc.DrawText(text + line, kPad, kPad);
         return;
     }
     // Labels take up to a third of the width; longer ones are cut with an ellipsis.

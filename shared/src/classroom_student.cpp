@@ -438,6 +438,13 @@ void StudentAgent::onClassState(const Object::Ptr& o) {
         lq.course = net::str(q, "course", 256);
         lq.content = net::str(q, "content", 256);
         lq.title = net::optStr(q, "title", 1000);
+        if (const auto titles = q->getObject("titles")) {
+            for (const auto& lang : titles->getNames()) {
+                if (lq.titles.size() < 16 && lang.size() <= 16) {
+                    lq.titles[lang] = net::str(titles, lang.c_str(), 1000);
+                }
+            }
+        }
         lq.attempt = static_cast<int>(net::integer(q, "attempt", 1, 1000000));
         lq.open = net::boolean(q, "open");
         lq.revealed = net::boolean(q, "revealed");

@@ -760,6 +760,11 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
         Array::Ptr questions = new Array;
         if (const auto* quiz = liveQuiz()) {
             q->set("title", quiz->title.best("es"));
+            Object::Ptr titles = new Object(Poco::JSON_PRESERVE_KEY_ORDER); // every language
+            for (const auto& [lang, text] : quiz->title.byLang) {
+                titles->set(lang, text);
+            }
+            q->set("titles", titles);
             int n = 0;
             for (const auto& x : quiz->questions) {
                 if (state_.quiz.oneByOne && n >= state_.quiz.visible) {

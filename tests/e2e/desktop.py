@@ -227,8 +227,12 @@ class Program:
         return out
 
     def find(self, role, name, timeout=20):
-        return until("%s: %s %r" % (self.name, role, getattr(name, "pattern", name)),
-                     lambda: (self.all(role, name) or [None])[0], timeout=timeout)
+        try:
+            return until("%s: %s %r" % (self.name, role, getattr(name, "pattern", name)),
+                         lambda: (self.all(role, name) or [None])[0], timeout=timeout)
+        except Failure as e:
+            seen = [a.name for a in self.all(role)]
+            raise Failure("%s; the %s widgets shown: %s" % (e, role, seen)) from None
 
     def texts(self):
         """Every visible label's text, in tree order (what a screen reader would read)."""

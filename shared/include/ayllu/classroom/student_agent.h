@@ -26,6 +26,7 @@ struct RosterLearner {
 
 struct LiveQuizView {
     std::string course, content, title;
+    std::map<std::string, std::string> titles; // the title in each language it has
     int attempt = 1;
     bool open = false;
     bool revealed = false;

@@ -12,7 +12,6 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -38,11 +37,13 @@ std::string extensionOf(const std::string& path) {
 }
 
 std::string readAll(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+    std::string bytes(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+    if (size < 0 || !in.seekg(0) || !in.read(bytes.data(), size)) {
         throw Error(fmt(_("Cannot play %1: %2"), path, _("the file cannot be opened")));
     }
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return bytes;
 }
 
 // A shared library of the system, and the functions we use from it, found at run time.
@@ -191,6 +192,11 @@ Sound decodeWav(const std::string& b) {
     const std::size_t count = dataSize / width / static_cast<std::size_t>(s.channels) *
                               static_cast<std::size_t>(s.channels);
     s.samples.resize(count);
+    const std::uint16_t one = 1;
+    if (pcm && bits == 16 && *reinterpret_cast<const unsigned char*>(&one) == 1) {
+        std::memcpy(s.samples.data(), b.data() + dataAt, count * 2); // little-endian, as stored
+        return s;
+    }
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t at = dataAt + i * width;
         std::int32_t v = 0;

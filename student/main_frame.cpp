@@ -261,7 +261,7 @@ void MainFrame::updateLanguageButton() {
         }
     }
     const int page = book_->GetSelection();
-    const bool show = page == 1 || (!learner_.empty() && page != 3);
+    const bool show = page != 3 && (page <= 1 || !learner_.empty()); // never on the lock
     if (show != language_->IsShown()) {
         language_->Show(show);
         Layout();

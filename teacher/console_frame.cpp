@@ -180,7 +180,6 @@ void ConsoleFrame::buildBand(wxPanel* band) {
     handRow->Add(hands_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     handRow->Add(lowerHands_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     handRow->Add(handSound_, 0, wxALIGN_CENTER_VERTICAL);
-    text->Add(handRow, 0, wxTOP, 6);
     // A PC that left while its screen was locked: the teacher should look at it.
     alerts_ = new wxStaticText(band, wxID_ANY, "");
     alerts_->SetFont(alerts_->GetFont().Bold());
@@ -190,7 +189,12 @@ void ConsoleFrame::buildBand(wxPanel* band) {
     sizer->Add(text, 1, wxALL, 10);
     sizer->Add(projector, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     sizer->Add(lockAll_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
-    band->SetSizer(sizer);
+    // The hands on a row of their own, the band's whole width: long words (Aymara, Quechua)
+    // never push the controls over each other.
+    auto* rows = new wxBoxSizer(wxVERTICAL);
+    rows->Add(sizer, 0, wxEXPAND);
+    rows->Add(handRow, 0, wxLEFT | wxRIGHT | wxBOTTOM, 10);
+    band->SetSizer(rows);
     projector->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showProjector(); });
     lowerHands_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         // The selected learners' hands, or every hand when nobody is selected.

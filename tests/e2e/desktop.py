@@ -312,6 +312,35 @@ def query(db_path, sql, args=()):
         con.close()
 
 
+def catalog(lang):
+    """msgid -> msgstr of the source tree's po/<lang>.po: the words a screen must show."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "po",
+                        lang + ".po")
+
+    def unq(s):
+        body = s[1:-1]
+        return body.replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
+
+    out, key, cur, mode = {}, None, "", None
+    for line in open(path, encoding="utf-8").read().splitlines() + [""]:
+        if line.startswith("msgid "):
+            if mode == "str" and key:
+                out[key] = cur
+            mode, key, cur = "id", unq(line[6:]), ""
+        elif line.startswith("msgstr "):
+            mode, cur = "str", unq(line[7:])
+        elif line.startswith('"'):
+            if mode == "id":
+                key += unq(line)
+            elif mode == "str":
+                cur += unq(line)
+        elif mode == "str":
+            if key:
+                out[key] = cur
+            mode = None
+    return out
+
+
 def run(tests):
     """Runs test functions in order; prints 'N passed, N failed' last, as CTest reads it."""
     passed = failed = 0

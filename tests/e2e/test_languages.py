@@ -22,7 +22,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import Desktop, Failure, Program, query, run, until  # noqa: E402
+from desktop import Desktop, Failure, Program, catalog, query, run, until  # noqa: E402
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-lang"))
@@ -31,35 +31,7 @@ BIN = os.path.join(BUILD, "bin")
 COURSES = os.path.join(BUILD, "share", "ayllu", "courses")
 
 
-def catalog(lang):
-    """msgid -> msgstr of po/<lang>.po (single and multi-line strings)."""
-    out, key, cur, mode = {}, None, "", None
-    text = open(os.path.join(SOURCE, "po", lang + ".po"), encoding="utf-8").read()
-
-    def unq(s):
-        body = s[1:-1]
-        return body.replace("\\n", "\n").replace('\\"', '"').replace("\\t", "\t")
-
-    for line in text.splitlines() + [""]:
-        if line.startswith("msgid "):
-            if mode == "str" and key:
-                out[key] = cur
-            mode, key, cur = "id", unq(line[6:]), ""
-        elif line.startswith("msgstr "):
-            mode, cur = "str", unq(line[7:])
-        elif line.startswith('"'):
-            if mode == "id":
-                key += unq(line)
-            elif mode == "str":
-                cur += unq(line)
-        elif mode == "str":
-            if key:
-                out[key] = cur
-            mode = None
-    return out
-
-
-QU, AY, ES = catalog("qu"), catalog("ay"), catalog("es")
+QU, AY, ES = catalog("qu"), catalog("ay"), catalog("es")  # msgid -> msgstr, from po/
 
 
 def page_title(lang):

@@ -288,6 +288,22 @@ class Program:
         return w
 
 
+def start_teacher(desk, build, work, learners, lang="es", name="teacher", env=None,
+                  class_name="Quinto A"):
+    """The real console on its first run: a class list of (name, language) written as a
+    teacher would (CSV), the bundled courses, any free port. Returns (program, code, port)."""
+    roster = os.path.join(work, name + "-clase.csv")
+    with open(roster, "w", encoding="utf-8") as f:
+        f.write("nombre;idioma\n" + "".join("%s;%s\n" % pair for pair in learners))
+    teacher = Program(desk, name, [
+        os.path.join(build, "bin", "ayllu-teacher"), "--data", os.path.join(work, name),
+        "--port", "0", "--courses", os.path.join(build, "share", "ayllu", "courses"),
+        "--teacher", "Prof. Elena", "--class-name", class_name, "--roster", roster,
+        "--lang", lang], env)
+    ready = teacher.wait_line(r"ready code=(\d+) port=(\d+)", timeout=60)
+    return teacher, ready.group(1), ready.group(2)
+
+
 def extents(accessible):
     e = accessible.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
     return e.x, e.y, e.width, e.height

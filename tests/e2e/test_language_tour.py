@@ -15,12 +15,12 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import Desktop, Failure, Program, catalog, query, run, until  # noqa: E402
+from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+                     start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-tour"))
 BIN = os.path.join(BUILD, "bin")
-COURSES = os.path.join(BUILD, "share", "ayllu", "courses")
 ES = catalog("es")
 # One of each kind: click, double-click, drag-drop, scroll, typing, save-file.
 DRILLS = ["res-practica-clic", "res-practica-doble-clic", "res-practica-arrastrar",
@@ -60,14 +60,8 @@ def tour(lang):
     work = tempfile.mkdtemp(prefix="ayllu-tour-")
     env = {"AYLLU_LANG": lang, "LANGUAGE": lang}
     learner = "Luis Huamán" if lang == "qu" else "Ana Condori"
-    roster = os.path.join(work, "clase.csv")
-    with open(roster, "w", encoding="utf-8") as f:
-        f.write("nombre;idioma\n%s;%s\n" % (learner, lang))
-    teacher = Program(desk, "teacher-" + lang, [
-        os.path.join(BIN, "ayllu-teacher"), "--data", os.path.join(work, "t"), "--port", "0",
-        "--courses", COURSES, "--teacher", "Elena", "--class-name", "Quinto",
-        "--roster", roster, "--lang", lang], env)
-    m = teacher.wait_line(r"ready code=(\d+) port=(\d+)", timeout=60)
+    teacher, code, port = start_teacher(desk, BUILD, work, [(learner, lang)], lang,
+                                        "teacher-" + lang, env, "Quinto")
     pc = os.path.join(work, "pc")
     progs = [teacher]
     try:
@@ -81,7 +75,7 @@ def tour(lang):
         first.kill()
         s = Program(desk, "student-" + lang, [
             os.path.join(BIN, "ayllu-student"), "--data", pc, "--connect",
-            "127.0.0.1:" + m.group(2), "--code", m.group(1), "--lang", lang], env)
+            "127.0.0.1:" + port, "--code", code, "--lang", lang], env)
         progs.append(s)
         s.press("push button", re.compile(r"^_?(Sí|Si|Yes)$"), timeout=40)
         s.find("push button", learner, timeout=30)

@@ -22,13 +22,13 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import Desktop, Failure, Program, catalog, query, run, until  # noqa: E402
+from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+                     start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-lang"))
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.path.join(BUILD, "bin")
-COURSES = os.path.join(BUILD, "share", "ayllu", "courses")
 
 
 QU, AY, ES = catalog("qu"), catalog("ay"), catalog("es")  # msgid -> msgstr, from po/
@@ -55,16 +55,9 @@ work = tempfile.mkdtemp(prefix="ayllu-e2e-lang-")
 desk = Desktop(OUT)
 os.environ["AYLLU_LANG"] = "es"
 os.environ["LANGUAGE"] = "es"
-roster = os.path.join(work, "clase.csv")
-with open(roster, "w", encoding="utf-8") as f:
-    f.write("nombre;idioma\nAna Condori;ay\nLuis Huamán;qu\n")
-teacher_dir = os.path.join(work, "docente")
-teacher = Program(desk, "teacher", [
-    os.path.join(BIN, "ayllu-teacher"), "--data", teacher_dir, "--port", "0",
-    "--courses", COURSES, "--teacher", "Prof. Elena", "--class-name", "Quinto B",
-    "--roster", roster, "--lang", "es"])
-ready = teacher.wait_line(r"ready code=(\d+) port=(\d+)", timeout=60)
-CODE, PORT = ready.group(1), ready.group(2)
+teacher, CODE, PORT = start_teacher(desk, BUILD, work, [("Ana Condori", "ay"),
+                                                        ("Luis Huamán", "qu")],
+                                    class_name="Quinto B")
 pc_dir = os.path.join(work, "pc1")
 
 

@@ -19,12 +19,11 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from desktop import (Desktop, Failure, Program, checked, enabled, query, run,  # noqa: E402
-                     until)
+                     start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-live"))
 BIN = os.path.join(BUILD, "bin")
-COURSES = os.path.join(BUILD, "share", "ayllu", "courses")
 LEARNERS = ["Ana Condori", "Luis Huamán", "Rosa Quispe"]
 
 shutil.rmtree(OUT, ignore_errors=True)
@@ -35,17 +34,8 @@ desk = Desktop(OUT)
 os.environ["AYLLU_LANG"] = "es"
 os.environ["LANGUAGE"] = "es"
 
-roster = os.path.join(work, "clase.csv")
-with open(roster, "w", encoding="utf-8") as f:
-    f.write("nombre;idioma\n" + "".join("%s;es\n" % n for n in LEARNERS))
-teacher_dir = os.path.join(work, "docente")
-teacher = Program(desk, "teacher", [
-    os.path.join(BIN, "ayllu-teacher"), "--data", teacher_dir, "--port", "0",
-    "--courses", COURSES, "--teacher", "Prof. Elena", "--class-name", "Quinto A",
-    "--roster", roster, "--lang", "es"])
-ready = teacher.wait_line(r"ready code=(\d+) port=(\d+)", timeout=60)
-CODE, PORT = ready.group(1), ready.group(2)
-TEACHER_DB = os.path.join(teacher_dir, "teacher.db")
+teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARNERS])
+TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
 
 
 class Student:

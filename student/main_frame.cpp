@@ -212,6 +212,8 @@ void MainFrame::useLanguage(const std::string& language) {
     Freeze();
     book_->DeleteAllPages();
     buildPages();
+    packages_.clear();   // loaded again: the new lesson page learns where each course's files are
+    lastScreen_.reset(); // the new pages are empty: draw them
     if (!roster_.empty()) {
         signin_->setRoster(roster_);
     }
@@ -223,13 +225,12 @@ void MainFrame::useLanguage(const std::string& language) {
         showOutline();
     } else if (offline_ || selfQuiz_) {
         if (selfQuiz_) {
-            const auto sq = *selfQuiz_;
-            startSelfPacedQuiz(sq.course, sq.content, sq.quiz);
+            showSelfPacedQuiz();
         } else if (shown == 5) {
             openResource(selfCourse_, selfLesson_);
         } else {
             book_->SetSelection(2);
-            showSelfPaced();
+            showSelfPaced(false); // the same page in new words: not a new page view
         }
     } else {
         book_->SetSelection(2);
@@ -405,6 +406,7 @@ void MainFrame::testLine(const std::string& line) {
 }
 
 void MainFrame::signIn(const std::string& learner, const std::string& pin) {
+    lastScreen_.reset(); // another learner: their screen is drawn whatever the class shows
     if (!agent_->connected()) {
         // No teacher: a learner who signed in here before may work offline (PIN checked here).
         if (!store_.checkPin(learner, pin)) {
@@ -526,18 +528,8 @@ void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::strin
         return;
     }
     sq.attempt = finished + 1;
-    classroom::LiveQuizView view;
-    view.course = courseId;
-    view.content = resource;
-    view.title = quiz.title.best(languageOf(learner_));
-    view.attempt = sq.attempt;
-    view.open = true;
-    for (const auto& q : quiz.questions) {
-        view.questions.push_back(quiz::publicQuestion(q, 0));
-    }
     selfQuiz_ = std::move(sq);
-    book_->SetSelection(4);
-    quiz_->setQuiz(view, learner_, languageOf(learner_), "");
+    showSelfPacedQuiz();
     if (settings_.autoAnswer) {
         quiz_->answerAllForTest(); // tests: the snapshot comes once it is finished
     } else {
@@ -627,19 +619,59 @@ void MainFrame::finishSelfPacedQuiz() {
             quiz_->showResult(question, result);
         }
     }
-    if (policy == course::FeedbackPolicy::Never) {
-        quiz_->setSummary(_("Done. Your teacher will see your answers."));
-    } else {
-        quiz_->setSummary(wxString::Format(_("Done: %d of %d right (%.0f %%)"), right,
-                                           static_cast<int>(selfQuiz_->quiz.questions.size()),
-                                           percent));
-    }
+    quiz_->setSummary(selfQuizSummary());
     testLine(wxString::Format("self_quiz %s right %d of %zu percent %.0f saved %d graded %d "
                               "can_change %d",
                               selfQuiz_->content, right, selfQuiz_->quiz.questions.size(), percent,
                               saved ? 1 : 0, quiz_->resultCount(), quiz_->canSave() ? 1 : 0)
                  .utf8_string());
     snapshotIfAsked("quiz " + selfQuiz_->content + " done");
+}
+
+void MainFrame::showSelfPacedQuiz() {
+    // The practice quiz as it stands (after a language switch too: the same attempt, its
+    // answers and the results already shown, never a fresh start).
+    classroom::LiveQuizView view;
+    view.course = selfQuiz_->course;
+    view.content = selfQuiz_->content;
+    view.title = selfQuiz_->quiz.title.best(languageOf(learner_));
+    view.attempt = selfQuiz_->attempt;
+    view.open = true;
+    for (const auto& q : selfQuiz_->quiz.questions) {
+        view.questions.push_back(quiz::publicQuestion(q, 0));
+    }
+    book_->SetSelection(4);
+    quiz_->setQuiz(view, learner_, languageOf(learner_), "");
+    const auto policy = selfQuiz_->quiz.feedback;
+    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
+    for (const auto& [question, result] : selfQuiz_->results) {
+        if (policy == course::FeedbackPolicy::Immediate ||
+            (all && policy == course::FeedbackPolicy::AtEnd)) {
+            quiz_->showResult(question, result);
+        }
+    }
+    if (all) {
+        quiz_->setSummary(selfQuizSummary());
+    }
+}
+
+wxString MainFrame::selfQuizSummary() const {
+    double got = 0, max = 0;
+    int right = 0;
+    for (const auto& q : selfQuiz_->quiz.questions) {
+        max += q.points;
+        const auto it = selfQuiz_->results.find(q.id);
+        right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
+    }
+    for (const auto& [question, points] : selfQuiz_->points) {
+        got += points;
+    }
+    if (selfQuiz_->quiz.feedback == course::FeedbackPolicy::Never) {
+        return _("Done. Your teacher will see your answers.");
+    }
+    return wxString::Format(_("Done: %d of %d right (%.0f %%)"), right,
+                            static_cast<int>(selfQuiz_->quiz.questions.size()),
+                            max > 0 ? 100.0 * got / max : 0.0);
 }
 
 void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
@@ -706,7 +738,23 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
 }
 
 void MainFrame::classChanged(const classroom::ClassView& view) {
-    CallAfter([this, view] { showClass(view); });
+    CallAfter([this, view] {
+        // Only the hands changed (a hand went up or down somewhere): the screen stays as it
+        // is, so a page being read aloud goes on and no page view is counted twice.
+        const auto screen = std::make_tuple(
+            view.connected, view.mode, view.course, view.lesson, view.page, view.locked,
+            view.reveal, view.quiz.has_value(), view.quiz ? view.quiz->open : false,
+            view.quiz ? view.quiz->questions.size() : std::size_t{0},
+            view.quiz ? view.quiz->content + "/" + std::to_string(view.quiz->attempt)
+                      : std::string());
+        if (lastScreen_ && *lastScreen_ == screen && !learner_.empty()) {
+            handUp_ = view.hands.count(learner_) != 0;
+            updateHand();
+            return;
+        }
+        lastScreen_ = screen;
+        showClass(view);
+    });
 }
 
 void MainFrame::packageInstalled(const std::string& id, const std::string&, const std::string&) {
@@ -774,6 +822,7 @@ std::string MainFrame::languageOf(const std::string& learner) {
 void MainFrame::showClass(const classroom::ClassView& view) {
     handUp_ = view.hands.count(learner_) != 0;
     updateHand();
+
     if (offline_ && !view.connected) {
         return; // working from the outline until the teacher is back
     }
@@ -846,7 +895,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     lesson_->showMessage(_("Look at the teacher: the lesson will start soon."));
 }
 
-void MainFrame::showSelfPaced() {
+void MainFrame::showSelfPaced(bool record) {
     const course::Package* pkg = package(selfCourse_);
     if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
         return;
@@ -855,6 +904,9 @@ void MainFrame::showSelfPaced() {
     const auto& page = lesson.pages.at(selfIndex_);
     lesson_->showPage(lesson, page, languageOf(learner_));
     lesson_->showNavigation(true, selfIndex_, lesson.pages.size());
+    if (!record) {
+        return;
+    }
     // The page view is progress: saved on this PC first, sent when the teacher is there.
     store::Event e;
     e.learner = learner_;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <wx/simplebook.h>
 #include <wx/timer.h>
 #include <wx/wx.h>
@@ -70,7 +71,7 @@ private:
     bool answered_ = false;
     std::string languageOf(const std::string& learner);
     // Self-paced work: which lesson and page this learner is on.
-    void showSelfPaced();
+    void showSelfPaced(bool record = true); // record: a page view is progress (not on a redraw)
     std::string selfCourse_, selfLesson_;
     std::size_t selfIndex_ = 0;
     // A practice quiz taken alone, graded on this PC (quizzes of mode "self-paced").
@@ -87,6 +88,12 @@ private:
     store::SaveResult saveSelfPacedAnswer(const std::string& question, const std::string& response,
                                           std::int64_t latencyMs);
     void finishSelfPacedQuiz();
+    void showSelfPacedQuiz();         // the practice quiz as it stands
+    wxString selfQuizSummary() const; // "Done: 7 of 10 right (70 %)"
+    // What the last ClassState put on the screen, so a change of hands alone redraws nothing.
+    std::optional<std::tuple<bool, classroom::Mode, std::string, std::string, std::string, bool,
+                             std::string, bool, bool, std::size_t, std::string>>
+        lastScreen_;
     bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;

@@ -41,7 +41,9 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
                 }
                 pin = ask.GetValue().utf8_string();
             }
-            frame_.signIn(l.id, pin);
+            // After this click has returned: signing in may make every page again (the
+            // learner's language), this button included.
+            CallAfter([this, id = l.id, pin] { frame_.signIn(id, pin); });
         });
         grid->Add(b, 0, wxEXPAND);
     }

@@ -199,11 +199,14 @@ void ConsoleFrame::buildBand(wxPanel* band) {
     lowerHands_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         // The selected learners' hands, or every hand when nobody is selected.
         std::vector<std::string> learners;
+        const auto devices = class_->selectedDevices();
         for (const auto& s : class_->students()) {
-            const auto devices = class_->selectedDevices();
             if (std::find(devices.begin(), devices.end(), s.deviceId) != devices.end()) {
                 learners.push_back(s.learnerId);
             }
+        }
+        if (!devices.empty() && learners.empty()) {
+            return; // the selected PCs have nobody signed in: no hand of theirs to lower
         }
         console_.service().lowerHands(learners);
     });

@@ -104,6 +104,25 @@ BOOST_AUTO_TEST_CASE(catalogs_load_and_quechua_falls_back_to_spanish) {
     writeFile(tmp / "fr" / "LC_MESSAGES" / "ayllu.mo", "not a catalog");
     BOOST_TEST(!i18n::load(tmp.str(), "fr"));
     BOOST_TEST(std::string(i18n::translate("dog")) == "allqu");
+
+    // Switching at once, back and forth: a string handed out before stays valid after.
+    const char* before = i18n::translate("dog");
+    BOOST_TEST(i18n::use("es"));
+    BOOST_TEST(std::string(i18n::translate("dog")) == "perro");
+    BOOST_TEST(std::string(before) == "allqu");
+    BOOST_TEST(i18n::use("en"));
+    BOOST_TEST(std::string(i18n::translate("dog")) == "dog");
+    BOOST_TEST(i18n::currentLanguage() == "en");
+    BOOST_TEST(i18n::use("qu"));
+    BOOST_TEST(std::string(i18n::translate("dog")) == "allqu");
+    BOOST_TEST(!i18n::use("ay")); // no catalog: the language stays
+    BOOST_TEST(i18n::currentLanguage() == "qu");
+    // A folder where the first language had no catalog is still where the next one is found.
+    TempDir other;
+    compilePo(other.path(), "ay", "msgid \"dog\"\nmsgstr \"anu\"\n");
+    BOOST_TEST(!i18n::load(other.str(), "fr"));
+    BOOST_TEST(i18n::use("ay"));
+    BOOST_TEST(std::string(i18n::translate("dog")) == "anu");
 }
 
 BOOST_AUTO_TEST_CASE(the_language_comes_from_the_environment_spanish_by_default) {

@@ -403,8 +403,18 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
         const std::string why = net::optStr(o, "reason");
         log("package " + net::str(o, "identifier") + (ok ? " delivered to " : " failed on ") +
             s.device + (why.empty() ? "" : ": " + why));
-        delivery(s.device, net::str(o, "identifier", 256),
-                 ok ? CourseOnPc::State::Ready : CourseOnPc::State::Failed, 0, 0, why);
+        const std::string id = net::str(o, "identifier", 256);
+        bool offered = false;
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            offered = std::any_of(offers_.begin(), offers_.end(),
+                                  [&](const Offer& x) { return x.identifier == id; });
+        }
+        if (!offered) {
+            throw net::ProtocolError("PackageDone for a package that was not offered");
+        }
+        delivery(s.device, id, ok ? CourseOnPc::State::Ready : CourseOnPc::State::Failed, 0, 0,
+                 why.substr(0, 200));
         if (observer_ != nullptr) {
             observer_->packageDelivered(s.device, net::str(o, "identifier"), ok, why);
         }
@@ -428,8 +438,11 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
         const std::string learner = net::str(o, "learner", 128);
         {
             std::lock_guard<std::mutex> lock(m_);
-            s.learners.erase(learner);
+            if (s.learners.erase(learner) == 0) {
+                return; // not signed in here: another PC's learner stays as they are
+            }
             views_[learner].online = false;
+            views_[learner].hand = false;
         }
         break;
     }
@@ -442,8 +455,9 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
         }
         StudentView& v = views_[learner];
         if (f.type == MsgType::Hand) {
-            v.hand = net::boolean(o, "up");
-            handChanged = true;
+            const bool up = net::boolean(o, "up");
+            handChanged = up != v.hand; // the PC is told only when something changed
+            v.hand = up;
         } else {
             const std::string state = net::str(o, "state", 32);
             if (std::find(std::begin(kStates), std::end(kStates), state) == std::end(kStates)) {
@@ -957,6 +971,7 @@ void TeacherService::lock(bool locked, const std::vector<std::string>& devices) 
 
 void TeacherService::openQuiz(const std::string& course, const std::string& quizResource,
                               bool oneByOne, int timerSeconds) {
+    offerIfNeeded(course); // before the quiz exists: it never half-starts
     {
         std::lock_guard<std::mutex> lock(m_);
         const auto c = courses_.find(course);
@@ -981,7 +996,6 @@ void TeacherService::openQuiz(const std::string& course, const std::string& quiz
             true,    false,        timerSeconds > 0 ? store::nowMs() + timerSeconds * 1000LL : 0,
             seed};
     }
-    offerIfNeeded(course);
     changed();
 }
 
@@ -1083,6 +1097,16 @@ void TeacherService::pushCourse(const std::string& identifier) {
 }
 
 void TeacherService::offerIfNeeded(const std::string& identifier) {
+    try {
+        offerNow(identifier);
+    } catch (const std::exception& e) {
+        // The lesson or quiz goes on for the PCs that have the course; the console's list per
+        // PC shows who is still waiting, and the log says why.
+        log("could not offer " + identifier + ": " + e.what());
+    }
+}
+
+void TeacherService::offerNow(const std::string& identifier) {
     {
         std::lock_guard<std::mutex> lock(m_);
         const auto c = courses_.find(identifier);

@@ -144,6 +144,11 @@ bool load(const std::string& localeDir, const std::string& language) {
     }
     Catalogs& all = catalogs();
     std::lock_guard<std::mutex> lock(all.m);
+    // Remembered even when this language has no catalog there: a later use() of another one
+    // (a program started in English, switched to Quechua) looks in the same folders.
+    if (std::find(all.dirs.begin(), all.dirs.end(), localeDir) == all.dirs.end()) {
+        all.dirs.push_back(localeDir);
+    }
     for (const auto& lang : tries) {
         if (lang == "en") {
             continue;
@@ -159,9 +164,6 @@ bool load(const std::string& localeDir, const std::string& language) {
         c->language = lang;
         if (lang != "es") {
             readCatalog(localeDir, "es", c->fallback);
-        }
-        if (std::find(all.dirs.begin(), all.dirs.end(), localeDir) == all.dirs.end()) {
-            all.dirs.push_back(localeDir);
         }
         all.current.store(c.get(), std::memory_order_release);
         all.loaded.emplace(lang, std::move(c));

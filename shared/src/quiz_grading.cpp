@@ -281,7 +281,9 @@ std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffl
     o.set("points", q.points);
     o.set("timeLimit", q.timeLimit);
     o.set("prompt", ltext(q.prompt));
-    std::mt19937 rng(seed);
+    // Each question its own permutation (the same seed for every question would put a first-
+    // written right answer in the same place on a PC every time).
+    std::mt19937 rng(deviceSeed(seed, q.id));
     const auto options = [&](const std::vector<course::Choice>& list, bool shuffle) {
         std::vector<const course::Choice*> order;
         for (const auto& c : list) {

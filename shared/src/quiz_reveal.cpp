@@ -254,6 +254,13 @@ std::vector<RevealPart> describeReveal(const std::string& publicJson, const std:
             }
         }
     }
+    // The teacher's grade decides (its text rules ignore accents, follow case settings...):
+    // all right or all wrong, every part says so; only a partial grade keeps the parts' own.
+    if (result == "correct" || result == "incorrect") {
+        for (auto& p : parts) {
+            p.ok = result == "correct";
+        }
+    }
     return parts;
 }
 

@@ -161,6 +161,7 @@ private:
     void sendReveal(Session& s);
     void sendOffers(Session& s);
     void offerIfNeeded(const std::string& identifier); // before the class is sent to a course
+    void offerNow(const std::string& identifier);      // offerIfNeeded, throwing
     void delivery(const std::string& device, const std::string& identifier, CourseOnPc::State state,
                   std::uint64_t done = 0, std::uint64_t total = 0, const std::string& why = {});
     void broadcastState(); // ClassState to every session, and saved

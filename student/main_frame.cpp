@@ -585,18 +585,22 @@ store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
     return r;
 }
 
-void MainFrame::finishSelfPacedQuiz() {
-    double got = 0, max = 0;
-    int right = 0;
+MainFrame::SelfQuizScore MainFrame::selfQuizScore() const {
+    SelfQuizScore s;
     for (const auto& q : selfQuiz_->quiz.questions) {
-        max += q.points;
+        s.max += q.points;
         const auto it = selfQuiz_->results.find(q.id);
-        right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
+        s.right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
     }
     for (const auto& [question, points] : selfQuiz_->points) {
-        got += points;
+        s.got += points;
     }
-    const double percent = max > 0 ? 100.0 * got / max : 0;
+    s.percent = s.max > 0 ? 100.0 * s.got / s.max : 0;
+    return s;
+}
+
+void MainFrame::finishSelfPacedQuiz() {
+    const auto [got, max, right, percent] = selfQuizScore();
     const bool passed = percent >= selfQuiz_->quiz.passPercent;
     store::Event score;
     score.learner = learner_;
@@ -656,22 +660,12 @@ void MainFrame::showSelfPacedQuiz() {
 }
 
 wxString MainFrame::selfQuizSummary() const {
-    double got = 0, max = 0;
-    int right = 0;
-    for (const auto& q : selfQuiz_->quiz.questions) {
-        max += q.points;
-        const auto it = selfQuiz_->results.find(q.id);
-        right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
-    }
-    for (const auto& [question, points] : selfQuiz_->points) {
-        got += points;
-    }
     if (selfQuiz_->quiz.feedback == course::FeedbackPolicy::Never) {
         return _("Done. Your teacher will see your answers.");
     }
-    return wxString::Format(_("Done: %d of %d right (%.0f %%)"), right,
-                            static_cast<int>(selfQuiz_->quiz.questions.size()),
-                            max > 0 ? 100.0 * got / max : 0.0);
+    const auto s = selfQuizScore();
+    return wxString::Format(_("Done: %d of %d right (%.0f %%)"), s.right,
+                            static_cast<int>(selfQuiz_->quiz.questions.size()), s.percent);
 }
 
 void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {

@@ -90,6 +90,12 @@ private:
     void finishSelfPacedQuiz();
     void showSelfPacedQuiz();         // the practice quiz as it stands
     wxString selfQuizSummary() const; // "Done: 7 of 10 right (70 %)"
+    struct SelfQuizScore {
+        double got = 0, max = 0;
+        int right = 0;
+        double percent = 0;
+    };
+    SelfQuizScore selfQuizScore() const;
     // What the last ClassState put on the screen, so a change of hands alone redraws nothing.
     std::optional<std::tuple<bool, classroom::Mode, std::string, std::string, std::string, bool,
                              std::string, bool, bool, std::size_t, std::string>>

@@ -299,3 +299,45 @@ BOOST_AUTO_TEST_CASE(a_second_narration_in_one_language_is_an_error_with_its_lin
     BOOST_REQUIRE(src != nullptr);
     BOOST_TEST(src->line == 8);
 }
+
+BOOST_AUTO_TEST_CASE(hostile_xml_is_refused_with_its_line_not_a_crash) {
+    // 100,000 nested elements, one opening tag a line: refused where the nesting passes 64
+    // (line 65), before anything walks the tree (a recursive walk overflowed the stack here).
+    std::string deep = "<lesson xmlns=\"urn:ayllu:content:1\" id=\"l\">\n";
+    for (int i = 0; i < 100000; ++i) {
+        deep += "<b>\n";
+    }
+    for (int i = 0; i < 100000; ++i) {
+        deep += "</b>";
+    }
+    deep += "</lesson>";
+    Problems p;
+    BOOST_TEST(!xml::Document::parse(deep, "lessons/hondo.xml", p));
+    BOOST_REQUIRE(p.items().size() == 1u);
+    BOOST_TEST(p.items()[0].toString().find("lessons/hondo.xml:65: error:") == 0u,
+               p.items()[0].toString());
+    // 64 levels are fine.
+    std::string ok = "<a>";
+    for (int i = 1; i < xml::Document::kMaxDepth; ++i) {
+        ok += "<a>";
+    }
+    for (int i = 0; i < xml::Document::kMaxDepth; ++i) {
+        ok += "</a>";
+    }
+    Problems fine;
+    BOOST_TEST((xml::Document::parse(ok, "ok.xml", fine) != nullptr));
+    BOOST_TEST(fine.empty());
+    // A DOCTYPE, even one that only declares an entity, is refused at its line.
+    Problems doctype;
+    BOOST_TEST(!xml::Document::parse("<?xml version=\"1.0\"?>\n<!DOCTYPE lesson [\n"
+                                     "<!ENTITY x \"xxxxxxxxxx\">]>\n<lesson>&x;</lesson>",
+                                     "lessons/dt.xml", doctype));
+    BOOST_REQUIRE(doctype.items().size() == 1u);
+    BOOST_TEST(doctype.items()[0].toString().find("lessons/dt.xml:2: error:") == 0u,
+               doctype.items()[0].toString());
+    // Larger than any Ayllu file: refused before it is even scanned.
+    Problems big;
+    BOOST_TEST(
+        !xml::Document::parse(std::string(xml::Document::kMaxBytes + 1, ' '), "big.xml", big));
+    BOOST_TEST(big.items().size() == 1u);
+}

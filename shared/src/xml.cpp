@@ -41,6 +41,13 @@ std::string describe(pugi::xml_parse_status status) {
 } // namespace
 
 std::unique_ptr<Document> Document::parse(std::string bytes, std::string name, Problems& problems) {
+    // Untrusted input: bounded before anything else looks at it.
+    if (bytes.size() > kMaxBytes) {
+        problems.error(name, 0, "xml-limits",
+                       i18n::fmt(_("the file is larger than %1 MiB: no Ayllu XML file is that big"),
+                                 kMaxBytes >> 20));
+        return nullptr;
+    }
     auto d = std::unique_ptr<Document>(new Document());
     d->name_ = std::move(name);
     d->bytes_ = std::move(bytes);
@@ -65,7 +72,8 @@ std::unique_ptr<Document> Document::parse(std::string bytes, std::string name, P
                        _("the file contains a NUL byte; it is not a text file"));
         return nullptr;
     }
-    const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+    const unsigned options =
+        pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
     const auto result =
         d->doc_.load_buffer(b.data() + start, b.size() - start, options, pugi::encoding_utf8);
     if (!result) {
@@ -77,6 +85,34 @@ std::unique_ptr<Document> Document::parse(std::string bytes, std::string name, P
     if (!d->doc_.document_element()) {
         problems.error(d->name_, 1, "xml-syntax", _("the file has no root element"));
         return nullptr;
+    }
+    // A DOCTYPE can declare entities; our files never need one, so it is refused, not ignored.
+    for (auto n = d->doc_.first_child(); n; n = n.next_sibling()) {
+        if (n.type() == pugi::node_doctype) {
+            problems.error(d->name_, d->lineOf(n), "xml-limits",
+                           _("a DOCTYPE (with or without entity declarations) is not allowed "
+                             "in Ayllu's files; remove it"));
+            return nullptr;
+        }
+    }
+    // Nesting, walked without recursion: deeper than any real lesson or manifest is refused
+    // before any code that walks the tree sees it.
+    std::vector<std::pair<pugi::xml_node, int>> stack{{d->doc_.document_element(), 1}};
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (depth > kMaxDepth) {
+            problems.error(d->name_, d->lineOf(node), "xml-limits",
+                           i18n::fmt(_("elements are nested more than %1 deep here; no Ayllu "
+                                       "file needs that"),
+                                     kMaxDepth));
+            return nullptr;
+        }
+        for (auto c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() == pugi::node_element) {
+                stack.emplace_back(c, depth + 1);
+            }
+        }
     }
     d->lineStarts_.shrink_to_fit();
     return d;
@@ -176,12 +212,21 @@ pugi::xml_node child(const pugi::xml_node& node, const char* uri, const char* lo
 }
 
 std::string textOf(const pugi::xml_node& node) {
+    // Depth first, in document order, without recursion (a hostile file cannot use the stack).
     std::string out;
-    for (auto n = node.first_child(); n; n = n.next_sibling()) {
+    std::vector<pugi::xml_node> stack;
+    for (auto n = node.last_child(); n; n = n.previous_sibling()) {
+        stack.push_back(n);
+    }
+    while (!stack.empty()) {
+        const auto n = stack.back();
+        stack.pop_back();
         if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
             out += n.value();
         } else if (n.type() == pugi::node_element) {
-            out += textOf(n);
+            for (auto c = n.last_child(); c; c = c.previous_sibling()) {
+                stack.push_back(c);
+            }
         }
     }
     return out;

@@ -15,7 +15,11 @@ namespace ayllu::xml {
 
 class Document {
 public:
-    // Parses `bytes`; every problem (invalid UTF-8, syntax) goes to `problems` under `name`.
+    // Limits on untrusted files: larger or deeper ones are refused with a clear problem.
+    static constexpr std::size_t kMaxBytes = 16u << 20; // 16 MiB
+    static constexpr int kMaxDepth = 64;                // elements inside elements
+    // Parses `bytes`; every problem (invalid UTF-8, syntax, a DOCTYPE, a file over kMaxBytes,
+    // elements nested over kMaxDepth) goes to `problems` under `name`.
     // Returns nullptr when the document cannot be used at all.
     static std::unique_ptr<Document> parse(std::string bytes, std::string name, Problems& problems);
     // Reads and parses a file; `name` is how problems refer to it.

@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE student_gui
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/speech/read_aloud.h"
 #include "ayllu/store/student_store.h"
 #include "support.h"
 
@@ -450,36 +451,17 @@ BOOST_AUTO_TEST_CASE(a_practice_quiz_is_taken_alone_and_graded_on_the_pc_at_once
 
 namespace {
 // `seconds` of a 440 Hz tone as a 16-bit mono WAV file's bytes, made here (nothing is
-// downloaded): it stands for a person's recording. The header is the one speech::writeWav
-// writes, so what the client writes back can be compared byte for byte.
+// downloaded): it stands for a person's recording. Written by the core's own speech::writeWav,
+// so what the client writes back can be compared byte for byte.
 std::string toneWav(double seconds, int rate = 16000) {
-    const auto count = static_cast<std::uint32_t>(seconds * rate);
-    std::string w;
-    const auto u16 = [&](std::uint32_t v) {
-        w += static_cast<char>(v & 0xff);
-        w += static_cast<char>((v >> 8) & 0xff);
-    };
-    const auto u32 = [&](std::uint32_t v) {
-        u16(v & 0xffff);
-        u16(v >> 16);
-    };
-    w += "RIFF";
-    u32(36 + count * 2);
-    w += "WAVEfmt ";
-    u32(16);
-    u16(1); // PCM
-    u16(1); // mono
-    u32(static_cast<std::uint32_t>(rate));
-    u32(static_cast<std::uint32_t>(rate) * 2);
-    u16(2);
-    u16(16);
-    w += "data";
-    u32(count * 2);
-    for (std::uint32_t i = 0; i < count; ++i) {
-        const double v = 9000 * std::sin(2 * M_PI * 440 * i / rate);
-        u16(static_cast<std::uint16_t>(static_cast<std::int16_t>(std::lround(v))));
+    std::vector<std::int16_t> samples(static_cast<std::size_t>(seconds * rate));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        samples[i] = static_cast<std::int16_t>(
+            std::lround(9000 * std::sin(2 * M_PI * 440 * static_cast<double>(i) / rate)));
     }
-    return w;
+    TempDir tmp;
+    speech::writeWav((tmp / "tone.wav").string(), samples, rate);
+    return readFile(tmp / "tone.wav");
 }
 
 // A course made by the test: one lesson in Spanish and Quechua whose first page has a

@@ -667,28 +667,142 @@ BOOST_AUTO_TEST_CASE(question_statistics_put_the_most_missed_first) {
     BOOST_TEST(qs[2].meanLatencyMs == 3000);
 }
 
+namespace {
+// The sample course as the console knows it: titles, a lesson of three pages, a quiz's questions.
+Catalog sampleCatalog() {
+    Catalog c;
+    c.courses["pe.ayllu.muestra"] = "Muestra de Ayllu";
+    ItemInfo lesson;
+    lesson.title = "Conocer la computadora";
+    lesson.pages = 3;
+    c.items[{"pe.ayllu.muestra", "res-l"}] = lesson;
+    ItemInfo quiz;
+    quiz.kind = ItemInfo::Kind::Quiz;
+    quiz.title = "Repaso: ¿qué aprendimos?";
+    quiz.questions = {{"q1", "¿Qué es el ratón?"}, {"q2", "¿Dónde se guarda un archivo?"}};
+    c.items[{"pe.ayllu.muestra", "res-q"}] = quiz;
+    return c;
+}
+} // namespace
+
 BOOST_AUTO_TEST_CASE(csv_opens_cleanly_in_spreadsheets) {
     Classroom c;
     c.add(answer("q1", "correct", 10), "luis");
+    Event score = ev(EventKind::Score, "res-q");
+    score.scoreRaw = 1;
+    score.scoreMax = 2;
+    c.add(score, "luis");
+    Event time = ev(EventKind::Time, "res-q");
+    time.durationMs = 90000;
+    c.add(time, "luis");
     GradeFilter f;
     f.classId = "c1";
-    const std::string csv = gradebookCsv(
-        gradebook(c.t.database().sql(), f), [](const std::string&, const std::string& item) {
-            return item == "res-q" ? std::string("Repaso: ¿qué aprendimos?") : "";
-        });
+    const auto titles = sampleCatalog();
+    const std::string csv =
+        gradebookCsv(gradebook(c.t.database().sql(), f, titles), csvStyleFor("es"));
     BOOST_TEST(csv.compare(0, 3, "\xEF\xBB\xBF") == 0); // BOM: Excel reads UTF-8
     BOOST_TEST(csv.find("\r\n") != std::string::npos);
     BOOST_TEST(csv.find("\n", 0) == csv.find("\r\n") + 1); // every line ends CRLF
     BOOST_TEST(csv.find("\"Rosa Ñahui\"") != std::string::npos);
     BOOST_TEST(csv.find("\"Repaso: ¿qué aprendimos?\"") != std::string::npos);
+    BOOST_TEST(csv.find("\"Muestra de Ayllu\"") != std::string::npos, csv);
     BOOST_TEST(csv.find("\"'=Luis, \"\"el Cóndor\"\"\"") != std::string::npos, csv);
+    BOOST_TEST(csv.find("res-q") == std::string::npos, csv); // titles, never identifiers
+    BOOST_TEST(csv.find("pe.ayllu") == std::string::npos, csv);
     const auto lines = std::count(csv.begin(), csv.end(), '\n');
     BOOST_TEST(lines == 4); // header + 3 learners x 1 item
+    // Spanish: ';' between fields, a comma in numbers (the score 50 % and 1.5 minutes).
+    BOOST_TEST(csv.find(";50,0;;;1,5;1;") != std::string::npos, csv);
 
-    const std::string qcsv = questionsCsv(questionStats(c.t.database().sql(), f));
-    BOOST_TEST(qcsv.find("\"q1\",1,1,0,100.0,3.0\r\n") != std::string::npos, qcsv);
+    const std::string en =
+        gradebookCsv(gradebook(c.t.database().sql(), f, titles), csvStyleFor("en"));
+    BOOST_TEST(en.find(",50.0,,,1.5,1,") != std::string::npos, en);
+
+    const std::string qcsv =
+        questionsCsv(questionStats(c.t.database().sql(), f, titles), csvStyleFor("es"));
+    BOOST_TEST(
+        qcsv.find("\"Repaso: ¿qué aprendimos?\";\"¿Qué es el ratón?\";1;1;0;100,0;3,0\r\n") !=
+            std::string::npos,
+        qcsv);
     BOOST_TEST(csvField("@SUM(A1)") == "\"'@SUM(A1)\"");
     BOOST_TEST(csvField("-3") == "\"'-3\"");
+}
+
+BOOST_AUTO_TEST_CASE(a_lesson_counts_its_pages_and_its_time_and_is_done_when_all_were_seen) {
+    Classroom c;
+    for (const auto& page : {"p1", "p2", "p2", "p3"}) { // p2 seen twice: counted once
+        c.add(ev(EventKind::PageView, "res-l", page), "ana");
+    }
+    c.add(ev(EventKind::PageView, "res-l", "p1"), "luis");
+    Event time = ev(EventKind::Time, "res-l");
+    time.durationMs = 90000;
+    c.add(time, "ana");
+    c.add(time, "luis");
+    GradeFilter f;
+    f.classId = "c1";
+    const auto titles = sampleCatalog();
+    std::map<std::string, GradeRow> rows;
+    for (const auto& r : gradebook(c.t.database().sql(), f, titles)) {
+        rows[r.learnerId] = r;
+    }
+    BOOST_TEST(rows["ana"].title == "Conocer la computadora");
+    BOOST_TEST(rows["ana"].courseTitle == "Muestra de Ayllu");
+    BOOST_TEST(rows["ana"].pagesSeen == 3);
+    BOOST_TEST(rows["ana"].pagesTotal == 3);
+    BOOST_TEST(rows["ana"].completed()); // every page seen
+    BOOST_TEST(rows["ana"].timeMs == 90000);
+    BOOST_TEST(rows["luis"].pagesSeen == 1);
+    BOOST_TEST(!rows["luis"].completed());
+    BOOST_TEST(rows["rosa"].pagesSeen == 0);
+
+    // Without the course (the console no longer offers it) the rows still stand, by identifier.
+    for (const auto& r : gradebook(c.t.database().sql(), f)) {
+        BOOST_TEST(r.title == "res-l");
+        BOOST_TEST(!(r.learnerId == "ana" && r.completed()));
+    }
+
+    // The teacher marks Luis's lesson as done: the console's own event, numbered by the store.
+    Event done = ev(EventKind::Status, "res-l");
+    done.learner = "luis";
+    done.status = Status::Completed;
+    c.t.recordOwn({done, done});
+    for (const auto& r : gradebook(c.t.database().sql(), f, titles)) {
+        if (r.learnerId == "luis") {
+            BOOST_TEST(r.completed());
+        }
+    }
+    SQLite::Statement own(c.t.database().sql(),
+                          "SELECT count(*), min(seq), max(seq) FROM events WHERE device = ?");
+    own.bind(1, kConsoleDevice);
+    BOOST_REQUIRE(own.executeStep());
+    BOOST_TEST(own.getColumn(0).getInt() == 2);
+    BOOST_TEST(own.getColumn(1).getInt() == 1);
+    BOOST_TEST(own.getColumn(2).getInt() == 2);
+
+    const auto summary = classSummary(c.t.database().sql(), f, titles);
+    BOOST_TEST(summary.learners == 3);
+    BOOST_TEST(summary.items == 1);
+    BOOST_TEST(summary.completed == 2); // ana (all pages) and luis (marked)
+    BOOST_TEST(summary.started == 2);
+    BOOST_TEST(summary.meanTimeMs == 60000); // 180 s over three learners
+    BOOST_TEST(!summary.meanScorePercent);
+}
+
+BOOST_AUTO_TEST_CASE(a_quiz_without_reported_time_counts_the_time_its_answers_took) {
+    Classroom c;
+    c.add(answer("q1", "correct", 10), "ana");
+    c.add(answer("q2", "incorrect", 20), "ana");
+    GradeFilter f;
+    f.classId = "c1";
+    f.learner = "ana";
+    const auto titles = sampleCatalog();
+    const auto rows = gradebook(c.t.database().sql(), f, titles);
+    BOOST_REQUIRE_EQUAL(rows.size(), 1u);
+    BOOST_TEST(rows[0].timeMs == 6000); // two answers of 3 s
+    const auto qs = questionStats(c.t.database().sql(), f, titles);
+    BOOST_REQUIRE_EQUAL(qs.size(), 2u);
+    BOOST_TEST(qs[0].text == "¿Dónde se guarda un archivo?");
+    BOOST_TEST(qs[0].title == "Repaso: ¿qué aprendimos?");
 }
 
 BOOST_AUTO_TEST_CASE(a_teacher_with_a_full_disk_stores_and_acknowledges_nothing) {

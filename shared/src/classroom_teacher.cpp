@@ -340,6 +340,9 @@ void TeacherService::handshake(Session& s) {
     if (s.device.empty()) {
         throw net::ProtocolError("empty device id");
     }
+    if (s.device.rfind(store::kReservedDevicePrefix, 0) == 0) {
+        throw net::ProtocolError("device id " + s.device + " is the console's own");
+    }
     Object hello;
     hello.set("version", net::kProtocolVersion);
     hello.set("classId", class_.id);
@@ -990,6 +993,7 @@ void TeacherService::openQuiz(const std::string& course, const std::string& quiz
         unsigned seed = 0;
         RAND_bytes(reinterpret_cast<unsigned char*>(&seed), sizeof seed);
         state_.quizActive = true;
+        liveScored_.clear();
         state_.quiz = LiveQuiz{
             course,  quizResource, quiz.id,
             attempt, oneByOne,     oneByOne ? 1 : static_cast<int>(quiz.questions.size()),
@@ -1021,18 +1025,92 @@ void TeacherService::closeQuiz() {
         state_.quiz.open = false;
     }
     changed();
+    scoreLiveQuiz();
+}
+
+void TeacherService::scoreLiveQuiz() {
+    LiveQuiz live;
+    double maxPoints = 0;
+    double passPercent = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const course::Quiz* quiz = liveQuiz();
+        if (quiz == nullptr) {
+            return;
+        }
+        live = state_.quiz;
+        passPercent = quiz->passPercent;
+        for (const auto& q : quiz->questions) {
+            maxPoints += q.points;
+        }
+    }
+    if (maxPoints <= 0) {
+        return;
+    }
+    try {
+        const auto points = store_.withDatabase([&](SQLite::Database& db) {
+            std::map<std::string, double> out;
+            SQLite::Statement q(db, "SELECT learner, sum(coalesce(score_raw, 0)) FROM interactions "
+                                    "WHERE course = ? AND content = ? AND attempt = ? "
+                                    "GROUP BY learner");
+            q.bind(1, live.course);
+            q.bind(2, live.content);
+            q.bind(3, live.attempt);
+            while (q.executeStep()) {
+                out[q.getColumn(0).getString()] = q.getColumn(1).getDouble();
+            }
+            return out;
+        });
+        std::vector<store::Event> events;
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            for (const auto& [learner, got] : points) {
+                const auto it = liveScored_.find(learner);
+                if (it != liveScored_.end() && it->second == got) {
+                    continue; // recorded already
+                }
+                liveScored_[learner] = got;
+                store::Event score;
+                score.learner = learner;
+                score.course = live.course;
+                score.content = live.content;
+                score.attempt = live.attempt;
+                score.kind = store::EventKind::Score;
+                score.scoreRaw = got;
+                score.scoreMax = maxPoints;
+                events.push_back(score);
+                store::Event status = score;
+                status.kind = store::EventKind::Status;
+                status.scoreRaw.reset();
+                status.scoreMax.reset();
+                status.status = 100.0 * got / maxPoints >= passPercent ? store::Status::Passed
+                                                                       : store::Status::Failed;
+                events.push_back(status);
+            }
+        }
+        if (!events.empty()) {
+            store_.recordOwn(std::move(events));
+        }
+    } catch (const std::exception& e) {
+        log(std::string("the live quiz's scores were not saved: ") + e.what());
+    }
 }
 
 void TeacherService::reveal() {
+    bool closed = false;
     {
         std::lock_guard<std::mutex> lock(m_);
         if (!state_.quizActive) {
             return;
         }
+        closed = state_.quiz.open;
         state_.quiz.open = false;
         state_.quiz.revealed = true;
     }
     changed();
+    if (closed) {
+        scoreLiveQuiz();
+    }
     const auto sessions = sessionsSnapshot();
     for (auto& s : sessions) {
         try {
@@ -1043,9 +1121,11 @@ void TeacherService::reveal() {
 }
 
 void TeacherService::endQuiz() {
+    scoreLiveQuiz(); // answers committed since it closed, or a quiz ended without closing
     {
         std::lock_guard<std::mutex> lock(m_);
         state_.quizActive = false;
+        liveScored_.clear();
     }
     changed();
 }

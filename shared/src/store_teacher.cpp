@@ -1,3 +1,4 @@
+#include "ayllu/problem.h"
 #include "ayllu/store/student_store.h" // hashPin, verifyPin
 #include "ayllu/store/teacher_store.h"
 
@@ -35,6 +36,28 @@ TeacherStore::ingestBatches(const std::vector<std::vector<Event>>& batches) {
         }
     });
     return results; // committed: now, and only now, each caller may acknowledge its durable list
+}
+
+void TeacherStore::recordOwn(std::vector<Event> events) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    db_.write([&](SQLite::Database& sql) {
+        SQLite::Statement last(sql, "SELECT coalesce(max(seq), 0) FROM events WHERE device = ?");
+        last.bind(1, kConsoleDevice);
+        last.executeStep();
+        std::int64_t seq = last.getColumn(0).getInt64();
+        const std::int64_t now = nowMs();
+        for (Event& e : events) {
+            e.device = kConsoleDevice;
+            e.seq = ++seq;
+            if (e.atMs == 0) {
+                e.atMs = now;
+            }
+            if (const std::string why = e.invalidReason(); !why.empty()) {
+                throw Error(why);
+            }
+            insertEvent(sql, e, now);
+        }
+    });
 }
 
 void TeacherStore::saveClass(const ClassInfo& c) {

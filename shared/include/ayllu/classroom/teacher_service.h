@@ -168,6 +168,9 @@ private:
     void changed();        // after any change of state_: save and broadcast
     void refreshTally();
     void tick(); // the quiz timer
+    // A live quiz's score per learner who answered, into the gradebook: when it closes, and
+    // again when it ends for any answer committed in between (m_ not held).
+    void scoreLiveQuiz();
     Poco::JSON::Object::Ptr classStatePayload(const std::string& device);
     std::string token(const std::string& purpose, const std::string& device,
                       const std::string& learner = {}) const;
@@ -198,6 +201,7 @@ private:
     // (device, course identifier) -> where that course stands on that PC.
     std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
     std::map<std::string, LeftLocked> leftLocked_; // by device
+    std::map<std::string, double> liveScored_;     // learner -> points recorded for the live quiz
 
     std::unique_ptr<Poco::Net::SecureServerSocket> server_;
     std::unique_ptr<net::Announcer> announcer_;

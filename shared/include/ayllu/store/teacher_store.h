@@ -29,6 +29,11 @@ struct RosterEntry {
     bool hasPin = false; // when read back
 };
 
+// The device name of what the console itself records (a live quiz's score, a lesson the teacher
+// marks done). No student PC can take it: the handshake refuses device ids with this prefix.
+inline constexpr const char* kConsoleDevice = "teacher:console";
+inline constexpr const char* kReservedDevicePrefix = "teacher:";
+
 struct IngestResult {
     // (device, seq) of every event of the batch that is now durable, new or already stored:
     // acknowledge exactly these, and only after ingest() returned.
@@ -57,6 +62,11 @@ public:
     IngestResult ingest(const std::vector<Event>& events);
     // Several students' batches in one transaction (one disk sync for all): a result per batch.
     std::vector<IngestResult> ingestBatches(const std::vector<std::vector<Event>>& batches);
+
+    // What the console itself decided (a live quiz's score at its close, a lesson marked done by
+    // the teacher): stored as the console's own events, numbered after the last one, in one
+    // transaction. Fields device and seq are set here. Throws StorageError.
+    void recordOwn(std::vector<Event> events);
 
     void saveClass(const ClassInfo& c);
     std::vector<ClassInfo> classes();

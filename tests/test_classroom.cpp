@@ -190,6 +190,18 @@ BOOST_AUTO_TEST_CASE(a_wrong_class_code_is_refused_and_logged_with_the_peer) {
     BOOST_TEST(!p.store->joinedClass("c1")); // nothing pinned
 }
 
+BOOST_AUTO_TEST_CASE(no_pc_may_take_the_consoles_own_device_name) {
+    // The console records live-quiz scores and lessons marked done as "teacher:console": a PC
+    // calling itself that could send those sequence numbers first and have the console's own
+    // records dropped as duplicates.
+    Classroom c;
+    RawClient raw(c.teacher->port());
+    raw.send(net::MsgType::Hello, R"({"version":1,"device":")" +
+                                      std::string(store::kConsoleDevice) + R"(","name":"x"})");
+    BOOST_CHECK_THROW(raw.next(net::MsgType::Hello, 3), net::ChannelClosed); // closed, unanswered
+    BOOST_TEST(c.tlog.said("is the console's own"));
+}
+
 BOOST_AUTO_TEST_CASE(a_rogue_teacher_with_another_key_is_refused_before_anything_is_sent) {
     Classroom real;
     Pupil& p = real.join("pc-1");
@@ -406,6 +418,20 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_
     BOOST_REQUIRE(a.agent->waitSynced(10000));
     BOOST_TEST(c.teacher->quizStatus().tallies[1].answered == 0);
     BOOST_TEST(teacherCount(c, "SELECT count(*) FROM interactions WHERE result = 'closed'") == 1);
+    // Closed: each learner's score is in the gradebook (Luis two right, Rosa none), recorded
+    // by the console itself; the late answer adds nothing.
+    double total = 0;
+    for (const auto& q : c.teacher->course(kCourse)->quizzes.at("res-cuestionario").questions) {
+        total += q.points;
+    }
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM progress WHERE learner = 'luis' AND "
+                               "content = 'res-cuestionario' AND score_raw = 2 AND score_max = " +
+                                   std::to_string(static_cast<int>(total))) == 1);
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM progress WHERE learner = 'rosa' AND "
+                               "content = 'res-cuestionario' AND score_raw = 0 AND "
+                               "status_rank = 3") == 1); // failed
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events WHERE device = 'teacher:console' "
+                               "AND kind = 'score'") == 2);
 
     c.teacher->reveal();
     BOOST_REQUIRE(a.agent->waitFor([&] { return !a.agent->view().reveal.empty(); }, 10000));
@@ -421,6 +447,9 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_
     // After the quiz, a doctored PC claims a right answer to it in an attempt of its own: that
     // quiz is never on a student's PC, so the answer is kept but graded "invalid", not counted.
     c.teacher->endQuiz();
+    // Nothing changed since it closed: no second score.
+    BOOST_TEST(teacherCount(c, "SELECT count(*) FROM events WHERE device = 'teacher:console' "
+                               "AND kind = 'score'") == 2);
     store::Event after = forged;
     after.learner = "luis";
     after.attempt = 99;

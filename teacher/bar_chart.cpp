@@ -1,5 +1,7 @@
 #include "bar_chart.h"
 
+#include "accessible.h"
+
 #include <algorithm>
 #include <wx/dcbuffer.h>
 
@@ -38,12 +40,27 @@ void BarChart::setBars(std::vector<Bar> bars, double maximum) {
     bars_ = std::move(bars);
     maximum_ = std::max(maximum, 1e-9);
     SetVirtualSize(-1, static_cast<int>(bars_.size()) * kRow + 2 * kPad);
+    describe();
     Refresh();
 }
 
 void BarChart::setEmptyText(const wxString& text) {
     empty_ = text;
+    describe();
     Refresh();
+}
+
+void BarChart::setTitle(const wxString& title) {
+    title_ = title;
+    describe();
+}
+
+void BarChart::describe() {
+    wxString all;
+    for (const auto& b : bars_) {
+        all += (all.empty() ? "" : "; ") + b.label + ": " + b.value;
+    }
+    setAccessible(this, title_, bars_.empty() ? empty_ : all);
 }
 
 void BarChart::onPaint(wxPaintEvent&) {

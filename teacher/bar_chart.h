@@ -19,11 +19,15 @@ public:
     explicit BarChart(wxWindow* parent);
     void setBars(std::vector<Bar> bars, double maximum);
     void setEmptyText(const wxString& text);
+    // What a screen reader calls the chart; it reads the bars as "label: value; …".
+    void setTitle(const wxString& title);
     const std::vector<Bar>& bars() const { return bars_; }
 
 private:
     void onPaint(wxPaintEvent&);
+    void describe();
     std::vector<Bar> bars_;
+    wxString title_;
     double maximum_ = 1;
     wxString empty_;
 };

@@ -1,5 +1,7 @@
 #include "gradebook_page.h"
 
+#include "accessible.h"
+#include "ayllu/course/catalog.h"
 #include "ayllu/i18n.h"
 #include "ayllu/store/gradebook.h"
 #include "tr.h"
@@ -11,15 +13,6 @@ namespace ayllu::teacher {
 
 using student::u8;
 
-namespace {
-wxString percent(const std::optional<double>& v) {
-    return v ? wxString::Format("%.0f %%", *v) : wxString::FromUTF8("—");
-}
-wxString minutes(double ms) {
-    return wxString::Format(_("%.0f min"), ms / 60000.0);
-}
-} // namespace
-
 GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     : wxPanel(parent), console_(console) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
@@ -29,19 +22,24 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     view_->Append(_("By question (hardest first)"));
     view_->Append(_("Every grade"));
     view_->SetSelection(0);
+    view_->SetName(_("Show"));
     classes_ = new wxChoice(this, wxID_ANY);
+    classes_->SetName(_("Class"));
     period_ = new wxChoice(this, wxID_ANY);
     period_->Append(_("All dates"));
     period_->Append(_("Today"));
     period_->Append(_("Last 7 days"));
     period_->Append(_("Last 30 days"));
     period_->SetSelection(0);
+    period_->SetName(_("Period"));
     auto* exportButton = new wxButton(this, wxID_ANY, _("&Export CSV…"));
     exportButton->SetToolTip(_("Ctrl+E"));
     auto* refreshButton = new wxButton(this, wxID_REFRESH, _("&Refresh"));
     auto* reportButton = new wxButton(this, wxID_ANY, _("Class &report (PDF)…"));
     auto* printButton = new wxButton(this, wxID_PRINT, _("&Print the report…"));
     auto* certificateButton = new wxButton(this, wxID_ANY, _("Cer&tificate…"));
+    mark_ = new wxButton(this, wxID_ANY, _("&Mark the lesson as done"));
+    mark_->SetToolTip(_("For the selected learner and lesson (seen on paper or on another PC)"));
     top->Add(new wxStaticText(this, wxID_ANY, _("Show")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(view_, 0, wxRIGHT, 12);
     top->Add(new wxStaticText(this, wxID_ANY, _("Class")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
@@ -54,19 +52,41 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     bottom->Add(reportButton, 0, wxRIGHT, 6);
     bottom->Add(printButton, 0, wxRIGHT, 6);
     bottom->Add(certificateButton, 0);
+    bottom->AddStretchSpacer();
+    bottom->Add(mark_, 0);
 
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_REPORT | wxLC_SINGLE_SEL);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetFont(summary_->GetFont().Bold());
+    // A native table: a screen reader (and the end-to-end test) reads every cell.
+    list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
+    setAccessible(list_, _("Gradebook"));
+    list_->SetMinSize(FromDIP(wxSize(400, 160)));
     chart_ = new BarChart(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(top, 0, wxEXPAND | wxALL, 10);
+    sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
     sizer->Add(list_, 3, wxEXPAND | wxLEFT | wxRIGHT, 10);
     sizer->Add(chart_, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 10);
-    sizer->Add(bottom, 0, wxALL, 10);
+    sizer->Add(bottom, 0, wxEXPAND | wxALL, 10);
     SetSizer(sizer);
     reportButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askClassReport(); });
     printButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { printClassReport(); });
     certificateButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askCertificate(); });
+    mark_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const int row = list_->GetSelectedRow();
+        if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= grades_.size()) {
+            return;
+        }
+        const auto& g = grades_[static_cast<std::size_t>(row)];
+        // Status only moves forward: there is no undo, so the teacher confirms.
+        if (wxMessageBox(
+                wxString::Format(_("Mark \"%s\" as done for %s?"), u8(g.title), u8(g.learnerName)),
+                _("Gradebook"), wxYES_NO | wxICON_QUESTION, this) == wxYES) {
+            markCompleted(row);
+        }
+    });
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { updateMark(); });
 
     for (auto* c : {view_, classes_, period_}) {
         c->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
@@ -114,22 +134,8 @@ store::GradeFilter GradebookPage::filter() {
     return f;
 }
 
-std::string GradebookPage::titleOf(const std::string& course, const std::string& content) const {
-    const auto* p = console_.service().course(course);
-    if (p == nullptr) {
-        return content;
-    }
-    const auto& lang = i18n::currentLanguage();
-    if (p->lessons.count(content) != 0) {
-        return p->lessons.at(content).title.best(lang);
-    }
-    if (p->quizzes.count(content) != 0) {
-        return p->quizzes.at(content).title.best(lang);
-    }
-    if (p->drills.count(content) != 0) {
-        return p->drills.at(content).title.best(lang);
-    }
-    return content;
+store::Catalog GradebookPage::catalog() const {
+    return course::catalogOf(console_.courses(), i18n::currentLanguage());
 }
 
 void GradebookPage::setPeriod(int period) {
@@ -144,64 +150,67 @@ void GradebookPage::setView(View v) {
 
 void GradebookPage::refresh() {
     const auto f = filter();
+    const auto titles = catalog();
     const auto view = static_cast<View>(view_->GetSelection());
     list_->Freeze();
-    list_->ClearAll();
+    list_->DeleteAllItems();
+    list_->ClearColumns();
+    grades_.clear();
     std::vector<Bar> bars;
     auto columns = [this](std::initializer_list<wxString> names) {
         int i = 0;
         for (const auto& n : names) {
-            list_->AppendColumn(n, wxLIST_FORMAT_LEFT, i++ == 0 ? FromDIP(260) : FromDIP(120));
+            list_->AppendTextColumn(n, wxDATAVIEW_CELL_INERT,
+                                    i++ == 0 ? FromDIP(280) : FromDIP(120), wxALIGN_LEFT,
+                                    wxDATAVIEW_COL_RESIZABLE);
         }
     };
-    auto row = [this](std::initializer_list<wxString> cells) {
-        const long r = list_->InsertItem(list_->GetItemCount(), *cells.begin());
-        int c = 0;
-        for (const auto& cell : cells) {
-            if (c > 0) {
-                list_->SetItem(r, c, cell);
-            }
-            ++c;
+    auto row = [this](const std::vector<wxString>& cells) {
+        wxVector<wxVariant> values;
+        for (const auto& c : cells) {
+            values.push_back(wxVariant(c));
         }
+        list_->AppendItem(values);
     };
     auto scoreBar = [](const wxString& label, const std::optional<double>& score) {
         Bar b;
         b.label = label;
         const double v = score.value_or(0);
         b.parts = {{v, v >= 60 ? colourCorrect() : colourWrong()}};
-        b.value = percent(score);
+        b.value = percentText(score);
         return b;
     };
+    store::ClassSummary summary;
     console_.store().withDatabase([&](SQLite::Database& db) {
+        summary = store::classSummary(db, f, titles);
         switch (view) {
         case View::Learners:
             columns({_("Learner"), _("Started"), _("Completed"), _("Mean score"), _("Time")});
-            for (const auto& l : store::learnerSummary(db, f)) {
-                row({u8(l.learnerName), wxString::Format("%d", l.started),
-                     wxString::Format("%d", l.completed), percent(l.meanScorePercent),
-                     minutes(static_cast<double>(l.timeMs))});
+            chart_->setTitle(_("Mean score per learner"));
+            for (const auto& l : store::learnerSummary(db, f, titles)) {
+                row(learnerCells(l));
                 bars.push_back(scoreBar(u8(l.learnerName), l.meanScorePercent));
             }
             break;
         case View::Items:
             columns({_("Lesson, quiz or drill"), _("Started"), _("Completed"), _("Mean score"),
                      _("Mean time")});
-            for (const auto& i : store::itemSummary(db, f)) {
-                const auto title = u8(titleOf(i.course, i.content));
-                row({title, wxString::Format("%d / %d", i.started, i.learners),
-                     wxString::Format("%d / %d", i.completed, i.learners),
-                     percent(i.meanScorePercent), minutes(i.meanTimeMs)});
-                bars.push_back(scoreBar(title, i.meanScorePercent));
+            chart_->setTitle(_("Mean score per lesson, quiz or drill"));
+            for (const auto& i : store::itemSummary(db, f, titles)) {
+                const auto cells = itemCells(i);
+                row(cells);
+                bars.push_back(scoreBar(cells.front(), i.meanScorePercent));
             }
             break;
         case View::Questions:
             columns({_("Question"), _("Quiz"), _("Answered"), _("Right"), _("Share right")});
-            for (const auto& q : store::questionStats(db, f)) {
-                row({u8(q.question), u8(titleOf(q.course, q.content)),
-                     wxString::Format("%d", q.answered), wxString::Format("%d", q.correct),
+            chart_->setTitle(_("Answers per question"));
+            for (const auto& q : store::questionStats(db, f, titles)) {
+                row({u8(q.text), u8(q.title), wxString::Format("%d", q.answered),
+                     wxString::Format("%d", q.correct),
                      wxString::Format("%.0f %%", q.shareCorrect * 100)});
                 Bar b;
-                b.label = u8(q.question);
+                b.label = u8(q.text);
                 b.parts = {
                     {static_cast<double>(q.correct), colourCorrect()},
                     {static_cast<double>(q.partial), colourPartial()},
@@ -212,17 +221,22 @@ void GradebookPage::refresh() {
             break;
         case View::Grades:
             columns({_("Learner"), _("Lesson, quiz or drill"), _("Status"), _("Score"),
-                     _("Attempts"), _("Time")});
-            for (const auto& g : store::gradebook(db, f)) {
-                row({u8(g.learnerName), u8(titleOf(g.course, g.content)),
-                     u8(store::statusLabel(g.status)), percent(g.scorePercent),
-                     wxString::Format("%d", g.attempts), minutes(static_cast<double>(g.timeMs))});
+                     _("Pages seen"), _("Attempts"), _("Time")});
+            grades_ = store::gradebook(db, f, titles);
+            for (const auto& g : grades_) {
+                row({u8(g.learnerName), u8(g.title), u8(store::statusLabel(g.status)),
+                     percentText(g.scorePercent),
+                     g.pagesTotal > 0 ? wxString::Format("%d / %d", g.pagesSeen, g.pagesTotal)
+                                      : wxString(),
+                     wxString::Format("%d", g.attempts),
+                     minutesText(static_cast<double>(g.timeMs))});
             }
             break;
         }
         return 0;
     });
     list_->Thaw();
+    summary_->SetLabel(summaryText(summary));
     double maximum = 100;
     if (view == View::Questions) {
         maximum = 1;
@@ -237,34 +251,73 @@ void GradebookPage::refresh() {
     chart_->Show(view != View::Grades);
     chart_->setBars(std::move(bars), maximum);
     chart_->setEmptyText(_("Nothing yet for this class and period."));
+    mark_->Show(view == View::Grades);
+    updateMark();
     Layout();
 }
 
-void GradebookPage::exportCsv(const std::string& path) {
+void GradebookPage::updateMark() {
+    const int row = list_->GetSelectedRow();
+    bool can = false;
+    if (row != wxNOT_FOUND && static_cast<std::size_t>(row) < grades_.size()) {
+        const auto& g = grades_[static_cast<std::size_t>(row)];
+        can = g.pagesTotal > 0 && !g.completed();
+    }
+    mark_->Enable(can);
+}
+
+void GradebookPage::markCompleted(int row) {
+    if (row < 0 || static_cast<std::size_t>(row) >= grades_.size()) {
+        return;
+    }
+    const auto& g = grades_[static_cast<std::size_t>(row)];
+    store::Event e;
+    e.learner = g.learnerId;
+    e.course = g.course;
+    e.content = g.content;
+    e.kind = store::EventKind::Status;
+    e.status = store::Status::Completed;
+    console_.store().recordOwn({e}); // committed before the list shows it
+    refresh();
+    if (static_cast<unsigned>(row) < static_cast<unsigned>(list_->GetItemCount())) {
+        list_->SelectRow(static_cast<unsigned>(row));
+    }
+}
+
+std::string GradebookPage::exportCsv(const std::string& path) {
     const auto f = filter();
-    const bool questions = static_cast<View>(view_->GetSelection()) == View::Questions;
-    const std::string csv = console_.store().withDatabase([&](SQLite::Database& db) {
-        const store::TitleLookup title = [this](const std::string& c, const std::string& i) {
-            return titleOf(c, i);
-        };
-        return questions ? store::questionsCsv(store::questionStats(db, f), title)
-                         : store::gradebookCsv(store::gradebook(db, f), title);
+    const auto titles = catalog();
+    const auto style = store::csvStyleFor(i18n::currentLanguage());
+    const auto [grades, questions] = console_.store().withDatabase([&](SQLite::Database& db) {
+        return std::make_pair(store::gradebookCsv(store::gradebook(db, f, titles), style),
+                              store::questionsCsv(store::questionStats(db, f, titles), style));
     });
-    // Written beside and renamed, so a full disk never leaves half a file under the name.
-    const std::string part = path + ".part";
-    {
-        std::ofstream out(part, std::ios::binary | std::ios::trunc);
-        out << csv;
-        out.close();
-        if (!out) {
+    // "notas.csv" and "notas - Preguntas.csv", side by side.
+    std::string stem = path;
+    if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".csv") == 0) {
+        stem.resize(stem.size() - 4);
+    }
+    const std::string questionsPath =
+        stem + " - " + wxString(_("Questions")).utf8_string() + ".csv";
+    // Each written beside and renamed, so a full disk never leaves half a file under the name.
+    for (const auto& [file, text] :
+         {std::make_pair(path, grades), std::make_pair(questionsPath, questions)}) {
+        const std::string part = file + ".part";
+        {
+            std::ofstream out(part, std::ios::binary | std::ios::trunc);
+            out << text;
+            out.close();
+            if (!out) {
+                std::remove(part.c_str());
+                throw Error(wxString::Format(_("Could not write %s"), u8(file)).utf8_string());
+            }
+        }
+        if (std::rename(part.c_str(), file.c_str()) != 0) {
             std::remove(part.c_str());
-            throw Error(wxString::Format(_("Could not write %s"), u8(path)).utf8_string());
+            throw Error(wxString::Format(_("Could not write %s"), u8(file)).utf8_string());
         }
     }
-    if (std::rename(part.c_str(), path.c_str()) != 0) {
-        std::remove(part.c_str());
-        throw Error(wxString::Format(_("Could not write %s"), u8(path)).utf8_string());
-    }
+    return questionsPath;
 }
 
 void GradebookPage::askAndExport() {
@@ -274,9 +327,9 @@ void GradebookPage::askAndExport() {
         return;
     }
     try {
-        exportCsv(ask.GetPath().utf8_string());
-        wxMessageBox(wxString::Format(_("Saved %s"), ask.GetPath()), _("Gradebook"),
-                     wxOK | wxICON_INFORMATION, this);
+        const auto questions = exportCsv(ask.GetPath().utf8_string());
+        wxMessageBox(wxString::Format(_("Saved %s\nand %s"), ask.GetPath(), u8(questions)),
+                     _("Gradebook"), wxOK | wxICON_INFORMATION, this);
     } catch (const std::exception& e) {
         wxMessageBox(u8(e.what()), _("The gradebook was not exported"), wxOK | wxICON_ERROR, this);
     }
@@ -297,11 +350,11 @@ std::unique_ptr<Document> GradebookPage::classReportDocument() {
     d.teacher = console_.setting("teacher");
     d.period = period_->GetStringSelection().utf8_string();
     d.madeMs = store::nowMs();
+    const auto titles = catalog();
     console_.store().withDatabase([&](SQLite::Database& db) {
-        d.learners = store::learnerSummary(db, f);
-        for (const auto& item : store::itemSummary(db, f)) {
-            d.items.emplace_back(titleOf(item.course, item.content), item);
-        }
+        d.summary = store::classSummary(db, f, titles);
+        d.learners = store::learnerSummary(db, f, titles);
+        d.items = store::itemSummary(db, f, titles);
         return 0;
     });
     return classReport(std::move(d));
@@ -338,7 +391,7 @@ std::unique_ptr<Document> GradebookPage::certificateDocument(const std::string& 
     const std::string title =
         pkg != nullptr ? pkg->manifest.meta.title.best(i18n::currentLanguage()) : course;
     const auto completion = console_.store().withDatabase([&](SQLite::Database& db) {
-        return store::courseCompletion(db, classId, learner, course, items);
+        return store::courseCompletion(db, classId, learner, course, items, catalog());
     });
     std::string className;
     if (const auto c = console_.store().classById(classId)) {

@@ -7,7 +7,7 @@
 #include "console.h"
 #include "report.h"
 
-#include <wx/listctrl.h>
+#include <wx/dataview.h>
 #include <wx/wx.h>
 
 namespace ayllu::teacher {
@@ -20,9 +20,10 @@ public:
     void setView(View v);
     // 0 all dates, 1 today, 2 the last 7 days, 3 the last 30 days.
     void setPeriod(int period);
-    // Writes what the view shows (Every grade and Questions have their own CSV; Learners and
-    // Items export every grade). Throws ayllu::Error when the file can't be written.
-    void exportCsv(const std::string& path);
+    // Writes every grade (one row per learner and item) to `path` and the per-question figures
+    // beside it ("<name> - <Questions>.csv"), in the spreadsheet conventions of the console's
+    // language. Returns the second file's path. Throws ayllu::Error naming a file it can't write.
+    std::string exportCsv(const std::string& path);
     void askAndExport(); // Ctrl+E: a Save dialog, then exportCsv
 
     // The class report of the class and period chosen, as PDF; or printed.
@@ -35,8 +36,14 @@ public:
                          const std::string& path);
     void askCertificate(); // choose the learner and the course, then save or print
 
+    // Every grade: the teacher marks the selected lesson as done (a lesson read on paper, say).
+    void markCompleted(int row);
+
     int rowCount() const { return list_->GetItemCount(); }
-    wxString cell(int row, int column) const { return list_->GetItemText(row, column); }
+    wxString cell(int row, int column) const {
+        return list_->GetTextValue(static_cast<unsigned>(row), static_cast<unsigned>(column));
+    }
+    wxString summary() const { return summary_->GetLabel(); }
     const BarChart& chart() const { return *chart_; }
 
 private:
@@ -44,13 +51,17 @@ private:
     std::unique_ptr<Document> classReportDocument();
     std::unique_ptr<Document> certificateDocument(const std::string& learner,
                                                   const std::string& course);
-    std::string titleOf(const std::string& course, const std::string& content) const;
+    store::Catalog catalog() const;
+    void updateMark();
     Console& console_;
     wxChoice* view_ = nullptr;
     wxChoice* classes_ = nullptr;
     wxChoice* period_ = nullptr;
-    wxListCtrl* list_ = nullptr;
+    wxDataViewListCtrl* list_ = nullptr;
+    wxStaticText* summary_ = nullptr;
+    wxButton* mark_ = nullptr;
     BarChart* chart_ = nullptr;
+    std::vector<store::GradeRow> grades_; // the rows of "Every grade", as listed
     std::vector<std::string> classIds_;
 };
 

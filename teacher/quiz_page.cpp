@@ -65,6 +65,7 @@ QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), consol
     }
 
     chart_ = new BarChart(this);
+    chart_->setTitle(_("Answers per question"));
     chart_->setEmptyText(_("Start a quiz: a bar per question shows the answers as they arrive."));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);

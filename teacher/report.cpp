@@ -22,10 +22,6 @@ wxString dateText(std::int64_t ms) {
     return wxDateTime(static_cast<time_t>(ms / 1000)).Format("%Y-%m-%d");
 }
 
-wxString percent(const std::optional<double>& v) {
-    return v ? wxString::Format("%.0f %%", *v) : wxString::FromUTF8("—");
-}
-
 // wx's cairo context sizes fonts for 96 dots per inch; a page is drawn in points (72 per inch).
 wxFont pointFont(double size, bool bold) {
     return wxFont(wxFontInfo(size * 72.0 / 96.0).Family(wxFONTFAMILY_SWISS).Bold(bold));
@@ -93,6 +89,8 @@ public:
             text(gc,
                  wxString::Format(_("Period: %s · made on %s"), u8(d_.period), dateText(d_.madeMs)),
                  kMargin, y, 10);
+            y += 15;
+            text(gc, summaryText(d_.summary), kMargin, y, 10, true);
             y += 28;
         }
         // Which lines go on this page: page 0 holds fewer, under the title block.
@@ -157,21 +155,12 @@ private:
             break;
         case Line::Learner: {
             const auto& r = d_.learners[l.index];
-            columns(gc, y,
-                    {u8(r.learnerName), wxString::Format("%d", r.started),
-                     wxString::Format("%d", r.completed), percent(r.meanScorePercent),
-                     wxString::Format(_("%.0f min"), static_cast<double>(r.timeMs) / 60000.0)},
-                    false, r.meanScorePercent);
+            columns(gc, y, learnerCells(r), false, r.meanScorePercent);
             break;
         }
         case Line::Item: {
-            const auto& [title, r] = d_.items[l.index];
-            columns(gc, y,
-                    {u8(title), wxString::Format("%d / %d", r.started, r.learners),
-                     wxString::Format("%d / %d", r.completed, r.learners),
-                     percent(r.meanScorePercent),
-                     wxString::Format(_("%.0f min"), r.meanTimeMs / 60000.0)},
-                    false, r.meanScorePercent);
+            const auto& r = d_.items[l.index];
+            columns(gc, y, itemCells(r), false, r.meanScorePercent);
             break;
         }
         }
@@ -222,6 +211,36 @@ private:
 };
 
 } // namespace
+
+wxString percentText(const std::optional<double>& v) {
+    return v ? wxString::Format("%.0f %%", *v) : wxString::FromUTF8("—");
+}
+
+wxString minutesText(double ms) {
+    if (ms > 0 && ms < 59500) { // under a minute: seconds, at least 1 when anything was spent
+        return wxString::Format(_("%.0f s"), std::max(1.0, ms / 1000.0));
+    }
+    return wxString::Format(_("%.0f min"), ms / 60000.0);
+}
+
+std::vector<wxString> learnerCells(const store::LearnerRow& r) {
+    return {u8(r.learnerName), wxString::Format("%d", r.started),
+            wxString::Format("%d", r.completed), percentText(r.meanScorePercent),
+            minutesText(static_cast<double>(r.timeMs))};
+}
+
+std::vector<wxString> itemCells(const store::ItemRow& r) {
+    return {u8(r.title.empty() ? r.content : r.title),
+            wxString::Format("%d / %d", r.started, r.learners),
+            wxString::Format("%d / %d", r.completed, r.learners), percentText(r.meanScorePercent),
+            minutesText(r.meanTimeMs)};
+}
+
+wxString summaryText(const store::ClassSummary& s) {
+    return wxString::Format(_("%d learners · mean score %s · %d of %d done · %s per learner"),
+                            s.learners, percentText(s.meanScorePercent), s.completed,
+                            s.learners * s.items, minutesText(static_cast<double>(s.meanTimeMs)));
+}
 
 std::unique_ptr<Document> classReport(ClassReportData data) {
     return std::make_unique<ClassReport>(std::move(data));

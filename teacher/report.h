@@ -20,11 +20,23 @@ public:
     virtual void drawPage(wxGraphicsContext& gc, int page) const = 0;
 };
 
+// The figures as the gradebook shows them and the report prints them, made in one place so the
+// paper and the screen can never disagree.
+wxString percentText(const std::optional<double>& v);
+wxString minutesText(double ms);
+// Learner, started, completed, mean score, time.
+std::vector<wxString> learnerCells(const store::LearnerRow& r);
+// Title, started (of the class), completed (of the class), mean score, mean time.
+std::vector<wxString> itemCells(const store::ItemRow& r);
+// "3 learners · mean score 67 % · 5 of 9 done · 12 min per learner"
+wxString summaryText(const store::ClassSummary& s);
+
 struct ClassReportData {
     std::string className, teacher, period;
     std::int64_t madeMs = 0;
+    store::ClassSummary summary;
     std::vector<store::LearnerRow> learners;
-    std::vector<std::pair<std::string, store::ItemRow>> items; // (title, row)
+    std::vector<store::ItemRow> items;
 };
 std::unique_ptr<Document> classReport(ClassReportData data);
 

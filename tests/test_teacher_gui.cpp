@@ -207,24 +207,44 @@ BOOST_AUTO_TEST_CASE(a_class_follows_the_lesson_takes_a_live_quiz_and_lands_in_t
     f.showPage(ConsoleFrame::GradebookTab);
     f.gradebookPage().setView(teacher::GradebookPage::View::Questions);
     BOOST_REQUIRE(f.gradebookPage().rowCount() == 2);
-    BOOST_TEST(f.gradebookPage().cell(0, 0) == "q1"); // half right: harder than q3
+    // Named by its text, never by its identifier; half right: harder than q3.
+    BOOST_TEST(f.gradebookPage().cell(0, 0).utf8_string() == "¿Qué botón usamos para elegir?");
+    BOOST_TEST(f.gradebookPage().cell(0, 1).utf8_string() == "¿Qué aprendimos?");
     BOOST_TEST(f.gradebookPage().cell(0, 4) == "50 %");
     f.gradebookPage().setView(teacher::GradebookPage::View::Learners);
     BOOST_REQUIRE(f.gradebookPage().rowCount() == 3); // the whole roster, Ana with nothing
+    // The live quiz's scores are in as soon as it closed: Luis 2 of its points, Rosa none.
+    std::map<std::string, std::vector<std::string>> byLearner;
+    for (int r = 0; r < f.gradebookPage().rowCount(); ++r) {
+        for (int c = 0; c < 5; ++c) {
+            byLearner[f.gradebookPage().cell(r, 0).utf8_string()].push_back(
+                f.gradebookPage().cell(r, c).utf8_string());
+        }
+    }
+    BOOST_TEST(byLearner["Luis Mamani"][3] != "—");
+    BOOST_TEST(byLearner["Rosa Ñahui"][3] == "0 %");
+    BOOST_TEST(byLearner["Ana Ticona"][3] == "—");
+    BOOST_TEST(f.gradebookPage().summary().Contains("3 estudiantes"),
+               f.gradebookPage().summary().utf8_string());
     screenshot(&f, "teacher-gradebook-1024x768.png");
 
     // Export: the CSV Excel and LibreOffice open, with the quiz's title and each learner.
     f.gradebookPage().setView(teacher::GradebookPage::View::Grades);
     const auto csvPath = lab.tmp / "notas.csv";
-    f.gradebookPage().exportCsv(csvPath.string());
+    const auto questionsPath = f.gradebookPage().exportCsv(csvPath.string());
     const auto csv = readFile(csvPath);
+    const auto questionsCsv = readFile(questionsPath);
+    BOOST_TEST(questionsCsv.find("\"¿Qué botón usamos para elegir?\";2;1;0;50,0;") !=
+                   std::string::npos,
+               questionsCsv);
     BOOST_TEST(csv.rfind("\xEF\xBB\xBF", 0) == 0u); // BOM
     BOOST_TEST(csv.find("\r\n") != std::string::npos);
     BOOST_TEST(csv.find("\"Luis Mamani\"") != std::string::npos);
     BOOST_TEST(csv.find("\"Rosa Ñahui\"") != std::string::npos);
     BOOST_TEST(csv.find("\"Ana Ticona\"") != std::string::npos);
     BOOST_TEST(csv.find("\"¿Qué aprendimos?\"") != std::string::npos, csv); // the title
-    BOOST_TEST(csv.find("\"Estudiante\"") != std::string::npos, csv);       // Spanish headers
+    BOOST_TEST(csv.find("\"Estudiante\";") != std::string::npos, csv);      // Spanish headers
+    BOOST_TEST(csv.find("res-cuestionario") == std::string::npos, csv);     // no identifiers
     BOOST_TEST(!fs::exists(lab.tmp / "notas.csv.part"));
     // An export into a folder that does not exist fails with the path, and writes nothing.
     BOOST_CHECK_EXCEPTION(
@@ -240,6 +260,10 @@ BOOST_AUTO_TEST_CASE(a_class_follows_the_lesson_takes_a_live_quiz_and_lands_in_t
                                  "¿Qué aprendimos?", "Prof. Rosa Quispe"}) {
         BOOST_TEST(reportText.out.find(expected) != std::string::npos, expected);
     }
+    // The same figures as the screen: the class line and each learner's score.
+    BOOST_TEST(reportText.out.find(f.gradebookPage().summary().utf8_string()) != std::string::npos,
+               reportText.out);
+    BOOST_TEST(reportText.out.find(byLearner["Luis Mamani"][3]) != std::string::npos);
     pdfPicture(report, "teacher-class-report.png");
 
     // A certificate only for a learner who completed the whole course; else what is missing.

@@ -288,6 +288,27 @@ class Program:
         return w
 
 
+def table(prog, name=None, timeout=20):
+    """The rows of a table (a list or grid) as a screen reader reads them: a header row of column
+    names, then a list of cell texts per row. `name` picks the table by its accessible name."""
+    def look():
+        for t in prog.all("table", name) + prog.all("tree table", name):
+            try:
+                return t.queryTable(), t
+            except Exception:
+                continue
+        return None
+    t, node = until("%s: a table %r" % (prog.name, name), look, timeout=timeout)
+    header = []
+    for c in range(t.nColumns):
+        h = t.getColumnHeader(c)
+        header.append(h.name if h is not None else t.getColumnDescription(c))
+    rows = []
+    for r in range(t.nRows):
+        rows.append([(t.getAccessibleAt(r, c).name or "") for c in range(t.nColumns)])
+    return header, rows
+
+
 def start_teacher(desk, build, work, learners, lang="es", name="teacher", env=None,
                   class_name="Quinto A"):
     """The real console on its first run: a class list of (name, language) written as a

@@ -1,5 +1,6 @@
 #include "courses_page.h"
 
+#include "accessible.h"
 #include "ayllu/course/labels.h"
 #include "ayllu/i18n.h"
 #include "tr.h"
@@ -24,16 +25,21 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
     buttons->AddStretchSpacer();
     buttons->Add(push, 0);
 
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_REPORT | wxLC_SINGLE_SEL);
-    list_->AppendColumn(_("Course"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    list_->AppendColumn(_("Version"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    list_->AppendColumn(_("Lessons"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    list_->AppendColumn(_("Quizzes"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    list_->AppendColumn(_("Drills"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    list_->AppendColumn(_("Languages"), wxLIST_FORMAT_LEFT, FromDIP(200));
-    outline_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                              wxTR_DEFAULT_STYLE | wxTR_HIDE_ROOT);
+    // Native table and tree: a screen reader reads each course, each figure and each item.
+    list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxDV_SINGLE | wxDV_ROW_LINES);
+    setAccessible(list_, _("Courses"));
+    list_->SetMinSize(FromDIP(wxSize(400, 120)));
+    list_->AppendTextColumn(_("Course"), wxDATAVIEW_CELL_INERT, FromDIP(300));
+    list_->AppendTextColumn(_("Version"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    list_->AppendTextColumn(_("Lessons"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    list_->AppendTextColumn(_("Quizzes"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    list_->AppendTextColumn(_("Drills"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    list_->AppendTextColumn(_("Languages"), wxDATAVIEW_CELL_INERT, FromDIP(200));
+    outline_ = new wxDataViewTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                      wxDV_SINGLE | wxDV_NO_HEADER);
+    setAccessible(outline_, _("Outline"));
+    outline_->SetMinSize(FromDIP(wxSize(200, 120)));
     deliveries_ = new wxScrolledWindow(this);
     deliveries_->SetScrollRate(0, 20);
     deliveriesSizer_ = new wxBoxSizer(wxVERTICAL);
@@ -66,7 +72,7 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
         }
     });
     push->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { pushSelected(); });
-    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { showOutline(); });
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { showOutline(); });
     refresh();
 }
 
@@ -75,22 +81,22 @@ void CoursesPage::refresh() {
     ids_.clear();
     const auto lang = i18n::currentLanguage();
     for (const auto* p : console_.courses()) {
-        const long r =
-            list_->InsertItem(list_->GetItemCount(), u8(p->manifest.meta.title.best(lang)));
-        list_->SetItem(r, 1, u8(p->manifest.version));
-        list_->SetItem(r, 2, wxString::Format("%zu", p->lessons.size()));
-        list_->SetItem(r, 3, wxString::Format("%zu", p->quizzes.size()));
-        list_->SetItem(r, 4, wxString::Format("%zu", p->drills.size()));
         wxString languages;
         for (const auto& l : p->manifest.meta.languages) {
             languages += (languages.empty() ? "" : ", ") + u8(course::languageName(l.code));
         }
-        list_->SetItem(r, 5, languages);
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(u8(p->manifest.meta.title.best(lang))));
+        row.push_back(wxVariant(u8(p->manifest.version)));
+        row.push_back(wxVariant(wxString::Format("%zu", p->lessons.size())));
+        row.push_back(wxVariant(wxString::Format("%zu", p->quizzes.size())));
+        row.push_back(wxVariant(wxString::Format("%zu", p->drills.size())));
+        row.push_back(wxVariant(languages));
+        list_->AppendItem(row);
         ids_.push_back(p->manifest.identifier);
     }
     if (!ids_.empty()) {
-        list_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        list_->SelectRow(0);
     }
     showOutline();
 }
@@ -98,7 +104,7 @@ void CoursesPage::refresh() {
 bool CoursesPage::select(const std::string& identifier) {
     for (std::size_t i = 0; i < ids_.size(); ++i) {
         if (ids_[i] == identifier) {
-            list_->SetItemState(static_cast<long>(i), wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+            list_->SelectRow(static_cast<unsigned>(i));
             showOutline();
             return true;
         }
@@ -108,8 +114,8 @@ bool CoursesPage::select(const std::string& identifier) {
 
 void CoursesPage::showOutline() {
     outline_->DeleteAllItems();
-    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (r < 0) {
+    const int r = list_->GetSelectedRow();
+    if (r == wxNOT_FOUND || static_cast<std::size_t>(r) >= ids_.size()) {
         return;
     }
     const auto* p = console_.service().course(ids_[static_cast<std::size_t>(r)]);
@@ -117,9 +123,9 @@ void CoursesPage::showOutline() {
         return;
     }
     const auto lang = i18n::currentLanguage();
-    const auto root = outline_->AddRoot("");
-    std::function<void(const wxTreeItemId&, const std::vector<course::Item>&)> walk =
-        [&](const wxTreeItemId& parent, const std::vector<course::Item>& items) {
+    std::vector<wxDataViewItem> containers;
+    std::function<void(const wxDataViewItem&, const std::vector<course::Item>&)> walk =
+        [&](const wxDataViewItem& parent, const std::vector<course::Item>& items) {
             for (const auto& item : items) {
                 wxString kind;
                 if (p->lessons.count(item.ref) != 0) {
@@ -134,15 +140,23 @@ void CoursesPage::showOutline() {
                 // <title> is Spanish; translations are beside it, for the languages they cover.
                 const wxString title =
                     u8(item.titles.has(lang) ? item.titles.byLang.at(lang) : item.title);
-                const auto node = outline_->AppendItem(
-                    parent, kind.empty() ? title : wxString::Format("%s  (%s)", title, kind));
-                walk(node, item.children);
+                const wxString text =
+                    kind.empty() ? title : wxString::Format("%s  (%s)", title, kind);
+                if (item.children.empty()) {
+                    outline_->AppendItem(parent, text);
+                } else {
+                    const auto node = outline_->AppendContainer(parent, text);
+                    containers.push_back(node);
+                    walk(node, item.children);
+                }
             }
         };
     for (const auto& org : p->manifest.organizations) {
-        walk(root, org.items);
+        walk(wxDataViewItem(), org.items);
     }
-    outline_->ExpandAll();
+    for (const auto& c : containers) {
+        outline_->Expand(c);
+    }
 }
 
 std::vector<std::string> CoursesPage::import(const std::string& path, bool* ok) {
@@ -190,8 +204,8 @@ void CoursesPage::importAndTell(const std::string& path) {
 }
 
 void CoursesPage::pushSelected() {
-    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (r >= 0) {
+    const int r = list_->GetSelectedRow();
+    if (r != wxNOT_FOUND && static_cast<std::size_t>(r) < ids_.size()) {
         console_.service().pushCourse(ids_[static_cast<std::size_t>(r)]);
     }
 }

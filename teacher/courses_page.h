@@ -6,9 +6,8 @@
 #include "console.h"
 
 #include <map>
+#include <wx/dataview.h>
 #include <wx/gauge.h>
-#include <wx/listctrl.h>
-#include <wx/treectrl.h>
 #include <wx/wx.h>
 
 namespace ayllu::teacher {
@@ -42,8 +41,8 @@ private:
     };
     Row& rowFor(const std::string& device, const std::string& name);
     Console& console_;
-    wxListCtrl* list_ = nullptr;
-    wxTreeCtrl* outline_ = nullptr;
+    wxDataViewListCtrl* list_ = nullptr;
+    wxDataViewTreeCtrl* outline_ = nullptr;
     wxScrolledWindow* deliveries_ = nullptr;
     wxBoxSizer* deliveriesSizer_ = nullptr;
     std::map<std::string, Row> rows_;

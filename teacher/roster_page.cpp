@@ -1,5 +1,6 @@
 #include "roster_page.h"
 
+#include "accessible.h"
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
 #include "ayllu/store/roster_csv.h"
@@ -26,18 +27,21 @@ RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     buttons->Add(add, 0, wxRIGHT, 6);
     buttons->Add(edit, 0, wxRIGHT, 6);
     buttons->Add(import, 0);
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                           wxLC_REPORT | wxLC_SINGLE_SEL);
-    // Each learner's sign-in picture beside their name, as the student PCs show it.
-    auto* images = new wxImageList(32, 32, false);
+    // A native table, read cell by cell by a screen reader; each learner's sign-in picture beside
+    // their name, as the student PCs show it.
+    list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxDV_SINGLE | wxDV_ROW_LINES);
+    setAccessible(list_, _("Learners of the class"));
+    list_->SetMinSize(FromDIP(wxSize(400, 160)));
     for (const auto& p : store::signInPictures()) {
-        images->Add(student::signInPicture(p, 32));
+        wxIcon icon;
+        icon.CopyFromBitmap(student::signInPicture(p, 32));
+        pictures_.push_back(icon);
     }
-    list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
-    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(300));
-    list_->AppendColumn(_("Picture"), wxLIST_FORMAT_LEFT, FromDIP(140));
-    list_->AppendColumn(_("PIN"), wxLIST_FORMAT_LEFT, FromDIP(80));
-    list_->AppendColumn(_("Language"), wxLIST_FORMAT_LEFT, FromDIP(180));
+    list_->AppendIconTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(300));
+    list_->AppendTextColumn(_("Picture"), wxDATAVIEW_CELL_INERT, FromDIP(140));
+    list_->AppendTextColumn(_("PIN"), wxDATAVIEW_CELL_INERT, FromDIP(80));
+    list_->AppendTextColumn(_("Language"), wxDATAVIEW_CELL_INERT, FromDIP(180));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(buttons, 0, wxALL, 10);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 10);
@@ -46,7 +50,7 @@ RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->edit(); });
     import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { askAndImport();
 });
-list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { this->edit(); });
+list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { this->edit(); });
 refresh();
 } // namespace ayllu::teacher
 
@@ -56,18 +60,21 @@ void RosterPage::refresh() {
     for (const auto& l : shown_) {
         const auto& pictures = store::signInPictures();
         const auto at = std::find(pictures.begin(), pictures.end(), l.picture);
-        const long r =
-            list_->InsertItem(list_->GetItemCount(), u8(l.name),
-                              at == pictures.end() ? -1 : static_cast<int>(at - pictures.begin()));
-        list_->SetItem(r, 1, u8(l.picture));
-        list_->SetItem(r, 2, l.hasPin ? _("yes") : _("no"));
+        const wxIcon icon = at == pictures.end()
+                                ? wxIcon()
+                                : pictures_[static_cast<std::size_t>(at - pictures.begin())];
         wxString language = u8(l.language);
         for (const auto& [code, name] : consoleLanguages()) {
             if (code == l.language) {
                 language = name;
             }
         }
-        list_->SetItem(r, 3, language);
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(wxDataViewIconText(u8(l.name), icon)));
+        row.push_back(wxVariant(u8(l.picture)));
+        row.push_back(wxVariant(l.hasPin ? _("yes") : _("no")));
+        row.push_back(wxVariant(language));
+        list_->AppendItem(row);
     }
 }
 
@@ -177,8 +184,8 @@ void RosterPage::add() {
 }
 
 void RosterPage::edit() {
-    const long r = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    if (r < 0 || static_cast<std::size_t>(r) >= shown_.size()) {
+    const int r = list_->GetSelectedRow();
+    if (r == wxNOT_FOUND || static_cast<std::size_t>(r) >= shown_.size()) {
         return;
     }
     auto e = shown_[static_cast<std::size_t>(r)];

@@ -3,8 +3,8 @@
 
 #include "console.h"
 
+#include <wx/dataview.h>
 #include <wx/imaglist.h>
-#include <wx/listctrl.h>
 #include <wx/wx.h>
 
 namespace ayllu::teacher {
@@ -35,12 +35,22 @@ public:
     // Imports a CSV file: all rows or none. Returns the problems (empty when imported).
     std::vector<std::string> importCsv(const std::string& path);
     int rowCount() const { return list_->GetItemCount(); }
-    wxString cell(int row, int column) const { return list_->GetItemText(row, column); }
+    wxString cell(int row, int column) const {
+        if (column == 0) {
+            wxVariant v;
+            list_->GetValue(v, static_cast<unsigned>(row), 0);
+            wxDataViewIconText t;
+            t << v;
+            return t.GetText();
+        }
+        return list_->GetTextValue(static_cast<unsigned>(row), static_cast<unsigned>(column));
+    }
 
 private:
     bool editDialog(store::RosterEntry& entry, bool isNew);
     Console& console_;
-    wxListCtrl* list_ = nullptr;
+    wxDataViewListCtrl* list_ = nullptr;
+    std::vector<wxIcon> pictures_; // of store::signInPictures(), in that order
     std::vector<store::RosterEntry> shown_;
 };
 

@@ -31,7 +31,7 @@ RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     // Each learner's sign-in picture beside their name, as the student PCs show it.
     auto* images = new wxImageList(32, 32, false);
     for (const auto& p : store::signInPictures()) {
-        images->Add(student::signInPicture(p, 32));
+        images->Add(gui::signInPicture(p, 32));
     }
     list_->AssignImageList(images, wxIMAGE_LIST_SMALL);
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(300));
@@ -86,9 +86,9 @@ LearnerDialog::LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, 
     picture_->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
     preview_ = new wxStaticBitmap(
         this, wxID_ANY,
-        student::signInPicture(pictures[static_cast<std::size_t>(picture_->GetSelection())], 64));
+        gui::signInPicture(pictures[static_cast<std::size_t>(picture_->GetSelection())], 64));
     picture_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        preview_->SetBitmap(student::signInPicture(
+        preview_->SetBitmap(gui::signInPicture(
             store::signInPictures()[static_cast<std::size_t>(picture_->GetSelection())], 64));
     });
     pin_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
@@ -126,7 +126,7 @@ void LearnerDialog::fill(const wxString& name, const wxString& pin, int picture,
     pin_->SetValue(pin);
     picture_->SetSelection(picture);
     preview_->SetBitmap(
-        student::signInPicture(store::signInPictures()[static_cast<std::size_t>(picture)], 64));
+        gui::signInPicture(store::signInPictures()[static_cast<std::size_t>(picture)], 64));
     language_->SetSelection(language);
 }
 

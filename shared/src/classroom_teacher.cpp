@@ -849,8 +849,12 @@ void TeacherService::changed() {
     }
     store_.saveSessionState(sessionId_, saved); // durable before anyone is told
     broadcastState();
-    // The console's quiz view follows the state too (next question, closed, revealed, ended).
+    // The console's quiz view follows the state too (next question, closed, revealed, ended),
+    // and so does the class view (a quiz opened: who is answering).
     refreshTally();
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
 }
 
 void TeacherService::sendReveal(Session& s) {
@@ -1344,7 +1348,7 @@ void TeacherService::describe(StudentView& v, const std::string& language) const
     // Where, by its title in the teacher's language: the quiz while it is on, else what the PC
     // said (its course and lesson, or the teacher's when the PC did not say).
     v.where.clear();
-    if (done && (v.activity == "answering" || v.activity == "done" || v.state == "answering")) {
+    if (done && (state_.quiz.open || *done)) { // in the live quiz (a raised hand too)
         v.course = state_.quiz.course;
         v.content = state_.quiz.content;
         v.page.clear();

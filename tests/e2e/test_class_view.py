@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import Desktop, Failure, Program, run, start_teacher, until  # noqa: E402
+from desktop import Desktop, Failure, Program, query, run, start_teacher, until  # noqa: E402
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-class"))
@@ -139,7 +139,6 @@ def test_pcs_with_one_host_name_are_told_apart():
         assert re.match("^" + re.escape(HOST) + r"·[0-9a-f]{4,}$", names[n]), names
     assert len(set(names.values())) == 3, "two tiles name the same PC: %s" % names
     # The seat name is kept in the PC's own data.
-    from desktop import query
     got = query(os.path.join(pcs[0].dir, "student.db"),
                 "SELECT value FROM meta WHERE key = 'pc-name'")
     assert got == [(SEAT,)], got

@@ -1,5 +1,7 @@
 #include "join_panel.h"
 
+#include "accessible.h"
+#include "ayllu/classroom/pc_name.h"
 #include "main_frame.h"
 #include "tr.h"
 
@@ -17,17 +19,30 @@ JoinPanel::JoinPanel(wxWindow* parent, MainFrame& frame, const Settings& setting
     classes_->SetFont(classes_->GetFont().Scale(1.4));
     sizer->Add(classes_, 0, wxEXPAND | wxALL, 20);
     auto* grid = new wxFlexGridSizer(2, 10, 10);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Or the teacher's address:")), 0,
-              wxALIGN_CENTER_VERTICAL);
+    // Each field is named after its label, so a screen reader says what to type there.
+    const auto label = [&](const wxString& text, wxTextCtrl* field) {
+        grid->Insert(grid->GetItemCount() - 1,
+                     new wxStaticText(this, wxID_ANY, text, wxDefaultPosition, wxDefaultSize), 0,
+                     wxALIGN_CENTER_VERTICAL);
+        gui::setAccessible(field, text);
+    };
     address_ = new wxTextCtrl(this, wxID_ANY,
                               settings.host.empty()
                                   ? wxString()
                                   : u8(settings.host + ":" + std::to_string(settings.port)));
     grid->Add(address_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Class code:")), 0, wxALIGN_CENTER_VERTICAL);
+    label(_("Or the teacher's address:"), address_);
     code_ = new wxTextCtrl(this, wxID_ANY, u8(settings.code));
     code_->SetFont(code_->GetFont().Scale(1.6));
     grid->Add(code_, 1, wxEXPAND);
+    label(_("Class code:"), code_);
+    pcName_ = new wxTextCtrl(this, wxID_ANY, u8(frame.pcName()));
+    pcName_->SetMaxLength(classroom::kPcNameMax);
+    // TRANSLATORS: a tooltip of the field "Name of this PC" on the student's join screen.
+    pcName_->SetToolTip(_("How the teacher's screen names this PC, for example \"Window 2\". "
+                          "Lab PCs often share one name: give each its own."));
+    grid->Add(pcName_, 1, wxEXPAND);
+    label(_("Name of this PC:"), pcName_);
     grid->AddGrowableCol(1);
     sizer->Add(grid, 0, wxEXPAND | wxLEFT | wxRIGHT, 20);
     auto* go = new wxButton(this, wxID_OK, _("Join"), wxDefaultPosition, wxSize(240, 70));
@@ -57,6 +72,10 @@ JoinPanel::JoinPanel(wxWindow* parent, MainFrame& frame, const Settings& setting
             wxMessageBox(_("Choose a class from the list or type the teacher's address."),
                          _("Join"), wxOK | wxICON_INFORMATION, this);
             return;
+        }
+        const std::string name = classroom::cleanPcName(pcName_->GetValue().utf8_string());
+        if (!name.empty() && !frame_.setPcName(name)) {
+            return; // the status bar says why it could not be kept
         }
         frame_.join(host, port, code_->GetValue().utf8_string());
     });

@@ -1,4 +1,5 @@
-// Join a class: the classes heard on the LAN, or a typed address, and the class code.
+// Join a class: the classes heard on the LAN, or a typed address, the class code, and this PC's
+// name for the teacher (prefilled with the host name: cloned lab PCs all have the same one).
 #pragma once
 
 #include "ayllu/net/discovery.h"
@@ -25,6 +26,7 @@ private:
     wxListBox* classes_ = nullptr;
     wxTextCtrl* address_ = nullptr;
     wxTextCtrl* code_ = nullptr;
+    wxTextCtrl* pcName_ = nullptr; // this PC's name for the teacher (its seat)
     wxTimer timer_;
 };
 

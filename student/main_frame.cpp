@@ -389,6 +389,24 @@ void MainFrame::join(const std::string& host, int port, const std::string& code)
     agent_->connect(host, static_cast<std::uint16_t>(port), code);
 }
 
+std::string MainFrame::pcName() {
+    const std::string chosen = store_.pcName();
+    return chosen.empty() ? wxGetHostName().utf8_string() : chosen;
+}
+
+bool MainFrame::setPcName(const std::string& name) {
+    if (name == store_.pcName()) {
+        return true;
+    }
+    try {
+        store_.setPcName(name); // committed before the Hello that carries it
+        return true;
+    } catch (const std::exception& e) {
+        SetStatusText(u8(e.what()));
+        return false;
+    }
+}
+
 void MainFrame::signInRefused(const wxString& message, const std::string& why) {
     signin_->showMessage(message);
     book_->SetSelection(1);
@@ -493,6 +511,7 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
         book_->SetSelection(5);
         drill_->setPracticeRoot(practiceRoot());
         drill_->show(d->second, languageOf(learner_));
+        agent_->presence(learner_, "drill", "", courseId, resource);
         snapshotIfAsked("drill " + resource);
         return;
     }
@@ -850,6 +869,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
                 book_->SetSelection(5);
                 drill_->setPracticeRoot(practiceRoot());
                 drill_->show(dpkg->drills.at(view.lesson), language);
+                agent_->presence(learner_, "drill", "", view.course, view.lesson);
             }
             if (settings_.autoType && !typed_) {
                 typed_ = true;
@@ -880,7 +900,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             if (p.id == view.page) {
                 lesson_->showPage(*lesson, p, language);
                 lesson_->showNavigation(false, 0, 0);
-                agent_->presence(learner_, "reading", p.id);
+                agent_->presence(learner_, "reading", p.id, view.course, view.lesson);
                 snapshotIfAsked(view.lesson + " " + p.id);
                 return;
             }
@@ -912,7 +932,7 @@ void MainFrame::showSelfPaced(bool record) {
     if (!saved.saved) {
         SetStatusText(u8(saved.error));
     }
-    agent_->presence(learner_, "reading", page.id);
+    agent_->presence(learner_, "reading", page.id, selfCourse_, selfLesson_);
 }
 
 std::optional<MainFrame::QuizKey> MainFrame::quizShown() {

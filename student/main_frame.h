@@ -30,6 +30,10 @@ public:
 
     // From the panels.
     void join(const std::string& host, int port, const std::string& code);
+    // This PC's name for the teacher (its seat): the one chosen on the join screen, else the
+    // host name. Kept in student.db; setPcName() is false (and says why) when it cannot be.
+    std::string pcName();
+    bool setPcName(const std::string& name);
     void signIn(const std::string& learner, const std::string& pin);
 
     // StudentObserver: called on the agent's thread, passed to the UI thread with CallAfter.

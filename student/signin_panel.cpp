@@ -29,7 +29,7 @@ void SignInPanel::setRoster(const std::vector<classroom::RosterLearner>& roster)
         b->SetFont(b->GetFont().Scale(1.5));
         // The learner's picture beside the name: found even by someone who does not read yet.
         if (!l.picture.empty()) {
-            b->SetBitmap(signInPicture(l.picture, 64));
+            b->SetBitmap(gui::signInPicture(l.picture, 64));
             b->SetBitmapMargins(8, 0);
         }
         b->Bind(wxEVT_BUTTON, [this, l](wxCommandEvent&) {

@@ -60,7 +60,7 @@ void BarChart::describe() {
     for (const auto& b : bars_) {
         all += (all.empty() ? "" : "; ") + b.label + ": " + b.value;
     }
-    setAccessible(this, title_, bars_.empty() ? empty_ : all);
+    gui::setAccessible(this, title_, bars_.empty() ? empty_ : all);
 }
 
 void BarChart::onPaint(wxPaintEvent&) {

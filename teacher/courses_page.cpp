@@ -28,7 +28,7 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
     // Native table and tree: a screen reader reads each course, each figure and each item.
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxDV_SINGLE | wxDV_ROW_LINES);
-    setAccessible(list_, _("Courses"));
+    gui::setAccessible(list_, _("Courses"));
     list_->SetMinSize(FromDIP(wxSize(400, 120)));
     list_->AppendTextColumn(_("Course"), wxDATAVIEW_CELL_INERT, FromDIP(300));
     list_->AppendTextColumn(_("Version"), wxDATAVIEW_CELL_INERT, FromDIP(70));
@@ -38,7 +38,7 @@ CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), 
     list_->AppendTextColumn(_("Languages"), wxDATAVIEW_CELL_INERT, FromDIP(200));
     outline_ = new wxDataViewTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                       wxDV_SINGLE | wxDV_NO_HEADER);
-    setAccessible(outline_, _("Outline"));
+    gui::setAccessible(outline_, _("Outline"));
     outline_->SetMinSize(FromDIP(wxSize(200, 120)));
     deliveries_ = new wxScrolledWindow(this);
     deliveries_->SetScrollRate(0, 20);

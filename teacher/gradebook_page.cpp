@@ -60,7 +60,7 @@ GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     // A native table: a screen reader (and the end-to-end test) reads every cell.
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
-    setAccessible(list_, _("Gradebook"));
+    gui::setAccessible(list_, _("Gradebook"));
     list_->SetMinSize(FromDIP(wxSize(400, 160)));
     chart_ = new BarChart(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

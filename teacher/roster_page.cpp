@@ -31,11 +31,11 @@ RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     // their name, as the student PCs show it.
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                    wxDV_SINGLE | wxDV_ROW_LINES);
-    setAccessible(list_, _("Learners of the class"));
+    gui::setAccessible(list_, _("Learners of the class"));
     list_->SetMinSize(FromDIP(wxSize(400, 160)));
     for (const auto& p : store::signInPictures()) {
         wxIcon icon;
-        icon.CopyFromBitmap(student::signInPicture(p, 32));
+        icon.CopyFromBitmap(gui::signInPicture(p, 32));
         pictures_.push_back(icon);
     }
     list_->AppendIconTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(300));
@@ -93,9 +93,9 @@ LearnerDialog::LearnerDialog(wxWindow* parent, const store::RosterEntry& entry, 
     picture_->SetSelection(at == pictures.end() ? 0 : static_cast<int>(at - pictures.begin()));
     preview_ = new wxStaticBitmap(
         this, wxID_ANY,
-        student::signInPicture(pictures[static_cast<std::size_t>(picture_->GetSelection())], 64));
+        gui::signInPicture(pictures[static_cast<std::size_t>(picture_->GetSelection())], 64));
     picture_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-        preview_->SetBitmap(student::signInPicture(
+        preview_->SetBitmap(gui::signInPicture(
             store::signInPictures()[static_cast<std::size_t>(picture_->GetSelection())], 64));
     });
     pin_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
@@ -133,7 +133,7 @@ void LearnerDialog::fill(const wxString& name, const wxString& pin, int picture,
     pin_->SetValue(pin);
     picture_->SetSelection(picture);
     preview_->SetBitmap(
-        student::signInPicture(store::signInPictures()[static_cast<std::size_t>(picture)], 64));
+        gui::signInPicture(store::signInPictures()[static_cast<std::size_t>(picture)], 64));
     language_->SetSelection(language);
 }
 

@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE classroom
 #include "ayllu/classroom/course_library.h"
+#include "ayllu/classroom/pc_name.h"
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/course/author.h"
@@ -99,12 +100,17 @@ struct Classroom {
         teacher->start();
     }
 
-    Pupil& join(const std::string& name, const std::string& code = "4321") {
+    // `name`: the PC's folder and its host name; `pcName`: a name chosen on its join screen.
+    Pupil& join(const std::string& name, const std::string& code = "4321",
+                const std::string& pcName = {}) {
         auto p = std::make_unique<Pupil>();
         p->store = std::make_unique<store::StudentStore>((tmp / name / "student.db").string());
+        if (!pcName.empty()) {
+            p->store->setPcName(pcName);
+        }
         StudentConfig cfg;
         cfg.dataDir = (tmp / name).string();
-        cfg.deviceName = name;
+        cfg.deviceName = name.substr(name.rfind('/') + 1); // cloned PCs: one host name
         cfg.backoffMinMs = 50;
         cfg.backoffMaxMs = 400;
         Pupil* raw = p.get();
@@ -827,4 +833,166 @@ BOOST_AUTO_TEST_CASE(a_pc_that_leaves_while_locked_is_reported_until_it_returns)
     a.agent->connect("127.0.0.1", c.teacher->port());
     BOOST_TEST(a.agent->waitFor([&] { return c.teacher->leftLocked().empty(); }, 10000));
     BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000)); // still locked
+}
+
+BOOST_AUTO_TEST_CASE(a_pc_name_from_the_wire_is_cleaned_and_cut) {
+    BOOST_TEST(cleanPcName("  Aula\t 1 \n") == "Aula 1");
+    BOOST_TEST(cleanPcName("Ventana Ñ°2") == "Ventana Ñ°2");
+    // Terminal escapes, bidi overrides and zero-width characters never reach a screen.
+    BOOST_TEST(cleanPcName("\x1b[31mrojo\x07") == "[31mrojo");
+    BOOST_TEST(cleanPcName("\u202Egnp.exe\u200B") == "gnp.exe");
+    BOOST_TEST(cleanPcName("pc\xff\xfe-1\xc0\xaf") == "pc-1"); // invalid UTF-8 dropped
+    BOOST_TEST(cleanPcName(std::string(500, 'a')) == std::string(kPcNameMax, 'a'));
+    std::string enes;
+    for (int i = 0; i < 40; ++i) {
+        enes += "ñ";
+    }
+    std::string cut;
+    for (std::size_t i = 0; i < kPcNameMax; ++i) {
+        cut += "ñ";
+    }
+    BOOST_TEST(cleanPcName(enes) == cut); // characters, not bytes
+    BOOST_TEST(cleanPcName("\x01\x02 \u2066 ").empty());
+}
+
+BOOST_AUTO_TEST_CASE(pcs_with_the_same_name_get_a_suffix_from_their_device_id) {
+    const auto l = pcLabels({{"3f2a0c9e-1111", "vm"},
+                             {"9b41d2aa-2222", "vm"},
+                             {"77aa0000-3333", "Ventana 1"},
+                             {"0000aaaa-4444", ""}});
+    BOOST_TEST(l.at("3f2a0c9e-1111") == "vm\u00b73f2a");
+    BOOST_TEST(l.at("9b41d2aa-2222") == "vm\u00b79b41");
+    BOOST_TEST(l.at("77aa0000-3333") == "Ventana 1"); // alone with its name: no suffix
+    BOOST_TEST(l.at("0000aaaa-4444") == "PC");
+    // Ids that begin alike: the suffix grows until they differ.
+    const auto m = pcLabels({{"3f2a0c9e-1111", "vm"}, {"3f2a0d00-2222", "vm"}});
+    BOOST_TEST(m.at("3f2a0c9e-1111") == "vm\u00b73f2a0c");
+    BOOST_TEST(m.at("3f2a0d00-2222") == "vm\u00b73f2a0d");
+    // Ids without hex digits still differ (by their hash).
+    const auto n = pcLabels({{"pc-one", "vm"}, {"pc-two", "vm"}});
+    BOOST_TEST(n.at("pc-one") != n.at("pc-two"));
+}
+
+namespace {
+StudentView viewOf(TeacherService& t, const std::string& learner) {
+    for (const auto& v : t.students("es")) {
+        if (v.learnerId == learner) {
+            return v;
+        }
+    }
+    return {};
+}
+} // namespace
+
+BOOST_AUTO_TEST_CASE(cloned_pcs_are_told_apart_and_a_chosen_name_is_sent) {
+    Classroom c;
+    Pupil& a = c.join("vm");                     // two clones keep the host name...
+    Pupil& b = c.join("clone/vm");               // (another folder, the same host name)
+    Pupil& d = c.join("pc-3", "4321", "Aula 2"); // ...one was named on its join screen
+    for (Pupil* p : {&a, &b, &d}) {
+        BOOST_REQUIRE(p->agent->waitJoined(10000));
+    }
+    BOOST_REQUIRE(a.agent->signIn("ana", "1234"));
+    BOOST_REQUIRE(b.agent->signIn("luis", ""));
+    BOOST_REQUIRE(d.agent->signIn("rosa", ""));
+    const auto ana = viewOf(*c.teacher, "ana");
+    const auto luis = viewOf(*c.teacher, "luis");
+    BOOST_TEST(viewOf(*c.teacher, "rosa").deviceName == "Aula 2");
+    BOOST_TEST(ana.deviceName.rfind("vm\u00b7", 0) == 0, ana.deviceName);
+    BOOST_TEST(luis.deviceName.rfind("vm\u00b7", 0) == 0, luis.deviceName);
+    BOOST_TEST(ana.deviceName != luis.deviceName);
+    BOOST_TEST(ana.picture == "llama");
+    // Every list that names PCs says the same.
+    std::set<std::string> names;
+    for (const auto& pc : c.teacher->courseOnPcs(kCourse)) {
+        names.insert(pc.deviceName);
+    }
+    BOOST_TEST((names == std::set<std::string>{ana.deviceName, luis.deviceName, "Aula 2"}));
+    // The PC that leaves keeps its suffix on its (offline) tile.
+    b.agent->disconnect();
+    BOOST_REQUIRE(a.agent->waitFor([&] { return !viewOf(*c.teacher, "luis").online; }, 10000));
+    BOOST_TEST(viewOf(*c.teacher, "luis").deviceName == luis.deviceName);
+    BOOST_TEST(viewOf(*c.teacher, "luis").activity == "offline");
+}
+
+BOOST_AUTO_TEST_CASE(a_hostile_pc_name_is_cleaned_or_refused) {
+    Classroom c;
+    {
+        RawClient raw(c.teacher->port());
+        raw.send(net::MsgType::Hello, R"({"version":1,"device":"dev-hostile","name":")" +
+                                          std::string("\\u202E") + std::string(300, 'x') +
+                                          R"(\n\u001b"})");
+        BOOST_REQUIRE(raw.next(net::MsgType::Hello));
+        raw.send(net::MsgType::Join, R"({"code":"4321"})");
+        BOOST_REQUIRE(raw.next(net::MsgType::Joined));
+        std::vector<CourseOnPc> pcs;
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (pcs.empty() && std::chrono::steady_clock::now() < until) {
+            pcs = c.teacher->courseOnPcs(kCourse); // the PC is listed once its session is up
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        BOOST_REQUIRE_EQUAL(pcs.size(), 1u);
+        BOOST_TEST(pcs[0].deviceName == std::string(kPcNameMax, 'x'));
+    }
+    // A name longer than any PC name could be closes the connection, like any oversized field.
+    RawClient raw(c.teacher->port());
+    raw.send(net::MsgType::Hello,
+             R"({"version":1,"device":"dev-huge","name":")" + std::string(600, 'y') + R"("})");
+    bool answered = false;
+    try {
+        answered = raw.next(net::MsgType::Hello, 3).has_value();
+    } catch (const net::ChannelClosed&) {
+    }
+    BOOST_TEST(!answered);
+    BOOST_TEST(c.tlog.said("field \"name\" is too long"));
+}
+
+BOOST_AUTO_TEST_CASE(the_class_view_follows_what_the_learner_does) {
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    Pupil& b = c.join("pc-2");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    BOOST_REQUIRE(b.agent->signIn("rosa", ""));
+    const auto luis = [&] { return viewOf(*c.teacher, "luis"); };
+    BOOST_TEST(luis().activity == "idle");
+    c.teacher->showPage(kCourse, "res-leccion", "p1");
+    a.agent->presence("luis", "reading", "p1", kCourse, "res-leccion");
+    BOOST_REQUIRE(a.agent->waitFor([&] { return luis().activity == "reading"; }, 10000));
+    BOOST_TEST(luis().where == "¿Qué es el ratón?"); // the page's title, not "p1"
+    BOOST_TEST(viewOf(*c.teacher, "luis").where != "p1");
+    // A PC that does not say the course: the teacher's lesson is meant.
+    b.agent->presence("rosa", "reading", "p2");
+    BOOST_REQUIRE(b.agent->waitFor(
+        [&] { return viewOf(*c.teacher, "rosa").where == "Las partes del ratón"; }, 10000));
+    // In the teacher's language.
+    for (const auto& v : c.teacher->students("en")) {
+        if (v.learnerId == "luis") {
+            BOOST_TEST(v.where == "What is the mouse?");
+        }
+    }
+    // A live quiz, one question at a time: answering until this learner answered it.
+    c.teacher->openQuiz(kCourse, "res-cuestionario", true, 0);
+    BOOST_TEST(luis().activity == "answering");
+    BOOST_TEST(luis().where == "¿Qué aprendimos?");
+    BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
+    BOOST_TEST(a.agent->answerLive("luis", "q1", "\"a\"", 2000).saved);
+    BOOST_REQUIRE(a.agent->waitFor([&] { return luis().activity == "done"; }, 10000));
+    BOOST_TEST(viewOf(*c.teacher, "rosa").activity == "answering");
+    c.teacher->nextQuestion();
+    BOOST_TEST(luis().activity == "answering"); // the next question is not answered yet
+    // A raised hand comes first: the teacher should look.
+    a.agent->hand("luis", true);
+    BOOST_REQUIRE(a.agent->waitFor([&] { return luis().activity == "needs help"; }, 10000));
+    a.agent->hand("luis", false);
+    BOOST_REQUIRE(a.agent->waitFor([&] { return luis().activity == "answering"; }, 10000));
+    c.teacher->endQuiz();
+    BOOST_TEST(luis().activity == "reading");
+    // A drill.
+    a.agent->presence("luis", "drill", "", kCourse, "res-ejercicio");
+    BOOST_REQUIRE(a.agent->waitFor([&] { return luis().activity == "drill"; }, 10000));
+    BOOST_TEST(luis().where == "Escribe con ñ y tildes");
+    a.agent->disconnect();
+    BOOST_REQUIRE(b.agent->waitFor([&] { return luis().activity == "offline"; }, 10000));
 }

@@ -254,7 +254,7 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
 
 BOOST_AUTO_TEST_CASE(every_sign_in_picture_has_its_own_drawing) {
     auto pixels = [](const std::string& name) {
-        const wxImage img = student::signInPicture(name, 48).ConvertToImage();
+        const wxImage img = gui::signInPicture(name, 48).ConvertToImage();
         return std::string(reinterpret_cast<const char*>(img.GetData()),
                            static_cast<std::size_t>(img.GetWidth() * img.GetHeight() * 3));
     };

@@ -191,7 +191,8 @@ void StudentAgent::session() {
     Object hello;
     hello.set("version", net::kProtocolVersion);
     hello.set("device", store_.deviceId());
-    hello.set("name", cfg_.deviceName);
+    const std::string pcName = store_.pcName(); // chosen on the join screen
+    hello.set("name", pcName.empty() ? cfg_.deviceName : pcName);
     ch->send(MsgType::Hello, hello);
     auto f = ch->receive(Poco::Timespan(15, 0));
     if (!f || f->type != MsgType::Hello) {
@@ -611,11 +612,16 @@ store::SaveResult StudentAgent::answerLive(const std::string& learner, const std
 }
 
 void StudentAgent::presence(const std::string& learner, const std::string& state,
-                            const std::string& page) {
+                            const std::string& page, const std::string& course,
+                            const std::string& content) {
     Object o;
     o.set("learner", learner);
     o.set("state", state);
     o.set("page", page);
+    if (!course.empty()) {
+        o.set("course", course);
+        o.set("content", content);
+    }
     try {
         send(MsgType::Presence, o);
     } catch (const net::ChannelClosed&) {

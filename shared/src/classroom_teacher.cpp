@@ -1,3 +1,4 @@
+#include "ayllu/classroom/pc_name.h"
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/classroom/wire.h"
 #include "ayllu/course/author.h"
@@ -17,6 +18,7 @@
 #include <iterator>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 
@@ -67,7 +69,7 @@ std::string loadOrCreateSecret(const std::string& dir) {
     return s;
 }
 
-const char* const kStates[] = {"reading", "answering", "done", "idle", "needs help"};
+const char* const kStates[] = {"reading", "answering", "done", "idle", "needs help", "drill"};
 
 } // namespace
 
@@ -109,6 +111,18 @@ void TeacherService::start() {
     }
     if (state_.quizActive) {
         refreshTally();
+        // Who already answered what: the class view says "done" for them after a restart too.
+        store_.withDatabase([&](SQLite::Database& db) {
+            SQLite::Statement q(db, "SELECT learner, item FROM interactions WHERE course = ? AND "
+                                    "content = ? AND attempt = ? AND result IN ('correct', "
+                                    "'partial', 'incorrect')");
+            q.bind(1, state_.quiz.course);
+            q.bind(2, state_.quiz.content);
+            q.bind(3, state_.quiz.attempt);
+            while (q.executeStep()) {
+                answered_[q.getColumn(0).getString()].insert(q.getColumn(1).getString());
+            }
+        });
     }
     server_ = std::make_unique<Poco::Net::SecureServerSocket>(
         Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port), 64, net::serverContext(identity_));
@@ -336,7 +350,8 @@ void TeacherService::handshake(Session& s) {
         throw net::ProtocolError("protocol version " + std::to_string(version));
     }
     s.device = net::str(o, "device", 64);
-    s.deviceName = net::optStr(o, "name", 100);
+    // Chosen by a person on the PC, sent by whatever dials us: kept only once cleaned.
+    s.deviceName = cleanPcName(net::optStr(o, "name", 512));
     if (s.device.empty()) {
         throw net::ProtocolError("empty device id");
     }
@@ -468,6 +483,8 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
             }
             v.state = state;
             v.page = net::optStr(o, "page", 128);
+            v.course = net::optStr(o, "course", 256);
+            v.content = net::optStr(o, "content", 256);
         }
         lock.unlock();
         if (handChanged) {
@@ -653,6 +670,7 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
                     e.scoreRaw = g.points;
                     e.scoreMax = g.maxPoints;
                     views_[e.learner].lastResult = g.result;
+                    answered_[e.learner].insert(e.item);
                 }
             } else if (e.kind == store::EventKind::Answer) {
                 regradeOutsideLive(e);
@@ -834,8 +852,12 @@ void TeacherService::changed() {
     }
     store_.saveSessionState(sessionId_, saved); // durable before anyone is told
     broadcastState();
-    // The console's quiz view follows the state too (next question, closed, revealed, ended).
+    // The console's quiz view follows the state too (next question, closed, revealed, ended),
+    // and so does the class view (a quiz opened: who is answering).
     refreshTally();
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
 }
 
 void TeacherService::sendReveal(Session& s) {
@@ -992,6 +1014,7 @@ void TeacherService::openQuiz(const std::string& course, const std::string& quiz
         });
         unsigned seed = 0;
         RAND_bytes(reinterpret_cast<unsigned char*>(&seed), sizeof seed);
+        answered_.clear();
         state_.quizActive = true;
         liveScored_.clear();
         state_.quiz = LiveQuiz{
@@ -1216,6 +1239,7 @@ void TeacherService::delivery(const std::string& device, const std::string& iden
 
 std::vector<CourseOnPc> TeacherService::courseOnPcs(const std::string& identifier) {
     std::lock_guard<std::mutex> lock(m_);
+    auto labels = pcLabelsLocked();
     std::vector<CourseOnPc> out;
     for (const auto& [device, s] : sessions_) {
         CourseOnPc pc;
@@ -1223,7 +1247,7 @@ std::vector<CourseOnPc> TeacherService::courseOnPcs(const std::string& identifie
             pc = it->second;
         }
         pc.device = device;
-        pc.deviceName = s->deviceName;
+        pc.deviceName = labels[device];
         for (const auto& learner : s->learners) {
             const auto v = views_.find(learner);
             pc.learners.push_back(v == views_.end() ? learner : v->second.name);
@@ -1259,8 +1283,10 @@ int TeacherService::handsUp() {
 std::vector<LeftLocked> TeacherService::leftLocked() {
     std::lock_guard<std::mutex> lock(m_);
     std::vector<LeftLocked> out;
+    auto labels = pcLabelsLocked();
     for (const auto& [device, l] : leftLocked_) {
         out.push_back(l);
+        out.back().deviceName = labels[device];
     }
     return out;
 }
@@ -1352,15 +1378,98 @@ void TeacherService::cut(int ms) {
     log("cut every connection for " + std::to_string(ms) + " ms");
 }
 
-std::vector<StudentView> TeacherService::students() {
+std::map<std::string, std::string> TeacherService::pcLabelsLocked() const {
+    // Every PC this console has seen since it started: a PC that left keeps its suffix, so
+    // its offline tile is not mistaken for another PC of the same name.
+    std::map<std::string, std::string> names;
+    for (const auto& [id, v] : views_) {
+        if (!v.deviceId.empty()) {
+            names[v.deviceId] = v.deviceName;
+        }
+    }
+    for (const auto& [device, l] : leftLocked_) {
+        names[device] = l.deviceName;
+    }
+    for (const auto& [device, s] : sessions_) {
+        names[device] = s->deviceName;
+    }
+    return pcLabels(names);
+}
+
+void TeacherService::describe(StudentView& v, const std::string& language) const {
+    const std::string lang = language.empty() ? i18n::currentLanguage() : language;
+    const auto answeredAll = [&]() -> std::optional<bool> {
+        const course::Quiz* quiz = liveQuiz();
+        if (quiz == nullptr) {
+            return std::nullopt;
+        }
+        const auto mine = answered_.find(v.learnerId);
+        const auto shown =
+            state_.quiz.oneByOne
+                ? std::min<std::size_t>(static_cast<std::size_t>(state_.quiz.visible),
+                                        quiz->questions.size())
+                : quiz->questions.size();
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < shown; ++i) {
+            n += mine != answered_.end() && mine->second.count(quiz->questions[i].id) != 0;
+        }
+        return shown > 0 && n == shown ? std::optional<bool>(true)
+                                       : std::optional<bool>(n > 0 && !state_.quiz.open);
+    };
+    v.activity = v.state.empty() ? std::string("idle") : v.state;
+    const auto done = answeredAll();
+    if (!v.online) {
+        v.activity = "offline";
+    } else if (v.hand || v.state == "needs help") {
+        v.activity = "needs help";
+    } else if (done && (*done || state_.quiz.open)) {
+        v.activity = *done ? "done" : "answering";
+    }
+    // Where, by its title in the teacher's language: the quiz while it is on, else what the PC
+    // said (its course and lesson, or the teacher's when the PC did not say).
+    v.where.clear();
+    if (done && (state_.quiz.open || *done)) { // in the live quiz (a raised hand too)
+        v.course = state_.quiz.course;
+        v.content = state_.quiz.content;
+        v.page.clear();
+    } else if (v.course.empty() && !v.page.empty()) {
+        v.course = state_.course;
+        v.content = state_.lesson;
+    }
+    const auto c = courses_.find(v.course);
+    if (c == courses_.end()) {
+        return;
+    }
+    const auto& pkg = c->second;
+    if (const auto q = pkg.quizzes.find(v.content); q != pkg.quizzes.end()) {
+        v.where = q->second.title.best(lang);
+    } else if (const auto d = pkg.drills.find(v.content); d != pkg.drills.end()) {
+        v.where = d->second.title.best(lang);
+    } else if (const auto l = pkg.lessons.find(v.content); l != pkg.lessons.end()) {
+        v.where = l->second.title.best(lang);
+        for (const auto& p : l->second.pages) {
+            if (p.id == v.page && !p.title.empty()) {
+                v.where = p.title.best(lang);
+            }
+        }
+    }
+}
+
+std::vector<StudentView> TeacherService::students(const std::string& language) {
     const auto roster = store_.roster(class_.id);
     std::lock_guard<std::mutex> lock(m_);
+    const auto labels = pcLabelsLocked();
     std::vector<StudentView> out;
     for (const auto& r : roster) {
         auto it = views_.find(r.id);
         StudentView v = it != views_.end() ? it->second : StudentView{};
         v.learnerId = r.id;
         v.name = r.name;
+        v.picture = r.picture;
+        if (const auto pc = labels.find(v.deviceId); pc != labels.end()) {
+            v.deviceName = pc->second;
+        }
+        describe(v, language);
         out.push_back(v);
     }
     return out;

@@ -240,6 +240,23 @@ std::string StudentStore::preference(const std::string& learner, const std::stri
     return database().meta("pref/" + learner + "/" + name, fallback);
 }
 
+std::string StudentStore::pcName() {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    if (!db_) {
+        return {};
+    }
+    try {
+        return db_->meta("pc-name");
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+void StudentStore::setPcName(const std::string& name) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    database().setMeta("pc-name", name);
+}
+
 void StudentStore::saveLearner(const Learner& l) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     database().write([&](SQLite::Database& sql) {

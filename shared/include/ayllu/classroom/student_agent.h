@@ -61,8 +61,8 @@ public:
 };
 
 struct StudentConfig {
-    std::string dataDir; // courses received go to <dataDir>/courses
-    std::string deviceName;
+    std::string dataDir;    // courses received go to <dataDir>/courses
+    std::string deviceName; // when this PC has no name of its own yet (StudentStore::pcName)
     // First join of a class: true when a person confirmed that the teacher's screen shows the
     // same short code. Without it nothing is joined.
     std::function<bool(const std::string& code, const std::string& className)> confirmTeacher;
@@ -102,7 +102,10 @@ public:
     // A live quiz answer: saved locally, graded by the teacher.
     store::SaveResult answerLive(const std::string& learner, const std::string& question,
                                  const std::string& responseJson, std::int64_t latencyMs);
-    void presence(const std::string& learner, const std::string& state, const std::string& page);
+    // What the learner is doing ("reading", "drill"...), where: the page, and the course and
+    // lesson, quiz or drill it belongs to (the teacher shows their titles).
+    void presence(const std::string& learner, const std::string& state, const std::string& page,
+                  const std::string& course = {}, const std::string& content = {});
     void hand(const std::string& learner, bool up);
 
     ClassView view();

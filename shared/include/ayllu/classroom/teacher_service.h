@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 
 namespace ayllu::classroom {
@@ -24,11 +25,22 @@ namespace ayllu::classroom {
 struct StudentView {
     std::string learnerId;
     std::string name;
+    std::string picture; // the roster's sign-in picture
     std::string deviceId;
+    // The PC as every list names it: the name chosen on the PC (its host name by default), with
+    // a short suffix from its device id when another PC of this class has the same name.
     std::string deviceName;
     bool online = false;
-    std::string state; // "reading", "answering", "done", "idle", "needs help"
-    std::string page;
+    // As the PC last said (Presence): "reading", "answering", "done", "idle", "needs help",
+    // "drill".
+    std::string state;
+    // What the learner is doing, as the class view says it: "offline", "needs help" (a raised
+    // hand), "answering" / "done" (the live quiz is open and this learner has not answered /
+    // has answered every question shown), else the PC's state ("reading", "drill", "idle").
+    std::string activity;
+    std::string course, content; // where: the course and the lesson, quiz or drill
+    std::string page;            // the page id, when reading
+    std::string where;           // the title of that page, quiz or drill (never an id)
     bool hand = false;
     std::string lastResult; // of the last live answer
 };
@@ -142,7 +154,8 @@ public:
     // Closes every student's connection and refuses new ones for `ms` (tests of a network cut).
     void cut(int ms);
 
-    std::vector<StudentView> students();
+    // Titles (`where`) in `language` ("": the language of the console's screens).
+    std::vector<StudentView> students(const std::string& language = {});
     ClassState state();
     std::uint64_t bytesSent() const;
 
@@ -176,6 +189,8 @@ private:
                       const std::string& learner = {}) const;
     void log(const std::string& line);
     const course::Quiz* liveQuiz() const;
+    std::map<std::string, std::string> pcLabelsLocked() const;        // device -> label; m_ held
+    void describe(StudentView& v, const std::string& language) const; // m_ held
 
     store::TeacherStore& store_;
     TeacherConfig cfg_;
@@ -198,6 +213,8 @@ private:
     std::vector<Offer> offers_;
     std::map<std::string, std::shared_ptr<Session>> sessions_; // by device
     std::map<std::string, StudentView> views_;                 // by learner
+    // The live quiz's questions each learner answered in time (learner -> question ids).
+    std::map<std::string, std::set<std::string>> answered_;
     // (device, course identifier) -> where that course stands on that PC.
     std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
     std::map<std::string, LeftLocked> leftLocked_; // by device

@@ -100,6 +100,12 @@ public:
     std::string preference(const std::string& learner, const std::string& name,
                            const std::string& fallback = {});
 
+    // This PC's name for people (its seat, "Ventana 1"), chosen at its first join and sent to
+    // the teacher; "" when none was chosen yet (then the host name is used). Never throws on
+    // reading: "" when the file cannot be read.
+    std::string pcName();
+    void setPcName(const std::string& name);
+
     void savePackage(const InstalledPackage& p);
     std::optional<InstalledPackage> package(const std::string& identifier,
                                             const std::string& version);

@@ -9,7 +9,7 @@
 #include <wx/dcmemory.h>
 #include <wx/graphics.h>
 
-namespace ayllu::student {
+namespace ayllu::gui {
 
 namespace {
 
@@ -315,4 +315,4 @@ wxBitmap signInPicture(const std::string& name, int size) {
     return bmp;
 }
 
-} // namespace ayllu::student
+} // namespace ayllu::gui

@@ -6,10 +6,10 @@
 #include <string>
 #include <wx/bitmap.h>
 
-namespace ayllu::student {
+namespace ayllu::gui {
 
 // A square picture `size` pixels wide for one of store::signInPictures() (a neutral badge with
 // the name's first letter for any other name).
 wxBitmap signInPicture(const std::string& name, int size);
 
-} // namespace ayllu::student
+} // namespace ayllu::gui

@@ -85,12 +85,20 @@ void MainFrame::stopPageClock() {
     }
 }
 
-void MainFrame::pageShown(const std::string& course, const std::string& lessonId,
-                          const course::Lesson& lesson, const std::string& page) {
+void MainFrame::startPageClock(const std::string& course, const std::string& lessonId,
+                               const std::string& page) {
     if (auto spent =
             clock_.start(learner_, course, lessonId, page, store::PageClock::Clock::now())) {
-        agent_->record(*spent); // the page left behind
+        const auto saved = agent_->record(*spent); // the page left behind
+        if (!saved.saved) {
+            SetStatusText(u8(saved.error));
+        }
     }
+}
+
+void MainFrame::pageShown(const std::string& course, const std::string& lessonId,
+                          const course::Lesson& lesson, const std::string& page) {
+    startPageClock(course, lessonId, page);
     // The page view is progress: saved on this PC first, sent when the teacher is there.
     store::Event e;
     e.learner = learner_;
@@ -113,7 +121,10 @@ void MainFrame::pacedPageShown(const classroom::ClassView& view, const course::L
     pacedPage_ = page;
     const std::string key = view.course + "/" + view.lesson + "/" + page;
     if (key == pacedSeen_) {
-        return; // the same page drawn again (a language switch, a course arriving)
+        // The same page drawn again (a language switch, back from "My courses"): not a new
+        // page view, but its time counts again from now.
+        startPageClock(view.course, view.lesson, page);
+        return;
     }
     pacedSeen_ = key;
     pageShown(view.course, view.lesson, lesson, page);

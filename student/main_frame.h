@@ -156,9 +156,11 @@ private:
                         const std::string& page);
     void completeIfAllSeen(const std::string& course, const std::string& lessonId,
                            const course::Lesson& lesson);
-    void stopPageClock(); // the learner left the page: its time is recorded
-    void finishLesson();  // "Finish the lesson" on the last page
-    void drillFinished(); // a drill opened from the outline was finished
+    void startPageClock(const std::string& course, const std::string& lessonId,
+                        const std::string& page); // the time of the page left is recorded
+    void stopPageClock();                         // the learner left the page: its time is recorded
+    void finishLesson();                          // "Finish the lesson" on the last page
+    void drillFinished();                         // a drill opened from the outline was finished
     // The teacher ended their lesson: "Continue at my own pace" from the page shown here.
     bool offerToContinue(const classroom::ClassView& view);
     void continueAlone();

@@ -111,14 +111,11 @@ void OutlinePanel::setCourses(const std::map<std::string, const course::Package*
         focused = buttons.front();
     }
     if (focused != nullptr) {
-        CallAfter([this, focused = wxWeakRef<wxButton>(focused)] {
+        CallAfter([focused = wxWeakRef<wxButton>(focused)] {
             if (!focused) {
                 return; // the list was filled again meanwhile
             }
-            focused->SetFocus();
-            int x = 0, y = 0;
-            list_->CalcUnscrolledPosition(0, focused->GetPosition().y, &x, &y);
-            list_->Scroll(0, std::max(0, y / 20 - 2));
+            focused->SetFocus(); // the list scrolls to show it
         });
     }
 }

@@ -243,6 +243,10 @@ def test_the_teacher_holds_what_happened():
     progress = query(TEACHER_DB, "SELECT status_rank, time_ms FROM progress WHERE learner = ? "
                      "AND content = 'res-encender'", (a,))
     assert progress and progress[0][0] >= 2 and progress[0][1] > 0, progress
+    print("   teacher's DB: %s" % ", ".join("%s %s %s=%d" % row for row in query(
+        TEACHER_DB, "SELECT l.name, e.content, e.kind, CASE e.kind WHEN 'time' THEN "
+        "sum(e.duration_ms) ELSE count(*) END FROM events e JOIN learners l ON l.id = e.learner "
+        "GROUP BY l.name, e.content, e.kind ORDER BY l.name, e.content, e.kind")), flush=True)
     # Luis stayed with the teacher: three pages, each once, and some time on them.
     until("Luis's time on the teacher's pages", lambda: count(
         "SELECT coalesce(sum(duration_ms), 0) FROM events WHERE kind = 'time' AND learner = ? "

@@ -29,6 +29,8 @@ public:
     // Where this learner's save-a-file practice happens (their own folder on this PC).
     void setPracticeRoot(std::string root) { practiceRoot_ = std::move(root); }
     void show(const course::Drill& d, const std::string& language);
+    // How the drill went, in words, once it is finished (empty before).
+    wxString outcome() const { return feedback_->GetLabel(); }
     // Tests: do the drill as a person would (type the text one character at a time, or press
     // beside then on each target with the mouse events a real click sends), then finish.
     void doForTest();

@@ -125,13 +125,24 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     prev_ = new wxButton(nav_, wxID_BACKWARD, _("◀ Previous"), wxDefaultPosition, wxSize(180, 56));
     next_ = new wxButton(nav_, wxID_FORWARD, _("Next ▶"), wxDefaultPosition, wxSize(180, 56));
     where_ = new wxStaticText(nav_, wxID_ANY, "");
+    // The last page ends with this: back to the learner's courses, the lesson marked done.
+    finishButton_ =
+        new wxButton(nav_, wxID_ANY, _("Finish the lesson"), wxDefaultPosition, wxSize(-1, 56));
+    finishButton_->SetBackgroundColour(wxColour(200, 235, 205));
     for (wxWindow* w : {static_cast<wxWindow*>(prev_), static_cast<wxWindow*>(next_),
-                        static_cast<wxWindow*>(where_)}) {
+                        static_cast<wxWindow*>(where_), static_cast<wxWindow*>(finishButton_)}) {
         w->SetFont(w->GetFont().Scale(1.4));
     }
     navSizer->Add(prev_, 0, wxALL, 10);
     navSizer->Add(where_, 0, wxALIGN_CENTER_VERTICAL | wxALL, 10);
     navSizer->Add(next_, 0, wxALL, 10);
+    navSizer->Add(finishButton_, 0, wxALL, 10);
+    finishButton_->Hide();
+    finishButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (finish_) {
+            finish_();
+        }
+    });
     nav_->SetSizer(navSizer);
     sizer->Add(nav_, 0, wxLEFT, 14);
     SetSizer(sizer);
@@ -147,6 +158,7 @@ void LessonPanel::showNavigation(bool show, std::size_t index, std::size_t count
                                           static_cast<int>(count)));
         prev_->Enable(index > 0);
         next_->Enable(index + 1 < count);
+        finishButton_->Show(index + 1 >= count && finish_ != nullptr);
     }
     Layout();
 }
@@ -458,6 +470,20 @@ void LessonPanel::showMessage(const wxString& message, int percent) {
     nav_->Hide();
     Thaw();
     Layout();
+}
+
+void LessonPanel::showOffer(const wxString& message, const wxString& action,
+                            std::function<void()> act) {
+    showMessage(message);
+    auto* button = new wxButton(page_, wxID_ANY, action, wxDefaultPosition, wxSize(-1, 72));
+    button->SetFont(button->GetFont().Scale(1.6).Bold());
+    // After the click is handled: what it does may redraw this page, and the button with it.
+    button->Bind(wxEVT_BUTTON,
+                 [this, act = std::move(act)](wxCommandEvent&) { CallAfter([act] { act(); }); });
+    page_->GetSizer()->Add(button, 0, wxLEFT | wxTOP, 20);
+    page_->FitInside();
+    page_->Layout();
+    button->SetFocus(); // Enter or Space goes on at once
 }
 
 } // namespace ayllu::student

@@ -16,6 +16,8 @@ public:
     explicit LessonPanel(wxWindow* parent);
     // Self-paced: Previous/Next under the page; `navigate(-1 or +1)` is called on a press.
     void setNavigation(std::function<void(int)> navigate) { navigate_ = std::move(navigate); }
+    // On the last page, "Finish the lesson" beside Next: `finish` is called on a press.
+    void setFinish(std::function<void()> finish) { finish_ = std::move(finish); }
     void showNavigation(bool show, std::size_t index, std::size_t count);
     void press(int delta) {
         if (navigate_) {
@@ -27,6 +29,8 @@ public:
                   const std::string& language);
     // A message instead of a page; with `percent` >= 0, a progress bar under it.
     void showMessage(const wxString& message, int percent = -1);
+    // A message with one big button under it that does `act` (e.g. "Continue at my own pace").
+    void showOffer(const wxString& message, const wxString& action, std::function<void()> act);
 
     // How the learner likes to read: text size in percent (100..200) and high contrast
     // (white and yellow on black). Changed with the A- / A+ / Contrast buttons, Ctrl+- and
@@ -71,7 +75,9 @@ private:
     wxStaticText* where_ = nullptr;
     wxButton* prev_ = nullptr;
     wxButton* next_ = nullptr;
+    wxButton* finishButton_ = nullptr;
     std::function<void(int)> navigate_;
+    std::function<void()> finish_;
     void userChangedReading(Reading r);
     void applyColours();
     Reading reading_;

@@ -50,7 +50,13 @@ MainFrame::MainFrame(Settings settings)
     language_ = new wxButton(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, 56));
     language_->SetFont(language_->GetFont().Scale(1.2));
     language_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { nextLanguage(); });
+    // "My courses": on every screen of a signed-in learner (and F3), back to their courses.
+    courses_ = new wxButton(this, wxID_ANY, _("My courses"), wxDefaultPosition, wxSize(-1, 56));
+    courses_->SetFont(courses_->GetFont().Scale(1.4).Bold());
+    courses_->SetToolTip(_("F3: back to the list of your courses"));
+    courses_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { goToCourses(); }); });
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(courses_, 0, wxALL, 8);
     bar->Add(language_, 0, wxALL, 8);
     bar->AddStretchSpacer();
     bar->Add(hand_, 0, wxALL, 8);
@@ -59,15 +65,22 @@ MainFrame::MainFrame(Settings settings)
     frameSizer->Add(bar, 0, wxEXPAND);
     SetSizer(frameSizer);
     hand_->Hide();
+    courses_->Hide();
     updateLanguageButton();
     book_->Bind(wxEVT_BOOKCTRL_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         updateHand();
+        updateCoursesButton();
         updateLanguageButton();
+        keepFocusOnScreen();
         e.Skip();
     });
     const int handKey = wxWindow::NewControlId();
-    wxAcceleratorEntry handAccel(wxACCEL_NORMAL, WXK_F2, handKey);
-    SetAcceleratorTable(wxAcceleratorTable(1, &handAccel));
+    const int coursesKey = wxWindow::NewControlId();
+    wxAcceleratorEntry frameKeys[] = {{wxACCEL_NORMAL, WXK_F2, handKey},
+                                      {wxACCEL_NORMAL, WXK_F3, coursesKey}};
+    SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(frameKeys)), frameKeys));
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { goToCourses(); }, coursesKey);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -85,6 +98,7 @@ MainFrame::MainFrame(Settings settings)
             lockPanel_->Layout();
             return;
         }
+        stopPageClock(); // the time on the page being read is kept
         e.Skip();
     });
     Bind(wxEVT_ICONIZE, [this](wxIconizeEvent& e) {
@@ -221,9 +235,9 @@ void MainFrame::useLanguage(const std::string& language) {
         book_->SetSelection(std::max(shown, 0));
     } else if (shown == 3) {
         book_->SetSelection(3); // locked: the lock screen, in the new words
-    } else if (offline_ && shown == 6) {
-        showOutline();
-    } else if (offline_ || selfQuiz_) {
+    } else if (shown == 6) {
+        showOutline({selfCourse_, selfLesson_});
+    } else if (offline_ || ownPath_ || selfQuiz_) {
         if (selfQuiz_) {
             showSelfPacedQuiz();
         } else if (shown == 5) {
@@ -240,6 +254,7 @@ void MainFrame::useLanguage(const std::string& language) {
     Layout();
     Thaw();
     updateHand();
+    updateCoursesButton();
     updateLanguageButton();
     testLine("language " + language);
 }
@@ -293,6 +308,7 @@ void MainFrame::buildPages() {
             SetStatusText(u8(e.what()));
         }
     });
+    lesson_->setFinish([this] { finishLesson(); });
     lesson_->setNavigation([this](int delta) {
         const course::Package* pkg = package(selfCourse_);
         if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
@@ -371,7 +387,11 @@ void MainFrame::buildPages() {
         e.learner = learner_;
         e.course = selfCourse_;
         e.content = selfLesson_;
-        return agent_->record(std::move(e)).saved;
+        const bool saved = agent_->record(std::move(e)).saved;
+        if (ownPath_) {
+            CallAfter([this] { drillFinished(); }); // once the drill says how it went
+        }
+        return saved;
     });
     drill_->setReporter([this](const std::string& line) { testLine(line); });
     book_->AddPage(drill_, "drill");
@@ -381,6 +401,7 @@ void MainFrame::buildPages() {
 }
 
 MainFrame::~MainFrame() {
+    stopPageClock();
     agent_->disconnect();
 }
 
@@ -425,6 +446,12 @@ void MainFrame::testLine(const std::string& line) {
 
 void MainFrame::signIn(const std::string& learner, const std::string& pin) {
     lastScreen_.reset(); // another learner: their screen is drawn whatever the class shows
+    stopPageClock();
+    ownPath_ = false;
+    pacedCourse_.clear();
+    pacedLesson_.clear();
+    pacedPage_.clear();
+    pacedSeen_.clear();
     if (!agent_->connected()) {
         // No teacher: a learner who signed in here before may work offline (PIN checked here).
         if (!store_.checkPin(learner, pin)) {
@@ -479,14 +506,18 @@ void MainFrame::applyReading() {
     settings_.toggleContrast = false;
 }
 
-void MainFrame::showOutline() {
+void MainFrame::showOutline(const Item& focus, const wxString& note) {
+    stopPageClock();
+    ownPath_ = true;
+    selfQuiz_.reset(); // a practice quiz left here is taken again from its next attempt
     std::map<std::string, const course::Package*> courses;
     for (const auto& p : store_.packages()) {
         if (const auto* pkg = package(p.identifier)) {
             courses[p.identifier] = pkg;
         }
     }
-    outline_->setCourses(courses, languageOf(learner_));
+    outline_->setCourses(courses, languageOf(learner_), doneItems(), agent_->connected(), focus);
+    outline_->setNote(note);
     book_->SetSelection(6);
     if (!settings_.open.empty()) {
         for (const auto& [id, pkg] : courses) {
@@ -504,6 +535,8 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
     if (pkg == nullptr) {
         return;
     }
+    stopPageClock();
+    ownPath_ = true; // the learner's choice stays on screen while the class is idle
     selfCourse_ = courseId;
     selfLesson_ = resource;
     if (const auto d = pkg->drills.find(resource);
@@ -844,8 +877,13 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     if (learner_.empty() || page < 2 || page == 3) {
         return; // not signed in yet, or locked
     }
+    if (ownPath_ && !teacherLeads(view)) {
+        return; // the learner's own work stays while the teacher shows nothing
+    }
+    ownPath_ = false;
     const std::string language = languageOf(learner_);
     if (view.quiz) {
+        stopPageClock();
         selfQuiz_.reset(); // the teacher's quiz comes first
         book_->SetSelection(4);
         quiz_->setQuiz(*view.quiz, learner_, language, view.reveal);
@@ -866,6 +904,7 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             selfCourse_ = view.course;
             selfLesson_ = view.lesson;
             if (fresh || book_->GetSelection() != 5) {
+                stopPageClock();
                 book_->SetSelection(5);
                 drill_->setPracticeRoot(practiceRoot());
                 drill_->show(dpkg->drills.at(view.lesson), language);
@@ -900,11 +939,16 @@ void MainFrame::showClass(const classroom::ClassView& view) {
             if (p.id == view.page) {
                 lesson_->showPage(*lesson, p, language);
                 lesson_->showNavigation(false, 0, 0);
+                pacedPageShown(view, *lesson, p.id);
                 agent_->presence(learner_, "reading", p.id, view.course, view.lesson);
                 snapshotIfAsked(view.lesson + " " + p.id);
                 return;
             }
         }
+    }
+    stopPageClock();
+    if (offerToContinue(view)) {
+        return;
     }
     lesson_->showMessage(_("Look at the teacher: the lesson will start soon."));
 }
@@ -921,17 +965,7 @@ void MainFrame::showSelfPaced(bool record) {
     if (!record) {
         return;
     }
-    // The page view is progress: saved on this PC first, sent when the teacher is there.
-    store::Event e;
-    e.learner = learner_;
-    e.course = selfCourse_;
-    e.content = selfLesson_;
-    e.item = page.id;
-    e.kind = store::EventKind::PageView;
-    const auto saved = agent_->record(e);
-    if (!saved.saved) {
-        SetStatusText(u8(saved.error));
-    }
+    pageShown(selfCourse_, selfLesson_, lesson, page.id); // a page view; its clock starts
     agent_->presence(learner_, "reading", page.id, selfCourse_, selfLesson_);
 }
 

@@ -3,12 +3,14 @@
 
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/course/model.h"
+#include "ayllu/store/page_clock.h"
 #include "ayllu/store/student_store.h"
 #include "student_app.h"
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <wx/simplebook.h>
 #include <wx/timer.h>
@@ -69,7 +71,9 @@ private:
     DrillPanel* drill_ = nullptr;
     OutlinePanel* outline_ = nullptr;
     bool offline_ = false; // signed in on this PC alone, working from the outline
-    void showOutline();
+    using Item = std::pair<std::string, std::string>; // course identifier, resource id
+    // The outline of the courses on this PC, `focus` selected, `note` (a drill's result) on top.
+    void showOutline(const Item& focus = {}, const wxString& note = {});
     void openResource(const std::string& course, const std::string& resource);
     bool typed_ = false;
     bool answered_ = false;
@@ -134,6 +138,40 @@ private:
     int beforeLock_ = 0;
     std::string learner_;
     std::map<std::string, course::Package> packages_; // loaded from the PC, by identifier
+    // The learner's path (learner_path.cpp): "My courses" on every screen, finishing goes back
+    // to the outline with the item done, going on alone after the teacher's lesson, and what
+    // the learner saw and for how long, recorded as progress.
+    wxButton* courses_ = nullptr;
+    void updateCoursesButton();
+    void goToCourses(); // "My courses" (button, F3)
+    // The keys keep working when the screen changes: a focus left on a hidden screen (the
+    // outline's button just pressed) moves to the screen shown.
+    void keepFocusOnScreen();
+    // The learner chose what is on screen (the outline, an item of it): a class with nothing
+    // to show leaves it there; the teacher showing a page or a quiz takes over.
+    bool ownPath_ = false;
+    bool teacherLeads(const classroom::ClassView& view) const;
+    // A page of a lesson was put in front of the learner: a page view, the page clock, and the
+    // lesson completed once every page was seen.
+    void pageShown(const std::string& course, const std::string& lessonId,
+                   const course::Lesson& lesson, const std::string& page);
+    // A page of the teacher's lesson: recorded once per page change, not per class state.
+    void pacedPageShown(const classroom::ClassView& view, const course::Lesson& lesson,
+                        const std::string& page);
+    void completeIfAllSeen(const std::string& course, const std::string& lessonId,
+                           const course::Lesson& lesson);
+    void startPageClock(const std::string& course, const std::string& lessonId,
+                        const std::string& page); // the time of the page left is recorded
+    void stopPageClock();                         // the learner left the page: its time is recorded
+    void finishLesson();                          // "Finish the lesson" on the last page
+    void drillFinished();                         // a drill opened from the outline was finished
+    // The teacher ended their lesson: "Continue at my own pace" from the page shown here.
+    bool offerToContinue(const classroom::ClassView& view);
+    void continueAlone();
+    std::set<Item> doneItems();
+    store::PageClock clock_;
+    std::string pacedCourse_, pacedLesson_, pacedPage_; // the teacher's lesson, last shown here
+    std::string pacedSeen_; // "course/lesson/page" last recorded as a paced page view
     bool snapshotTaken_ = false;
     long startupMs_ = -1; // from OnInit to the first idle moment with the window shown
 };

@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE store
 #include "ayllu/store/gradebook.h"
+#include "ayllu/store/page_clock.h"
 #include "ayllu/store/roster_csv.h"
 #include "ayllu/store/student_store.h"
 #include "ayllu/store/teacher_store.h"
@@ -973,4 +974,59 @@ BOOST_AUTO_TEST_CASE(course_completion_lists_every_item_in_course_order) {
         courseCompletion(db, "c1", "otro", "pe.ayllu.muestra", items), Error,
         [](const Error& e) { return std::string(e.what()).find("otro") != std::string::npos; });
     BOOST_TEST(!Completion{}.complete()); // a course without items is never "complete"
+}
+
+BOOST_AUTO_TEST_CASE(the_pages_a_learner_viewed_are_read_back_once_each) {
+    TempDir tmp;
+    StudentStore s((tmp / "s.db").string());
+    for (const char* page : {"p1", "p2", "p1", "p3"}) {
+        BOOST_TEST(s.record(ev(EventKind::PageView, "res-l", page)).saved);
+    }
+    Event other = ev(EventKind::PageView, "res-other", "p4");
+    BOOST_TEST(s.record(other).saved);
+    Event luis = ev(EventKind::PageView, "res-l", "p5");
+    luis.learner = "luis";
+    BOOST_TEST(s.record(luis).saved);
+    const auto seen = s.pagesViewed("ana", "pe.ayllu.muestra", "res-l");
+    BOOST_TEST((seen == std::set<std::string>{"p1", "p2", "p3"}));
+    BOOST_TEST(s.pagesViewed("ana", "pe.ayllu.muestra", "res-l", 2).empty());
+    BOOST_TEST(s.pagesViewed("rosa", "pe.ayllu.muestra", "res-l").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_page_clock_counts_the_time_on_each_page_capped_at_five_minutes) {
+    using std::chrono::milliseconds;
+    using std::chrono::minutes;
+    const PageClock::Clock::time_point t0{};
+    PageClock c;
+    BOOST_TEST(!c.stop(t0).has_value()); // nothing timed yet
+    BOOST_TEST(!c.start("ana", "pe.ayllu.muestra", "res-l", "p1", t0).has_value());
+    BOOST_TEST(c.running());
+    // The same page drawn again (a language switch, a repeated class state): the clock goes on.
+    BOOST_TEST(!c.start("ana", "pe.ayllu.muestra", "res-l", "p1", t0 + milliseconds(500)));
+    const auto p1 = c.start("ana", "pe.ayllu.muestra", "res-l", "p2", t0 + milliseconds(4200));
+    BOOST_REQUIRE(p1.has_value());
+    BOOST_TEST((p1->kind == EventKind::Time));
+    BOOST_TEST(p1->item == "p1");
+    BOOST_TEST(p1->content == "res-l");
+    BOOST_TEST(p1->learner == "ana");
+    BOOST_TEST(p1->durationMs == 4200);
+    Event stored = *p1; // well-formed once the PC's store gives it its device and number
+    stored.device = "pc1";
+    stored.seq = 1;
+    BOOST_TEST(stored.invalidReason().empty());
+    // Left on a page for an hour (the PC idle): five minutes count.
+    const auto p2 = c.stop(t0 + milliseconds(4200) + minutes(60));
+    BOOST_REQUIRE(p2.has_value());
+    BOOST_TEST(p2->item == "p2");
+    BOOST_TEST(p2->durationMs == 5 * 60 * 1000);
+    BOOST_TEST(!c.running());
+    BOOST_TEST(!c.stop(t0 + minutes(90)).has_value()); // stopped once, counted once
+    // Another learner at the same page is another clock's page: the first one's time ends.
+    c.start("ana", "pe.ayllu.muestra", "res-l", "p3", t0);
+    const auto ana = c.start("luis", "pe.ayllu.muestra", "res-l", "p3", t0 + milliseconds(10));
+    BOOST_REQUIRE(ana.has_value());
+    BOOST_TEST(ana->learner == "ana");
+    BOOST_TEST(ana->durationMs == 10);
+    // No whole millisecond: nothing to record.
+    BOOST_TEST(!c.stop(t0 + milliseconds(10)).has_value());
 }

@@ -9,6 +9,7 @@
 #include "ayllu/store/roster_csv.h"
 #include "drill_panel.h"
 #include "lesson_panel.h"
+#include "outline_panel.h"
 #include "pictures.h"
 #include "quiz_panel.h"
 #include "support.h"
@@ -250,6 +251,82 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
     const auto whole = speech::pageSpeech(page, "es");
     BOOST_TEST(heard[1].size() == whole.size());
     BOOST_TEST(heard[1][0].text == whole[0].text);
+}
+
+BOOST_AUTO_TEST_CASE(one_click_or_enter_opens_an_outline_item_and_done_items_are_marked) {
+    const auto pkg = package(sourceDir() / "courses" / "primeros-pasos");
+    const std::string course = pkg.manifest.identifier;
+    Window w;
+    std::vector<std::pair<std::string, std::string>> opened;
+    auto* panel = new student::OutlinePanel(
+        w.frame, [&](const std::string& c, const std::string& r) { opened.emplace_back(c, r); });
+    w.show(panel);
+    panel->setCourses({{course, &pkg}}, "es", {{course, "res-encender"}}, true,
+                      {course, "res-raton"});
+    pumpIdle();
+    // Every lesson and drill is a button named by its title; what was finished says so.
+    const auto button = [&](const wxString& label) -> wxButton* {
+        return dynamic_cast<wxButton*>(wxWindow::FindWindowByLabel(label, w.frame));
+    };
+    const wxString encender = student::OutlinePanel::label(
+        wxString::FromUTF8(pkg.lessons.at("res-encender").title.best("es")), true);
+    const wxString raton = student::OutlinePanel::label(
+        wxString::FromUTF8(pkg.lessons.at("res-raton").title.best("es")), false);
+    BOOST_TEST(encender.StartsWith(wxString::FromUTF8("✔ ")));
+    BOOST_REQUIRE(button(encender) != nullptr);
+    BOOST_REQUIRE(button(raton) != nullptr);
+    BOOST_TEST(button(wxString::FromUTF8("✔ ") + raton) == nullptr); // not done
+    // The item to select has the keyboard: Enter opens it.
+    BOOST_REQUIRE(pumpUntil([&] { return wxWindow::FindFocus() == button(raton); }));
+    wxUIActionSimulator keys;
+    keys.Char(WXK_RETURN);
+    BOOST_REQUIRE(pumpUntil([&] { return opened.size() == 1u; }));
+    BOOST_TEST(opened[0].second == "res-raton");
+    // One real click (not a double-click) opens another.
+    const wxRect r = button(encender)->GetScreenRect();
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(r.x + r.width / 2, r.y + r.height / 2);
+    pumpIdle();
+    mouse.MouseClick();
+    BOOST_REQUIRE(pumpUntil([&] { return opened.size() == 2u; }));
+    BOOST_TEST(opened[1].first == course);
+    BOOST_TEST(opened[1].second == "res-encender");
+    screenshot(w.frame, "student-outline-1024x768.png");
+}
+
+BOOST_AUTO_TEST_CASE(finish_the_lesson_is_offered_on_the_last_page_only) {
+    const auto pkg = package(sampleCourse());
+    const auto& lesson = pkg.lessons.at("res-leccion");
+    Window w;
+    auto* panel = new student::LessonPanel(w.frame);
+    int finished = 0;
+    panel->setNavigation([](int) {});
+    panel->setFinish([&] { ++finished; });
+    panel->setRoot(sampleCourse().string());
+    w.show(panel);
+    const wxString label = wxString::FromUTF8(i18n::translate("Finish the lesson"));
+    const auto finish = [&] {
+        return dynamic_cast<wxButton*>(wxWindow::FindWindowByLabel(label, w.frame));
+    };
+    panel->showPage(lesson, lesson.pages.at(0), "es");
+    panel->showNavigation(true, 0, lesson.pages.size());
+    pumpIdle();
+    BOOST_REQUIRE(finish() != nullptr);
+    BOOST_TEST(!finish()->IsShown());
+    panel->showPage(lesson, lesson.pages.back(), "es");
+    panel->showNavigation(true, lesson.pages.size() - 1, lesson.pages.size());
+    pumpIdle();
+    BOOST_TEST(finish()->IsShown());
+    const wxRect r = finish()->GetScreenRect();
+    wxUIActionSimulator mouse;
+    mouse.MouseMove(r.x + r.width / 2, r.y + r.height / 2);
+    pumpIdle();
+    mouse.MouseClick();
+    BOOST_REQUIRE(pumpUntil([&] { return finished == 1; }));
+    // Following the teacher (no navigation): nothing to finish.
+    panel->showNavigation(false, 0, 0);
+    pumpIdle();
+    BOOST_TEST(!finish()->IsShownOnScreen());
 }
 
 BOOST_AUTO_TEST_CASE(every_sign_in_picture_has_its_own_drawing) {

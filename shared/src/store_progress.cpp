@@ -306,6 +306,22 @@ std::vector<Progress> progressOfLearner(SQLite::Database& db, const std::string&
     return out;
 }
 
+std::set<std::string> pagesViewedOf(SQLite::Database& db, const std::string& learner,
+                                    const std::string& course, const std::string& content,
+                                    int attempt) {
+    SQLite::Statement q(db, "SELECT DISTINCT item FROM events WHERE learner = ? AND course = ? "
+                            "AND content = ? AND attempt = ? AND kind = 'page'");
+    q.bind(1, learner);
+    q.bind(2, course);
+    q.bind(3, content);
+    q.bind(4, attempt);
+    std::set<std::string> out;
+    while (q.executeStep()) {
+        out.insert(q.getColumn(0).getString());
+    }
+    return out;
+}
+
 std::vector<Interaction> interactionsOf(SQLite::Database& db, const std::string& learner,
                                         const std::string& course, const std::string& content,
                                         int attempt) {

@@ -228,6 +228,13 @@ std::vector<Interaction> StudentStore::interactions(const std::string& learner,
     return interactionsOf(database().sql(), learner, course, content, attempt);
 }
 
+std::set<std::string> StudentStore::pagesViewed(const std::string& learner,
+                                                const std::string& course,
+                                                const std::string& content, int attempt) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    return pagesViewedOf(database().sql(), learner, course, content, attempt);
+}
+
 void StudentStore::setPreference(const std::string& learner, const std::string& name,
                                  const std::string& value) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);

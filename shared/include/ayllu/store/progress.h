@@ -12,6 +12,7 @@
 #include <SQLiteCpp/Database.h>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,10 @@ std::vector<Progress> progressOfLearner(SQLite::Database& db, const std::string&
 std::vector<Interaction> interactionsOf(SQLite::Database& db, const std::string& learner,
                                         const std::string& course, const std::string& content,
                                         int attempt);
+// The pages of a lesson the learner has viewed (page view events, from any PC), by page id.
+std::set<std::string> pagesViewedOf(SQLite::Database& db, const std::string& learner,
+                                    const std::string& course, const std::string& content,
+                                    int attempt);
 std::int64_t countEvents(SQLite::Database& db);
 
 } // namespace ayllu::store

@@ -79,6 +79,9 @@ public:
     std::vector<Progress> progressOf(const std::string& learner);
     std::vector<Interaction> interactions(const std::string& learner, const std::string& course,
                                           const std::string& content, int attempt);
+    // The pages of a lesson this learner viewed on this PC (or that reached it), by page id.
+    std::set<std::string> pagesViewed(const std::string& learner, const std::string& course,
+                                      const std::string& content, int attempt = 1);
 
     void saveLearner(const Learner& l);
     std::vector<Learner> learners(const std::string& classId = {});

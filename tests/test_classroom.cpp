@@ -899,19 +899,25 @@ BOOST_AUTO_TEST_CASE(hostile_drill_progress_closes_only_that_connection) {
         BOOST_TEST(why.find(said) != std::string::npos, why);
     };
     const std::string longPage(129, 'x');
-    hostile(R"({"learner":"rosa","state":"drill","page":")" + longPage +
+    hostile(R"({"learner":"rosa","state":"drill","page":"","drill":")" + longPage +
                 R"(","done":1,"total":10})",
-            "\"page\"");
-    hostile(R"({"learner":"rosa","state":"drill","page":"res-ejercicio","done":11,"total":10})",
-            "\"done\"");
-    hostile(R"({"learner":"rosa","state":"drill","page":"res-ejercicio","done":-1,"total":10})",
-            "\"done\"");
-    hostile(R"({"learner":"rosa","state":"drill","page":"res-ejercicio","done":1,"total":0})",
-            "\"total\"");
-    hostile(R"({"learner":"rosa","state":"drill","page":"res-ejercicio","done":1,"total":1e12})",
-            "\"total\"");
-    hostile(R"({"learner":"rosa","state":"drill","page":"res-ejercicio","done":"3","total":10})",
-            "\"done\"");
+            "\"drill\"");
+    hostile(R"({"learner":"rosa","state":"drill","page":"","done":1,"total":10})", "\"drill\"");
+    hostile(
+        R"({"learner":"rosa","state":"drill","page":"","drill":"res-ejercicio","done":11,"total":10})",
+        "\"done\"");
+    hostile(
+        R"({"learner":"rosa","state":"drill","page":"","drill":"res-ejercicio","done":-1,"total":10})",
+        "\"done\"");
+    hostile(
+        R"({"learner":"rosa","state":"drill","page":"","drill":"res-ejercicio","done":1,"total":0})",
+        "\"total\"");
+    hostile(
+        R"({"learner":"rosa","state":"drill","page":"","drill":"res-ejercicio","done":1,"total":1e12})",
+        "\"total\"");
+    hostile(
+        R"({"learner":"rosa","state":"drill","page":"","drill":"res-ejercicio","done":"3","total":10})",
+        "\"done\"");
     // Nothing of it was kept; the good PC never noticed.
     for (const auto& v : c.teacher->students()) {
         if (v.learnerId == "rosa") {

@@ -634,7 +634,8 @@ void StudentAgent::drillProgress(const std::string& learner, const std::string& 
     Object o;
     o.set("learner", learner);
     o.set("state", "drill");
-    o.set("page", drill);
+    o.set("page", "");
+    o.set("drill", drill);
     o.set("done", std::clamp(done, 0, total));
     o.set("total", total);
     try {

@@ -599,6 +599,7 @@ void TeacherService::regradeOutsideLive(store::Event& e) const {
 void TeacherService::onDrillPresence(const Object::Ptr& o, StudentView& v) {
     // A PC's word only: bounded, and a step past the end closes the connection like any
     // other malformed message.
+    net::str(o, "drill", 128); // which drill (the class view shows the one handed out)
     const auto total = net::integer(o, "total", 1, kMaxDrillSteps);
     const auto done = net::integer(o, "done", 0, total);
     v.drillDone = static_cast<int>(done);

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <wx/simplebook.h>
 #include <wx/timer.h>
@@ -130,6 +131,18 @@ private:
     int beforeLock_ = 0;
     std::string learner_;
     std::map<std::string, course::Package> packages_; // loaded from the PC, by identifier
+    // A drill the teacher handed to this PC: it opens at once over the lesson (a live quiz
+    // still comes first); once the learner finished it, or the teacher took it back, the
+    // screen shows what the class is doing again.
+    bool showHandedDrill(const classroom::ClassView& view); // true: the drill is on screen
+    void handedDrillFinished();
+    void handedDrillProgress(int done, int total);
+    void backFromHandedDrill();
+    static std::string handedDrillKey(const classroom::LiveDrillView& d);
+    std::optional<classroom::LiveDrillView> handedDrill_; // on screen, or being finished
+    std::set<std::string> handedDrillsDone_;              // learner + handedDrillKey
+    std::string lastDrill_;                               // handedDrillKey, as classChanged saw
+    wxTimer backToClass_;                                 // after the result was shown
     bool snapshotTaken_ = false;
     long startupMs_ = -1; // from OnInit to the first idle moment with the window shown
 };

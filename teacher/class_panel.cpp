@@ -1,6 +1,7 @@
 #include "class_panel.h"
 
 #include "bar_chart.h"
+#include "drill_status.h"
 #include "tr.h"
 
 #include <algorithm>
@@ -28,6 +29,9 @@ wxString stateLabel(const std::string& state) {
     }
     if (state == "needs help") {
         return _("needs help");
+    }
+    if (state == "drill") {
+        return _("doing a drill");
     }
     return state.empty() || state == "idle" ? _("waiting") : u8(state);
 }
@@ -236,7 +240,8 @@ void ClassPanel::onPaint(wxPaintEvent&) {
         const wxString pc = s.deviceName.empty() ? wxString() : u8(s.deviceName);
         dc.DrawText(s.online ? pc : _("offline"), r.x + 30, r.y + 36);
         if (s.online) {
-            dc.DrawText(stateLabel(s.state), r.x + 12, r.y + 62);
+            const wxString drill = drillStatus(s, state_); // the drill handed out, if any
+            dc.DrawText(drill.empty() ? stateLabel(s.state) : drill, r.x + 12, r.y + 62);
             if (!s.page.empty()) {
                 dc.DrawText(wxControl::Ellipsize(wxString::Format(_("page %s"), u8(s.page)), dc,
                                                  wxELLIPSIZE_END, r.width - 24),

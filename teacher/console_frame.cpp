@@ -4,6 +4,7 @@
 #include "class_panel.h"
 #include "courses_page.h"
 #include "dialogs.h"
+#include "drill_box.h"
 #include "gradebook_page.h"
 #include "lesson_page.h"
 #include "quiz_page.h"
@@ -74,6 +75,7 @@ ConsoleFrame::ConsoleFrame(Console& console)
     class_->onSelectionChanged([this] { updateLockButtons(); });
 
     lesson_ = new LessonPage(book_, console_);
+    lesson_->drills().setSelectedDevices([this] { return class_->selectedDevices(); });
     quiz_ = new QuizPage(book_, console_);
     courses_ = new CoursesPage(book_, console_);
     gradebook_ = new GradebookPage(book_, console_);

@@ -1011,7 +1011,8 @@ void MainFrame::updateHand() {
         return;
     }
     const int page = book_->GetSelection();
-    const bool show = !learner_.empty() && agent_->connected() && (page == 2 || page == 4);
+    const bool show = !learner_.empty() && agent_->connected() &&
+                      (page == 2 || page == 4 || (page == 5 && handedDrill_)); // class work
     hand_->SetLabel(handUp_ ? _("Lower my hand") : _("Raise my hand"));
     hand_->SetBackgroundColour(handUp_ ? wxColour(255, 205, 80) : wxNullColour);
     if (show != hand_->IsShown()) {

@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+from desktop import (Desktop, Program, catalog, query, run,  # noqa: E402
                      start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -117,6 +117,8 @@ def test_teacher_hands_the_drill_to_the_class():
         # The PC lacked the course: it arrives, then the drill opens by itself.
         pc.prog.wait_text(re.escape(TITLE), timeout=60)
         pc.prog.wait_text(re.escape(TEXT), timeout=20)
+        # Class work: the learner can still ask for help.
+        pc.prog.find("push button", re.compile(re.escape(tr("Raise my hand"))))
         desk.screenshot("drill-on-pc%d" % pc.n, pc.prog)
 
 

@@ -94,13 +94,13 @@ def tab(name):
 
 
 pcs = [Student(i + 1, LEARNERS[i]) for i in range(len(LEARNERS))]
-SELF_LABEL = re.compile(re.escape(tr("Look at the teacher: the lesson will start soon.")))
+CLASS_SCREEN = re.compile(re.escape(tr("Look at the teacher: the lesson will start soon.")))
 
 
 def test_students_sign_in():
     for pc in pcs:
         pc.sign_in()
-        pc.prog.wait_text(SELF_LABEL.pattern, timeout=30)
+        pc.prog.wait_text(CLASS_SCREEN.pattern, timeout=30)
     teacher.wait_text(r"\b2\b.*(conectad|en línea)", timeout=30)
 
 
@@ -163,7 +163,7 @@ def test_learners_finish_and_results_show():
     tab("Lección")
     # Each PC goes back to what the class is doing once its learner has finished.
     for pc in pcs:
-        pc.prog.wait_text(SELF_LABEL.pattern, timeout=20)
+        pc.prog.wait_text(CLASS_SCREEN.pattern, timeout=20)
 
 
 def test_teacher_db_holds_the_drill_events():
@@ -186,7 +186,7 @@ def test_teacher_ends_the_drill():
     teacher.press("push button", re.compile(re.escape(tr("End the drill"))))
     console_says(re.escape(tr("No drill on.")), timeout=10)
     for pc in pcs:
-        pc.prog.wait_text(SELF_LABEL.pattern, timeout=20)
+        pc.prog.wait_text(CLASS_SCREEN.pattern, timeout=20)
     desk.screenshot("console-drill-ended", teacher)
 
 

@@ -34,6 +34,8 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     pcs_ = new wxStaticText(this, wxID_ANY, "");
     right->Add(pcs_, 0, wxBOTTOM, 6);
     preview_ = new student::LessonPanel(this);
+    // It may be narrower than its toolbar, so the drills' column never widens the window.
+    preview_->SetMinSize(FromDIP(wxSize(320, 200)));
     right->Add(preview_, 1, wxEXPAND | wxBOTTOM, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     prev_ = new wxButton(this, wxID_ANY, _("◀  Previous page"), wxDefaultPosition, wxSize(-1, 64));

@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Program, catalog, query, run,  # noqa: E402
+from desktop import (Desktop, Program, catalog, enabled, extents, query, run,  # noqa: E402
                      start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -104,12 +104,37 @@ def test_students_sign_in():
     teacher.wait_text(r"\b2\b.*(conectad|en línea)", timeout=30)
 
 
-def test_teacher_hands_the_drill_to_the_class():
+def test_teacher_hands_the_drill_to_one_selected_pc():
     tab("Lección")
     combo = teacher.find("combo box", re.compile(".*"))
     teacher.click(combo)
     teacher.press("menu item", re.compile("muestra", re.I))
     teacher.find("label", re.compile(re.escape(tr("Drills"))))
+    # On the class tab a click on the first tile (Ana's: online first, by name) selects her.
+    # The tiles are drawn, not widgets: the first one starts 10 px inside the page, whose
+    # left edge is 8 px left of "Select all" and whose top is under the tab.
+    tab("Clase")
+    x, _y, _w, _h = extents(teacher.find("push button", re.compile(re.escape(tr("Select &all")))))
+    tx, ty, _tw, th = extents(teacher.find("page tab", "Clase"))
+    desk.click_at(x - 8 + 10 + 60, ty + th + 10 + 50)
+    lock_selected = re.compile(re.escape(tr("Lock the &selected screens")))
+    until("a learner selected", lambda: enabled(teacher.find("push button", lock_selected)))
+    desk.screenshot("tiles-one-selected", teacher)
+    desk.keys("ctrl+shift+d")  # Teach > Give the drill to the selected PCs
+    a, b = pcs
+    a.prog.wait_text(re.escape(TEXT), timeout=60)
+    tab("Lección")
+    m = console_says(words("Drill on: %s", re.escape(TITLE)) + ".*")
+    assert re.search(re.escape(a.learner) + ": ", m.group(0)), m.group(0)
+    # The same ClassState went to both PCs: Luis's still shows the class, and the console
+    # lists only Ana under the drill.
+    assert not any(TEXT in t for t in b.prog.texts()), "the drill opened on the unselected PC"
+    assert b.learner not in m.group(0), "the console lists Luis under the drill: " + m.group(0)
+    desk.screenshot("drill-on-selected-pc1", a.prog)
+
+
+def test_teacher_hands_the_drill_to_the_class():
+    tab("Lección")
     teacher.press("push button", re.compile(re.escape(tr("Give the drill to the class"))))
     console_says(words("Drill on: %s", re.escape(TITLE)), timeout=20)
     desk.screenshot("console-drill-handed-out", teacher)
@@ -191,7 +216,8 @@ def test_teacher_ends_the_drill():
 
 
 try:
-    code = run([test_students_sign_in, test_teacher_hands_the_drill_to_the_class,
+    code = run([test_students_sign_in, test_teacher_hands_the_drill_to_one_selected_pc,
+                test_teacher_hands_the_drill_to_the_class,
                 test_progress_reaches_the_console, test_learners_finish_and_results_show,
                 test_teacher_db_holds_the_drill_events, test_teacher_ends_the_drill])
 finally:

@@ -105,6 +105,9 @@ DrillPanel::DrillPanel(wxWindow* parent, Finished finished)
             started_ = true; // the clock starts with the first key, not when the page opens
             start_ = std::chrono::steady_clock::now();
         }
+        if (!saveFile_) {
+            reportProgress();
+        }
     });
     done_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (saveFile_) {
@@ -247,6 +250,7 @@ void DrillPanel::dragEvent(wxMouseEvent& e) {
         const int misses = drag_->misses();
         const bool hit = drag_->drop(dragging_, e.GetX(), e.GetY());
         dragging_ = -1;
+        reportProgress();
         if (hit || drag_->misses() != misses) {
             feedback_->SetForegroundColour(hit ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
             feedback_->SetLabel(hit ? _("Well done!")
@@ -352,6 +356,35 @@ void DrillPanel::show(const course::Drill& d, const std::string& language) {
     } else {
         showPointer(d, language);
     }
+    progressSaid_ = {-1, -1};
+    reportProgress();
+}
+
+void DrillPanel::reportProgress(bool finished) {
+    if (!progress_) {
+        return;
+    }
+    std::pair<int, int> now{0, 1};
+    if (pointer_) {
+        now = {pointer_->hits(), pointer_->targets()};
+    } else if (drag_) {
+        int placed = 0;
+        for (int i = 0; i < drag_->count(); ++i) {
+            placed += drag_->placed(i) ? 1 : 0;
+        }
+        now = {placed, drag_->count()};
+    } else if (scrollDrill_) {
+        now = {scrollDrill_->finished() ? 1 : 0, 1};
+    } else if (saveFile_) {
+        now = {finished ? 1 : 0, 1};
+    } else {
+        const int total = static_cast<int>(u8(target_).length());
+        now = {std::min(static_cast<int>(input_->GetValue().length()), total), total};
+    }
+    if (now.second > 0 && now != progressSaid_) {
+        progressSaid_ = now;
+        progress_(now.first, now.second);
+    }
 }
 
 void DrillPanel::showPointer(const course::Drill& d, const std::string& language) {
@@ -411,6 +444,7 @@ void DrillPanel::pressed(wxMouseEvent& e, bool isDouble) {
         return; // the first click of a double click: wait for the second
     }
     feedback_->SetForegroundColour(hit ? wxColour(30, 120, 60) : wxColour(150, 90, 20));
+    reportProgress();
     feedback_->SetLabel(hit ? _("Well done!")
                             : (pointer_->doubleClick() ? _("Almost: double-click on the circle.")
                                                        : _("Almost: click on the circle.")));
@@ -447,6 +481,7 @@ void DrillPanel::showOutcome(bool good, const wxString& text, bool saved) {
 }
 
 void DrillPanel::finishPresses(const drill::PointerResult& r, const wxString& text) {
+    reportProgress(true);
     const bool saved = finished_(drill::drillEvent("", "", "", r));
     showOutcome(r.passed, text, saved);
     if (report_) {

@@ -26,6 +26,11 @@ public:
     void setReporter(std::function<void(const std::string&)> report) {
         report_ = std::move(report);
     }
+    // Told how far the learner is (steps done of all) whenever it changes: targets hit, items
+    // placed, characters typed; 0 or 1 for the scroll and save drills.
+    void setProgress(std::function<void(int done, int total)> progress) {
+        progress_ = std::move(progress);
+    }
     // Where this learner's save-a-file practice happens (their own folder on this PC).
     void setPracticeRoot(std::string root) { practiceRoot_ = std::move(root); }
     void show(const course::Drill& d, const std::string& language);
@@ -65,6 +70,9 @@ private:
     void savedAt(const std::string& path);
     std::string practiceRoot_;
     std::function<void(const std::string&)> report_;
+    std::function<void(int, int)> progress_;
+    std::pair<int, int> progressSaid_{-1, -1};
+    void reportProgress(bool finished = false); // to progress_, when it changed
     std::unique_ptr<drill::SaveFileDrill> saveFile_;
     int dragging_ = -1;
     std::unique_ptr<drill::ScrollDrill> scrollDrill_;

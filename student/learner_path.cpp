@@ -56,7 +56,8 @@ void MainFrame::keepFocusOnScreen() {
 }
 
 bool MainFrame::teacherLeads(const classroom::ClassView& view) const {
-    return view.quiz.has_value() || (view.mode != classroom::Mode::Idle && !view.lesson.empty());
+    return view.quiz.has_value() || view.drill.has_value() ||
+           (view.mode != classroom::Mode::Idle && !view.lesson.empty());
 }
 
 std::set<MainFrame::Item> MainFrame::doneItems() {

@@ -119,6 +119,7 @@ MainFrame::MainFrame(Settings settings)
         }
     });
     lockTimer_.Start(1000);
+    backToClass_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { backFromHandedDrill(); });
     Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
         if (startupMs_ < 0 && IsShown()) {
             startupMs_ = static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -385,15 +386,18 @@ void MainFrame::buildPages() {
     book_->AddPage(quiz_, "quiz");
     drill_ = new DrillPanel(book_, [this](store::Event e) {
         e.learner = learner_;
-        e.course = selfCourse_;
-        e.content = selfLesson_;
+        e.course = handedDrill_ ? handedDrill_->course : selfCourse_;
+        e.content = handedDrill_ ? handedDrill_->content : selfLesson_;
         const bool saved = agent_->record(std::move(e)).saved;
-        if (ownPath_) {
+        if (handedDrill_) {
+            handedDrillFinished(); // the teacher's drill: back to the class
+        } else if (ownPath_) {
             CallAfter([this] { drillFinished(); }); // once the drill says how it went
         }
         return saved;
     });
     drill_->setReporter([this](const std::string& line) { testLine(line); });
+    drill_->setProgress([this](int done, int total) { handedDrillProgress(done, total); });
     book_->AddPage(drill_, "drill");
     outline_ = new OutlinePanel(
         book_, [this](const std::string& c, const std::string& r) { openResource(c, r); });
@@ -793,12 +797,14 @@ void MainFrame::classChanged(const classroom::ClassView& view) {
             view.quiz ? view.quiz->questions.size() : std::size_t{0},
             view.quiz ? view.quiz->content + "/" + std::to_string(view.quiz->attempt)
                       : std::string());
-        if (lastScreen_ && *lastScreen_ == screen && !learner_.empty()) {
+        const std::string drill = view.drill ? handedDrillKey(*view.drill) : std::string();
+        if (lastScreen_ && *lastScreen_ == screen && drill == lastDrill_ && !learner_.empty()) {
             handUp_ = view.hands.count(learner_) != 0;
             updateHand();
             return;
         }
         lastScreen_ = screen;
+        lastDrill_ = drill;
         showClass(view);
     });
 }
@@ -896,6 +902,9 @@ void MainFrame::showClass(const classroom::ClassView& view) {
         snapshotIfAsked("quiz " + view.quiz->content);
         return;
     }
+    if (showHandedDrill(view)) {
+        return;
+    }
     if (view.mode == classroom::Mode::SelfPaced && !view.lesson.empty()) {
         const course::Package* dpkg = package(view.course);
         if (dpkg != nullptr && dpkg->drills.count(view.lesson) != 0 &&
@@ -953,6 +962,72 @@ void MainFrame::showClass(const classroom::ClassView& view) {
     lesson_->showMessage(_("Look at the teacher: the lesson will start soon."));
 }
 
+std::string MainFrame::handedDrillKey(const classroom::LiveDrillView& d) {
+    return d.course + "/" + d.content + "/" + std::to_string(d.round);
+}
+
+bool MainFrame::showHandedDrill(const classroom::ClassView& view) {
+    const bool done =
+        view.drill && handedDrillsDone_.count(learner_ + "\n" + handedDrillKey(*view.drill)) != 0;
+    if (!view.drill || done) {
+        if (handedDrill_ && !done) {
+            agent_->presence(learner_, "idle", ""); // the teacher took it back: not on it now
+        }
+        if (!done || !backToClass_.IsRunning()) {
+            handedDrill_.reset(); // (a finished one stays until its result has been seen)
+        }
+        return done && backToClass_.IsRunning() && book_->GetSelection() == 5;
+    }
+    const auto& d = *view.drill;
+    const course::Package* pkg = package(d.course);
+    if (pkg == nullptr) {
+        // The course comes with the drill: on screen as soon as it is here.
+        arriving_ = true;
+        book_->SetSelection(2);
+        lesson_->showMessage(_("The teacher's course is arriving at this PC. Please wait."), 0);
+        return true;
+    }
+    const auto it = pkg->drills.find(d.content);
+    if (it == pkg->drills.end() || !DrillPanel::handles(it->second.kind)) {
+        return false;
+    }
+    const bool fresh = !handedDrill_ || !(*handedDrill_ == d) || book_->GetSelection() != 5;
+    handedDrill_ = d;
+    if (fresh) {
+        stopPageClock(); // the page being read is left: its time is kept
+        book_->SetSelection(5);
+        drill_->setPracticeRoot(practiceRoot());
+        drill_->show(it->second, languageOf(learner_)); // says "0 of N" to the teacher
+        testLine("handed_drill " + d.content);
+        snapshotIfAsked("drill " + d.content);
+    }
+    return true;
+}
+
+void MainFrame::handedDrillProgress(int done, int total) {
+    if (handedDrill_ && !learner_.empty()) {
+        agent_->drillProgress(learner_, handedDrill_->content, done, total);
+    }
+}
+
+void MainFrame::handedDrillFinished() {
+    // The result stays on screen a moment (the drill panel says how it went), then the class.
+    handedDrillsDone_.insert(learner_ + "\n" + handedDrillKey(*handedDrill_));
+    backToClass_.StartOnce(4000);
+}
+
+void MainFrame::backFromHandedDrill() {
+    if (!handedDrill_) {
+        return; // the class moved on already
+    }
+    handedDrill_.reset();
+    agent_->presence(learner_, "done", "");
+    if (book_->GetSelection() == 5) {
+        book_->SetSelection(2);
+        showClass(agent_->view());
+    }
+}
+
 void MainFrame::showSelfPaced(bool record) {
     const course::Package* pkg = package(selfCourse_);
     if (pkg == nullptr || pkg->lessons.count(selfLesson_) == 0) {
@@ -989,7 +1064,8 @@ void MainFrame::updateHand() {
         return;
     }
     const int page = book_->GetSelection();
-    const bool show = !learner_.empty() && agent_->connected() && (page == 2 || page == 4);
+    const bool show = !learner_.empty() && agent_->connected() &&
+                      (page == 2 || page == 4 || (page == 5 && handedDrill_)); // class work
     hand_->SetLabel(handUp_ ? _("Lower my hand") : _("Raise my hand"));
     hand_->SetBackgroundColour(handUp_ ? wxColour(255, 205, 80) : wxNullColour);
     if (show != hand_->IsShown()) {

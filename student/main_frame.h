@@ -172,6 +172,18 @@ private:
     store::PageClock clock_;
     std::string pacedCourse_, pacedLesson_, pacedPage_; // the teacher's lesson, last shown here
     std::string pacedSeen_; // "course/lesson/page" last recorded as a paced page view
+    // A drill the teacher handed to this PC: it opens at once over the lesson (a live quiz
+    // still comes first); once the learner finished it, or the teacher took it back, the
+    // screen shows what the class is doing again.
+    bool showHandedDrill(const classroom::ClassView& view); // true: the drill is on screen
+    void handedDrillFinished();
+    void handedDrillProgress(int done, int total);
+    void backFromHandedDrill();
+    static std::string handedDrillKey(const classroom::LiveDrillView& d);
+    std::optional<classroom::LiveDrillView> handedDrill_; // on screen, or being finished
+    std::set<std::string> handedDrillsDone_;              // learner + handedDrillKey
+    std::string lastDrill_;                               // handedDrillKey, as classChanged saw
+    wxTimer backToClass_;                                 // after the result was shown
     bool snapshotTaken_ = false;
     long startupMs_ = -1; // from OnInit to the first idle moment with the window shown
 };

@@ -2,6 +2,7 @@
 
 #include "accessible.h"
 #include "bar_chart.h"
+#include "drill_status.h"
 #include "pictures.h"
 #include "tr.h"
 
@@ -184,7 +185,8 @@ wxString ClassPanel::tileName(std::size_t index) const {
         return {};
     }
     const auto& s = students_[index];
-    const wxString what = activityLabel(s.activity);
+    const wxString drill = s.online ? drillStatus(s, state_) : wxString(); // a handed-out drill
+    const wxString what = drill.empty() ? activityLabel(s.activity) : drill;
     if (s.deviceName.empty()) {
         return u8(s.name) + ", " + what;
     }
@@ -374,7 +376,8 @@ void ClassPanel::paintTile(wxDC& dc, std::size_t index, const wxRect& r) {
     // What they are doing, and where (the page's title, the quiz, the drill).
     dc.SetFont(base.Bold());
     dc.SetTextForeground(activityColour(s.activity));
-    dc.DrawText(activityLabel(s.activity), r.x + 12, r.y + 62);
+    const wxString drill = s.online ? drillStatus(s, state_) : wxString(); // a handed-out drill
+    dc.DrawText(drill.empty() ? activityLabel(s.activity) : drill, r.x + 12, r.y + 62);
     dc.SetFont(base);
     dc.SetTextForeground(s.online ? wxColour(60, 60, 60) : wxColour(130, 130, 130));
     if (!s.where.empty()) {

@@ -4,6 +4,7 @@
 #include "class_panel.h"
 #include "courses_page.h"
 #include "dialogs.h"
+#include "drill_box.h"
 #include "gradebook_page.h"
 #include "lesson_page.h"
 #include "quiz_page.h"
@@ -32,6 +33,9 @@ enum {
     ID_EXPORT,
     ID_IMPORT_COURSE,
     ID_SELECT_ALL,
+    ID_DRILL_CLASS,
+    ID_DRILL_SELECTED,
+    ID_DRILL_END,
     ID_TAB_FIRST, // + page index
 };
 } // namespace
@@ -74,6 +78,7 @@ ConsoleFrame::ConsoleFrame(Console& console)
     class_->onSelectionChanged([this] { updateLockButtons(); });
 
     lesson_ = new LessonPage(book_, console_);
+    lesson_->drills().setSelectedDevices([this] { return class_->selectedDevices(); });
     quiz_ = new QuizPage(book_, console_);
     courses_ = new CoursesPage(book_, console_);
     gradebook_ = new GradebookPage(book_, console_);
@@ -238,6 +243,10 @@ void ConsoleFrame::buildMenus() {
     lessonMenu->Append(ID_NEXT_PAGE, _("&Next page\tAlt+Right"));
     lessonMenu->AppendSeparator();
     lessonMenu->Append(ID_START_QUIZ, _("&Start the quiz\tF9"));
+    lessonMenu->AppendSeparator();
+    lessonMenu->Append(ID_DRILL_CLASS, _("Give the &drill to the class\tCtrl+D"));
+    lessonMenu->Append(ID_DRILL_SELECTED, _("Give the drill to the selected PCs\tCtrl+Shift+D"));
+    lessonMenu->Append(ID_DRILL_END, _("&End the drill"));
     auto* view = new wxMenu;
     const wxString tabs[] = {_("Class"),   _("Lesson"),    _("Quiz"),
                              _("Courses"), _("Gradebook"), _("Roster")};
@@ -293,6 +302,13 @@ void ConsoleFrame::buildMenus() {
             quiz_->start();
         },
         ID_START_QUIZ);
+    // Drills in the live class: the drill chosen on the lesson tab.
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lesson_->drills().give(false); }, ID_DRILL_CLASS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lesson_->drills().give(true); }, ID_DRILL_SELECTED);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { lesson_->drills().end(); }, ID_DRILL_END);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent& e) { showPage(static_cast<Page>(e.GetId() - ID_TAB_FIRST)); },

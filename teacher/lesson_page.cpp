@@ -1,6 +1,7 @@
 #include "lesson_page.h"
 
 #include "ayllu/i18n.h"
+#include "drill_box.h"
 #include "lesson_panel.h"
 #include "tr.h"
 
@@ -33,6 +34,8 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     pcs_ = new wxStaticText(this, wxID_ANY, "");
     right->Add(pcs_, 0, wxBOTTOM, 6);
     preview_ = new student::LessonPanel(this);
+    // It may be narrower than its toolbar, so the drills' column never widens the window.
+    preview_->SetMinSize(FromDIP(wxSize(320, 200)));
     right->Add(preview_, 1, wxEXPAND | wxBOTTOM, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     prev_ = new wxButton(this, wxID_ANY, _("◀  Previous page"), wxDefaultPosition, wxSize(-1, 64));
@@ -48,6 +51,10 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(left, 0, wxEXPAND | wxALL, 10);
     sizer->Add(right, 1, wxEXPAND | wxALL, 10);
+    // Drills in the live class: a column of their own, beside the page.
+    drills_ = new DrillBox(this, console_);
+    drills_->SetMinSize(FromDIP(wxSize(210, -1)));
+    sizer->Add(drills_, 0, wxEXPAND | wxTOP | wxBOTTOM | wxRIGHT, 10);
     left->SetMinSize(FromDIP(wxSize(240, -1)));
     SetSizer(sizer);
 
@@ -132,6 +139,7 @@ void LessonPage::fillLessons() {
     lessons_->Clear();
     lessonIds_.clear();
     const auto* p = package();
+    drills_->setCourse(p == nullptr ? std::string() : p->manifest.identifier);
     if (p == nullptr) {
         fillPages();
         return;
@@ -251,6 +259,7 @@ void LessonPage::openSelfPaced() {
 }
 
 void LessonPage::refreshDelivery() {
+    drills_->refresh();
     if (showing_.empty() || showingCourse_.empty()) {
         pcs_->SetLabel("");
         return;

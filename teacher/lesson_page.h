@@ -13,6 +13,8 @@ class LessonPanel;
 
 namespace ayllu::teacher {
 
+class DrillBox;
+
 class LessonPage : public wxPanel {
 public:
     LessonPage(wxWindow* parent, Console& console);
@@ -32,6 +34,8 @@ public:
     // Says, per connected PC, whether it has the course on screen (there, receiving, failed),
     // and what the class really sees. Called when PCs or deliveries change.
     void refreshDelivery();
+    // Drills in the live class, handed out from under the lessons.
+    DrillBox& drills() { return *drills_; }
 
 private:
     void fillLessons();
@@ -49,6 +53,7 @@ private:
     wxButton* next_ = nullptr;
     wxStaticText* where_ = nullptr;
     wxStaticText* pcs_ = nullptr; // the course on each PC
+    DrillBox* drills_ = nullptr;
     std::string showingCourse_;
     int pageNumber_ = 0, pageCount_ = 0; // paced: the page shown, 1-based; 0 self-paced
     std::vector<std::string> courseIds_;

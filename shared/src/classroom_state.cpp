@@ -43,6 +43,18 @@ std::string saveState(const ClassState& s) {
         q->set("seed", static_cast<std::int64_t>(s.quiz.seed));
         o.set("quiz", q);
     }
+    Poco::JSON::Object::Ptr d = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    d->set("active", s.drillActive);
+    d->set("course", s.drill.course);
+    d->set("content", s.drill.content);
+    d->set("all", s.drill.all);
+    Poco::JSON::Array::Ptr devices = new Poco::JSON::Array;
+    for (const auto& x : s.drill.devices) {
+        devices->add(x);
+    }
+    d->set("devices", devices);
+    d->set("round", s.drill.round);
+    o.set("drill", d);
     return net::toJson(o);
 }
 
@@ -78,6 +90,18 @@ ClassState loadState(const std::string& json) {
             s.quiz.revealed = net::boolean(q, "revealed");
             s.quiz.deadlineMs = net::integer(q, "deadlineMs", 0, INT64_MAX);
             s.quiz.seed = static_cast<unsigned>(net::integer(q, "seed", 0, UINT32_MAX));
+        }
+        if (const auto d = o->getObject("drill")) {
+            s.drillActive = net::boolean(d, "active");
+            s.drill.course = net::optStr(d, "course");
+            s.drill.content = net::optStr(d, "content");
+            s.drill.all = net::boolean(d, "all");
+            if (const auto arr = d->getArray("devices")) {
+                for (std::size_t i = 0; i < arr->size(); ++i) {
+                    s.drill.devices.insert(arr->getElement<std::string>(static_cast<unsigned>(i)));
+                }
+            }
+            s.drill.round = static_cast<int>(net::integer(d, "round", 0, 1000000000));
         }
     } catch (const std::exception&) {
         return ClassState{};

@@ -434,6 +434,10 @@ void StudentAgent::onClassState(const Object::Ptr& o) {
             v.hands.insert(hands->getElement<std::string>(static_cast<unsigned>(i)));
         }
     }
+    if (const auto d = o->getObject("drill")) {
+        v.drill = LiveDrillView{net::str(d, "course", 256), net::str(d, "content", 256),
+                                static_cast<int>(net::integer(d, "round", 0, 1000000000))};
+    }
     if (const auto q = o->getObject("quiz")) {
         LiveQuizView lq;
         lq.course = net::str(q, "course", 256);
@@ -622,6 +626,28 @@ void StudentAgent::presence(const std::string& learner, const std::string& state
         o.set("course", course);
         o.set("content", content);
     }
+    try {
+        send(MsgType::Presence, o);
+    } catch (const net::ChannelClosed&) {
+    }
+}
+
+void StudentAgent::drillProgress(const std::string& learner, const std::string& drill, int done,
+                                 int total) {
+    if (total < 1) {
+        return; // nothing to count (the teacher refuses a drill of no steps)
+    }
+    Object o;
+    o.set("learner", learner);
+    o.set("state", "drill");
+    o.set("page", "");
+    o.set("drill", drill);
+    o.set("content", drill); // where the learner is, for the class view's title
+    if (const auto v = view(); v.drill && v.drill->content == drill) {
+        o.set("course", v.drill->course);
+    }
+    o.set("done", std::clamp(done, 0, total));
+    o.set("total", total);
     try {
         send(MsgType::Presence, o);
     } catch (const net::ChannelClosed&) {

@@ -70,6 +70,7 @@ std::string loadOrCreateSecret(const std::string& dir) {
 }
 
 const char* const kStates[] = {"reading", "answering", "done", "idle", "needs help", "drill"};
+constexpr std::int64_t kMaxDrillSteps = 100000; // steps of a drill a PC may report
 
 } // namespace
 
@@ -481,6 +482,9 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
             if (std::find(std::begin(kStates), std::end(kStates), state) == std::end(kStates)) {
                 throw net::ProtocolError("unknown state \"" + state + "\"");
             }
+            if (state == "drill") {
+                onDrillPresence(o, v); // checked before anything is kept
+            }
             v.state = state;
             v.page = net::optStr(o, "page", 128);
             v.course = net::optStr(o, "course", 256);
@@ -611,6 +615,22 @@ void TeacherService::regradeOutsideLive(store::Event& e) const {
     e.scoreMax = g.maxPoints;
 }
 
+void TeacherService::onDrillPresence(const Object::Ptr& o, StudentView& v) {
+    // A PC's word only: bounded, and a step past the end closes the connection like any
+    // other malformed message. Without "drill" it is a drill the learner opened on their own
+    // (no progress to show).
+    if (!o->has("drill")) {
+        v.drillDone = 0;
+        v.drillTotal = 0;
+        return;
+    }
+    net::str(o, "drill", 128); // which drill (the class view shows the one handed out)
+    const auto total = net::integer(o, "total", 1, kMaxDrillSteps);
+    const auto done = net::integer(o, "done", 0, total);
+    v.drillDone = static_cast<int>(done);
+    v.drillTotal = static_cast<int>(total);
+}
+
 void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
     const auto arr = o->getArray("events");
     if (!arr || arr->size() > 1000) {
@@ -619,6 +639,7 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
     std::vector<store::Event> batch;
     std::set<std::string> results;
     bool quizAnswers = false;
+    std::vector<store::Event> drillResults; // of the drill handed out: shown once committed
     {
         std::lock_guard<std::mutex> lock(m_);
         const course::Quiz* quiz = liveQuiz();
@@ -674,6 +695,9 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
                 }
             } else if (e.kind == store::EventKind::Answer) {
                 regradeOutsideLive(e);
+            } else if (e.kind == store::EventKind::Drill && state_.drillFor(s.device) &&
+                       e.course == state_.drill.course && e.content == state_.drill.content) {
+                drillResults.push_back(e);
             }
             batch.push_back(e);
         }
@@ -689,10 +713,23 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
     }
     ack.set("seqs", seqs);
     s.ch->send(MsgType::EventsAck, ack); // after the commit, never before
+    std::set<std::int64_t> refused;
     for (const auto& [seq, why] : r.rejected) {
         log("event " + std::to_string(seq) + " of " + s.device + " refused: " + why);
+        refused.insert(seq);
     }
-    if (observer_ != nullptr && quizAnswers) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        for (const auto& e : drillResults) {
+            if (refused.count(e.seq) != 0) {
+                continue;
+            }
+            StudentView& v = views_[e.learner];
+            v.drillResult = e.result == "passed" ? "passed" : "failed";
+            v.drillPercent = std::clamp(e.scoreRaw.value_or(0.0), 0.0, 100.0);
+        }
+    }
+    if (observer_ != nullptr && (quizAnswers || !drillResults.empty())) {
         observer_->studentsChanged();
     }
 }
@@ -780,6 +817,13 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
         }
     }
     o->set("hands", hands);
+    if (state_.drillFor(device)) {
+        Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        d->set("course", state_.drill.course);
+        d->set("content", state_.drill.content);
+        d->set("round", state_.drill.round);
+        o->set("drill", d);
+    }
     if (state_.quizActive) {
         Object::Ptr q = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
         q->set("course", state_.quiz.course);
@@ -1151,6 +1195,52 @@ void TeacherService::endQuiz() {
         liveScored_.clear();
     }
     changed();
+}
+
+void TeacherService::giveDrill(const std::string& course, const std::string& drill,
+                               const std::vector<std::string>& devices) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        const auto c = courses_.find(course);
+        if (c == courses_.end() || c->second.drills.count(drill) == 0) {
+            throw Error(fmt(_("there is no drill \"%1\" in course \"%2\""), drill, course));
+        }
+    }
+    offerIfNeeded(course); // a PC without the course gets it now, as for a lesson
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        state_.drillActive = true;
+        state_.drill.course = course;
+        state_.drill.content = drill;
+        state_.drill.all = devices.empty();
+        state_.drill.devices = std::set<std::string>(devices.begin(), devices.end());
+        ++state_.drill.round;
+        for (auto& [id, v] : views_) {
+            if (state_.drillFor(v.deviceId)) {
+                v.drillDone = v.drillTotal = 0;
+                v.drillResult.clear();
+                v.drillPercent = 0;
+            }
+        }
+    }
+    changed();
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+void TeacherService::endDrill() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (!state_.drillActive) {
+            return;
+        }
+        state_.drillActive = false;
+    }
+    changed();
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
 }
 
 void TeacherService::pushCourse(const std::string& identifier) {

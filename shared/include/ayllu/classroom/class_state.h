@@ -26,6 +26,15 @@ struct LiveQuiz {
     unsigned seed = 0;           // for the public view's shuffles and opaque ids
 };
 
+// A drill the teacher handed out during the class: to every PC, or to some of them.
+struct LiveDrill {
+    std::string course;            // package identifier
+    std::string content;           // drill resource id
+    bool all = true;               // every PC, also those joining later
+    std::set<std::string> devices; // when not `all`
+    int round = 0;                 // drills handed out so far: the same drill again is new
+};
+
 struct ClassState {
     Mode mode = Mode::Idle;
     std::string course;
@@ -35,7 +44,12 @@ struct ClassState {
     std::set<std::string> lockedDevices;
     bool quizActive = false;
     LiveQuiz quiz;
+    bool drillActive = false;
+    LiveDrill drill; // its round is kept after it ends
 
+    bool drillFor(const std::string& device) const {
+        return drillActive && (drill.all || drill.devices.count(device) != 0);
+    }
     bool lockedFor(const std::string& device) const {
         return lockAll || lockedDevices.count(device) != 0;
     }

@@ -35,6 +35,15 @@ struct LiveQuizView {
     std::vector<std::string> questions; // public views (JSON), never the key
 };
 
+// A drill the teacher handed to this PC: opened at once, until the teacher takes it back.
+struct LiveDrillView {
+    std::string course, content; // package identifier, drill resource id
+    int round = 0;               // the same drill handed out again has a new round
+    bool operator==(const LiveDrillView& o) const {
+        return course == o.course && content == o.content && round == o.round;
+    }
+};
+
 struct ClassView {
     bool connected = false;
     std::string classId, className;
@@ -42,8 +51,9 @@ struct ClassView {
     std::string course, lesson, page;
     bool locked = false; // released by itself when the teacher has been gone for 2 minutes
     std::optional<LiveQuizView> quiz;
-    std::string reveal;          // the last QuizReveal (JSON): key and this PC's results
-    std::set<std::string> hands; // learners of this PC whose raised hand the teacher sees
+    std::optional<LiveDrillView> drill; // handed to this PC, not taken back yet
+    std::string reveal;                 // the last QuizReveal (JSON): key and this PC's results
+    std::set<std::string> hands;        // learners of this PC whose raised hand the teacher sees
 };
 
 class StudentObserver {
@@ -107,6 +117,9 @@ public:
     void presence(const std::string& learner, const std::string& state, const std::string& page,
                   const std::string& course = {}, const std::string& content = {});
     void hand(const std::string& learner, bool up);
+    // How far `learner` is in the drill `drill`: `done` steps of `total` (a Presence with the
+    // state "drill"; the teacher's tiles show it).
+    void drillProgress(const std::string& learner, const std::string& drill, int done, int total);
 
     ClassView view();
     std::uint64_t bytesSent() const;

@@ -43,6 +43,11 @@ struct StudentView {
     std::string where;           // the title of that page, quiz or drill (never an id)
     bool hand = false;
     std::string lastResult; // of the last live answer
+    // The drill handed out (TeacherService::giveDrill): how far the learner is, as their PC
+    // reports it, then the result once it is committed. Cleared when a drill is handed out.
+    int drillDone = 0, drillTotal = 0; // total 0: no progress reported
+    std::string drillResult;           // "passed" or "failed"; "" not finished
+    double drillPercent = 0;           // the result's accuracy, 0 to 100
 };
 
 // Where a course stands on one connected student PC (the console shows it per PC).
@@ -127,6 +132,13 @@ public:
     void openSelfPaced(const std::string& course, const std::string& lesson);
     void endLesson();
 
+    // Drills in the live class: hands a drill of a course to every PC (`devices` empty, PCs
+    // joining later too) or to those PCs; their screens open it at once. Throws ayllu::Error
+    // when there is no such drill. Progress and results reach students(); endDrill takes it back.
+    void giveDrill(const std::string& course, const std::string& drill,
+                   const std::vector<std::string>& devices = {});
+    void endDrill();
+
     // Attention: lock or unlock every screen, or only those of `devices`.
     void lock(bool locked, const std::vector<std::string>& devices = {});
 
@@ -168,7 +180,8 @@ private:
     void handle(Session& s, const net::Frame& f);
     void onSignIn(Session& s, const Poco::JSON::Object::Ptr& o);
     void onEvents(Session& s, const Poco::JSON::Object::Ptr& o);
-    void regradeOutsideLive(store::Event& e) const; // m_ held
+    void onDrillPresence(const Poco::JSON::Object::Ptr& o, StudentView& v); // m_ held
+    void regradeOutsideLive(store::Event& e) const;                         // m_ held
     void onPackageRequest(Session& s, const Poco::JSON::Object::Ptr& o);
     void sendClassState(Session& s);
     void sendReveal(Session& s);

@@ -222,6 +222,9 @@ void GradebookPage::refresh() {
         case View::Grades:
             columns({_("Learner"), _("Lesson, quiz or drill"), _("Status"), _("Score"),
                      _("Pages seen"), _("Attempts"), _("Time")});
+            // Two names side by side: both wide enough to read.
+            list_->GetColumn(0)->SetWidth(FromDIP(190));
+            list_->GetColumn(1)->SetWidth(FromDIP(250));
             grades_ = store::gradebook(db, f, titles);
             for (const auto& g : grades_) {
                 row({u8(g.learnerName), u8(g.title), u8(store::statusLabel(g.status)),

@@ -309,6 +309,58 @@ def table(prog, name=None, timeout=20):
     return header, rows
 
 
+class LabPc:
+    """One lab PC: its own data folder and a real ayllu-student joining the class at `port`
+    with `code`, for `learner` to sign in at."""
+
+    def __init__(self, desk, build, work, n, learner, port, code, lang="es"):
+        self.n = n
+        self.learner = learner
+        self.dir = os.path.join(work, "pc%d" % n)
+        self.db = os.path.join(self.dir, "student.db")
+        self.prog = Program(desk, "student%d" % n, [
+            os.path.join(build, "bin", "ayllu-student"), "--data", self.dir,
+            "--connect", "127.0.0.1:" + port, "--code", code, "--lang", lang])
+
+    def sign_in(self):
+        """First join: the person confirms the teacher's control code, then picks the learner's
+        own name on the sign-in screen."""
+        p = self.prog
+        p.wait_text(r"muestra este código", timeout=40)
+        p.press("push button", re.compile(r"^_?(Sí|Si|Yes)$"))
+        p.press("push button", re.compile("^" + re.escape(self.learner) + "$"), timeout=40)
+
+
+def page_tab(prog, name):
+    """Clicks the notebook tab `name` (tabs of hidden pages are not "showing" to AT-SPI, but
+    their labels are on the screen)."""
+    t = until("the %s tab" % name,
+              lambda: next(iter(prog.all("page tab", name, showing=False)), None))
+    prog.click(t)
+
+
+def translator(lang):
+    """tr(msgid): the words the screens show for `msgid` in `lang` (the English words while
+    untranslated), looked up with or without the mnemonic's '&', shown without it."""
+    table = catalog(lang)
+    plain = {k.replace("&", ""): v for k, v in table.items()}
+
+    def tr(msgid):
+        return (table.get(msgid) or plain.get(msgid.replace("&", "")) or msgid).replace("&", "")
+    return tr
+
+
+def finish(desk, programs, work):
+    """The end of a test run: a last screenshot, every program killed, the desktop closed and
+    the scratch folder removed."""
+    desk.screenshot("end")
+    for p in programs:
+        if p.alive():
+            p.kill()
+    desk.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def start_teacher(desk, build, work, learners, lang="es", name="teacher", env=None,
                   class_name="Quinto A"):
     """The real console on its first run: a class list of (name, language) written as a

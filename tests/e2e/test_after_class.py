@@ -20,12 +20,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, catalog, query, run, start_teacher,  # noqa: E402
-                     table, until)
+from desktop import (Desktop, LabPc, finish, page_tab, query, run, start_teacher,  # noqa: E402
+                     table, translator, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-after"))
-BIN = os.path.join(BUILD, "bin")
 LEARNERS = ["Ana Condori", "Luis Huamán", "Rosa Quispe"]
 # What each learner answers to the sample quiz's first question (one point of its 9).
 ANSWERS = {"Ana Condori": "El botón izquierdo", "Luis Huamán": "La rueda",
@@ -37,14 +36,7 @@ DRILL = "Escribe con ñ y tildes"
 DRILL_TEXT = "Mañana sembraré papa y maíz en Ñuñoa."
 # What each learner types of the drill's text before pressing "I finished".
 TYPED = {"Ana Condori": "Ma", "Luis Huamán": "Mañana sembraré papa", "Rosa Quispe": "M"}
-ES = catalog("es")
-ES_PLAIN = {k.replace("&", ""): v for k, v in ES.items()}
-
-
-def tr(msgid):
-    """What the Spanish screens say for `msgid` (English until translated), without '&'."""
-    # Looked up with and without the mnemonic's '&' (the test names buttons as they read).
-    return (ES.get(msgid) or ES_PLAIN.get(msgid.replace("&", "")) or msgid).replace("&", "")
+tr = translator("es")
 
 
 shutil.rmtree(OUT, ignore_errors=True)
@@ -58,27 +50,8 @@ teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARN
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
 
 
-class Student:
-    def __init__(self, n, learner):
-        self.n = n
-        self.learner = learner
-        self.dir = os.path.join(work, "pc%d" % n)
-        self.db = os.path.join(self.dir, "student.db")
-        self.prog = Program(desk, "student%d" % n, [
-            os.path.join(BIN, "ayllu-student"), "--data", self.dir,
-            "--connect", "127.0.0.1:" + PORT, "--code", CODE, "--lang", "es"])
-
-    def sign_in(self):
-        p = self.prog
-        p.wait_text(r"muestra este código", timeout=40)
-        p.press("push button", re.compile(r"^_?(Sí|Si|Yes)$"))
-        p.press("push button", re.compile("^" + re.escape(self.learner) + "$"), timeout=40)
-
-
 def tab(name):
-    t = until("the %s tab" % name,
-              lambda: next(iter(teacher.all("page tab", name, showing=False)), None))
-    teacher.click(t)
+    page_tab(teacher, name)
 
 
 def choose_in(combo_text, item):
@@ -88,7 +61,7 @@ def choose_in(combo_text, item):
     teacher.press("menu item", item)
 
 
-pcs = [Student(i + 1, LEARNERS[i]) for i in range(3)]
+pcs = [LabPc(desk, BUILD, work, i + 1, LEARNERS[i], PORT, CODE) for i in range(3)]
 
 
 def test_class_signs_in():
@@ -300,12 +273,5 @@ try:
                 test_csv_opens_as_a_spanish_spreadsheet, test_pdf_report_shows_the_screen_figures,
                 test_databases_hold_the_class])
 finally:
-    desk.screenshot("end")
-    for pc in pcs:
-        if pc.prog.alive():
-            pc.prog.kill()
-    if teacher.alive():
-        teacher.kill()
-    desk.close()
-    shutil.rmtree(work, ignore_errors=True)
+    finish(desk, [pc.prog for pc in pcs] + [teacher], work)
 sys.exit(code)

@@ -26,21 +26,15 @@ import xml.etree.ElementTree as ET
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+from desktop import (Desktop, LabPc, finish, query, run, translator,  # noqa: E402
                      start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-path"))
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.path.join(BUILD, "bin")
 COURSE = os.path.join(SOURCE, "courses", "primeros-pasos")
 LEARNERS = ["Ana Condori", "Luis Huamán"]
-ES = catalog("es")
-
-
-def tr(msgid):
-    """What the Spanish screens show for `msgid` (the English words while untranslated)."""
-    return ES.get(msgid) or msgid
+tr = translator("es")
 
 
 def literally(text):
@@ -83,27 +77,12 @@ teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARN
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
 
 
-class Student:
-    def __init__(self, n, learner):
-        self.n = n
-        self.learner = learner
-        self.dir = os.path.join(work, "pc%d" % n)
-        self.db = os.path.join(self.dir, "student.db")
-        self.prog = Program(desk, "student%d" % n, [
-            os.path.join(BIN, "ayllu-student"), "--data", self.dir,
-            "--connect", "127.0.0.1:" + PORT, "--code", CODE, "--lang", "es"])
-
-    def sign_in(self):
-        p = self.prog
-        p.wait_text(r"muestra este código", timeout=40)
-        p.press("push button", re.compile(r"^_?(Sí|Si|Yes)$"))
-        p.press("push button", literally(self.learner), timeout=40)
-
+class Student(LabPc):
     def id(self):
         return query(TEACHER_DB, "SELECT id FROM learners WHERE name = ?", (self.learner,))[0][0]
 
 
-pcs = [Student(i + 1, LEARNERS[i]) for i in range(2)]
+pcs = [Student(desk, BUILD, work, i + 1, LEARNERS[i], PORT, CODE) for i in range(2)]
 ana, luis = pcs[0].prog, pcs[1].prog
 OUTLINE = literally(tr("Your courses on this PC"))
 
@@ -261,12 +240,5 @@ try:
                 test_one_click_opens_and_my_courses_comes_back,
                 test_a_finished_drill_comes_back_done, test_the_teacher_holds_what_happened])
 finally:
-    desk.screenshot("end")
-    for pc in pcs:
-        if pc.prog.alive():
-            pc.prog.kill()
-    if teacher.alive():
-        teacher.kill()
-    desk.close()
-    shutil.rmtree(work, ignore_errors=True)
+    finish(desk, [pc.prog for pc in pcs] + [teacher], work)
 sys.exit(code)

@@ -17,12 +17,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Program, catalog, enabled, extents, query, run,  # noqa: E402
-                     start_teacher, until)
+from desktop import (Desktop, LabPc, enabled, extents, finish, page_tab, query,  # noqa: E402
+                     run, start_teacher, translator, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-drill"))
-BIN = os.path.join(BUILD, "bin")
 LEARNERS = ["Ana Condori", "Luis Huamán"]
 TEXT = "Mañana sembraré papa y maíz en Ñuñoa."  # the sample course's typing drill, in Spanish
 TITLE = "Escribe con ñ y tildes"
@@ -33,17 +32,9 @@ work = tempfile.mkdtemp(prefix="ayllu-e2e-drill-")
 desk = Desktop(OUT)
 os.environ["AYLLU_LANG"] = "es"
 os.environ["LANGUAGE"] = "es"
-ES = catalog("es")
-ES_PLAIN = {k.replace("&", ""): v for k, v in ES.items()}
+tr = translator("es")
 # A Latin-American keyboard, as in a Peruvian school: ñ and Ñ (with Shift) have their own key.
 subprocess.run(["setxkbmap", "-layout", "latam"], check=True)
-
-
-def tr(msgid):
-    """The words the Spanish screens show for `msgid` (the English text itself until it is
-    translated), without the keyboard mnemonic's '&'."""
-    # Looked up with and without the mnemonic's '&' (the test names buttons as they read).
-    return (ES.get(msgid) or ES_PLAIN.get(msgid.replace("&", "")) or msgid).replace("&", "")
 
 
 def words(msgid, *parts):
@@ -64,22 +55,7 @@ teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARN
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
 
 
-class Student:
-    def __init__(self, n, learner):
-        self.n = n
-        self.learner = learner
-        self.dir = os.path.join(work, "pc%d" % n)
-        self.db = os.path.join(self.dir, "student.db")
-        self.prog = Program(desk, "student%d" % n, [
-            os.path.join(BIN, "ayllu-student"), "--data", self.dir,
-            "--connect", "127.0.0.1:" + PORT, "--code", CODE, "--lang", "es"])
-
-    def sign_in(self):
-        p = self.prog
-        p.wait_text(r"muestra este código", timeout=40)
-        p.press("push button", re.compile(r"^_?(Sí|Si|Yes)$"))
-        p.press("push button", re.compile("^" + re.escape(self.learner) + "$"), timeout=40)
-
+class Student(LabPc):
     def type_in_drill(self, text):
         box = self.prog.find("text", re.compile(".*"))
         self.prog.click(box)
@@ -90,12 +66,10 @@ class Student:
 
 
 def tab(name):
-    t = until("the %s tab" % name,
-              lambda: next(iter(teacher.all("page tab", name, showing=False)), None))
-    teacher.click(t)
+    page_tab(teacher, name)
 
 
-pcs = [Student(i + 1, LEARNERS[i]) for i in range(len(LEARNERS))]
+pcs = [Student(desk, BUILD, work, i + 1, LEARNERS[i], PORT, CODE) for i in range(len(LEARNERS))]
 CLASS_SCREEN = re.compile(re.escape(tr("Look at the teacher: the lesson will start soon.")))
 
 
@@ -223,12 +197,5 @@ try:
                 test_progress_reaches_the_console, test_learners_finish_and_results_show,
                 test_teacher_db_holds_the_drill_events, test_teacher_ends_the_drill])
 finally:
-    desk.screenshot("end")
-    for pc in pcs:
-        if pc.prog.alive():
-            pc.prog.kill()
-    if teacher.alive():
-        teacher.kill()
-    desk.close()
-    shutil.rmtree(work, ignore_errors=True)
+    finish(desk, [pc.prog for pc in pcs] + [teacher], work)
 sys.exit(code)

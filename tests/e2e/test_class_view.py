@@ -17,7 +17,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import Desktop, Failure, Program, query, run, start_teacher, until  # noqa: E402
+from desktop import (Desktop, Failure, Program, finish, query, run, start_teacher,  # noqa: E402
+                     until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
 OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-class"))
@@ -207,12 +208,5 @@ try:
                 test_quiz_answering_then_done, test_hand_up_needs_help,
                 test_killed_pc_is_offline])
 finally:
-    desk.screenshot("end")
-    for pc in pcs:
-        if pc.prog.alive():
-            pc.prog.kill()
-    if teacher.alive():
-        teacher.kill()
-    desk.close()
-    shutil.rmtree(work, ignore_errors=True)
+    finish(desk, [pc.prog for pc in pcs] + [teacher], work)
 sys.exit(code)

@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, checked, enabled, query, run,  # noqa: E402
+from desktop import (Desktop, Failure, Program, checked, enabled, finish, query, run,  # noqa: E402
                      start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -333,12 +333,5 @@ try:
                 test_lock_survives_alt_f4, test_reveal_shows_own_and_right_answer,
                 test_databases_hold_what_was_shown])
 finally:
-    desk.screenshot("end")
-    for pc in pcs:
-        if pc.prog.alive():
-            pc.prog.kill()
-    if teacher.alive():
-        teacher.kill()
-    desk.close()
-    shutil.rmtree(work, ignore_errors=True)
+    finish(desk, [pc.prog for pc in pcs] + [teacher], work)
 sys.exit(code)

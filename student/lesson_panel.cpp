@@ -8,6 +8,7 @@
 #include <wx/bmpbndl.h>
 #include <wx/gauge.h>
 #include <wx/statbmp.h>
+#include <wx/wrapsizer.h>
 
 namespace ayllu::student {
 
@@ -29,7 +30,9 @@ LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
         }
     });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    // The tools wrap to a second row where the page is narrow (the console's preview beside its
+    // lesson and drill columns on a 1024-pixel screen), rather than being cut off.
+    auto* top = new wxWrapSizer(wxHORIZONTAL);
     read_ = new wxButton(this, wxID_ANY, _("Read aloud (F5)"), wxDefaultPosition, wxSize(-1, 48));
     read_->SetFont(read_->GetFont().Scale(1.3));
     readStatus_ = new wxStaticText(this, wxID_ANY, "");

@@ -41,7 +41,7 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     prev_ = new wxButton(this, wxID_ANY, _("◀  Previous page"), wxDefaultPosition, wxSize(-1, 64));
     next_ = new wxButton(this, wxID_ANY, _("Next page  ▶"), wxDefaultPosition, wxSize(-1, 64));
     for (auto* b : {prev_, next_}) {
-        b->SetFont(b->GetFont().Scale(1.5).Bold());
+        b->SetFont(b->GetFont().Scale(1.3).Bold()); // both fit beside the drills at 1024 px
         buttons->Add(b, 1, wxEXPAND | wxLEFT | wxRIGHT, 4);
     }
     prev_->SetToolTip(_("Alt+Left"));

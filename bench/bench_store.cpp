@@ -2,13 +2,18 @@
 //  - a student PC writing one event per answer (one transaction each, as the client must:
 //    nothing is shown as saved before its commit);
 //  - the teacher ingesting events from many students, in batches of 1, 10, 50 and 200.
+//  - the gradebook of a class of 40 after a term's work (page views, time, answers): the
+//    four figures the Gradebook tab and the report compute, with titles and pages seen.
 // synchronous=FULL: every commit reaches the disk. Prints figures and the ratio of each batch
-// size to batches of 1. Asserts only that every event was stored once.
+// size to batches of 1. Asserts only that every event was stored once, and one row per learner
+// and item in the gradebook.
 //
 //   bench_store [--events N]
+#include "ayllu/store/gradebook.h"
 #include "ayllu/store/student_store.h"
 #include "ayllu/store/teacher_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -105,6 +110,96 @@ int main(int argc, char** argv) {
         std::printf("teacher ingest, batches of %3d:  %6d events in %6.2f s = %8.0f events/s "
                     "(x%.1f vs batches of 1)\n",
                     batch, n, secs, rate, rate / single);
+    }
+    {
+        // A class of 40 (fewer for a smoke run); 30 lessons of 8 pages and 10 quizzes of 8
+        // questions; every learner saw every page (twice), spent time on it and answered every
+        // question: 40 x (240 x 3 + 80) = 32,000 events.
+        const int learners = std::clamp(n / 50, 4, 40);
+        TeacherStore t((root / "gradebook.db").string());
+        t.saveClass({"c1", "5A", "1234", false});
+        Catalog catalog;
+        catalog.courses["pe.ayllu.muestra"] = "Muestra";
+        std::vector<Event> events;
+        for (int l = 0; l < learners; ++l) {
+            const std::string learner = "l" + std::to_string(l);
+            t.saveLearner({learner, "c1", "Learner " + std::to_string(l), "", "", "es"});
+            std::int64_t seq = 0;
+            auto add = [&](Event e) {
+                e.device = "pc-" + learner;
+                e.seq = ++seq;
+                e.learner = learner;
+                e.course = "pe.ayllu.muestra";
+                e.atMs = 1700000000000 + seq;
+                events.push_back(std::move(e));
+            };
+            for (int lesson = 0; lesson < 30; ++lesson) {
+                const std::string id = "lesson-" + std::to_string(lesson);
+                for (int page = 0; page < 8; ++page) {
+                    Event v;
+                    v.content = id;
+                    v.item = "p" + std::to_string(page);
+                    v.kind = EventKind::PageView;
+                    add(v);
+                    add(v);
+                    Event time = v;
+                    time.kind = EventKind::Time;
+                    time.durationMs = 30000;
+                    add(time);
+                }
+            }
+            for (int quiz = 0; quiz < 10; ++quiz) {
+                for (int q = 0; q < 8; ++q) {
+                    Event a = answer(q);
+                    a.content = "quiz-" + std::to_string(quiz);
+                    add(a);
+                }
+            }
+        }
+        for (int lesson = 0; lesson < 30; ++lesson) {
+            ItemInfo info;
+            info.title = "Lección " + std::to_string(lesson);
+            info.pages = 8;
+            catalog.items[{"pe.ayllu.muestra", "lesson-" + std::to_string(lesson)}] = info;
+        }
+        for (int quiz = 0; quiz < 10; ++quiz) {
+            ItemInfo info;
+            info.kind = ItemInfo::Kind::Quiz;
+            info.title = "Cuestionario " + std::to_string(quiz);
+            for (int q = 0; q < 8; ++q) {
+                info.questions["q" + std::to_string(q)] = "Pregunta " + std::to_string(q);
+            }
+            catalog.items[{"pe.ayllu.muestra", "quiz-" + std::to_string(quiz)}] = info;
+        }
+        for (std::size_t at = 0; at < events.size(); at += 500) {
+            t.ingest({events.begin() + static_cast<long>(at),
+                      events.begin() + static_cast<long>(std::min(events.size(), at + 500))});
+        }
+        GradeFilter f;
+        f.classId = "c1";
+        auto time = [&](const Catalog& c) {
+            const auto t0 = Clock::now();
+            std::size_t rows = 0;
+            for (int round = 0; round < 5; ++round) {
+                t.withDatabase([&](SQLite::Database& db) {
+                    rows = gradebook(db, f, c).size();
+                    learnerSummary(db, f, c);
+                    itemSummary(db, f, c);
+                    classSummary(db, f, c);
+                    return 0;
+                });
+            }
+            if (rows != static_cast<std::size_t>(learners) * 40u) {
+                fail("the gradebook has " + std::to_string(rows) +
+                     " rows, not one per learner "
+                     "and item");
+            }
+            return 1000 * seconds(t0) / 5;
+        };
+        const double named = time(catalog);
+        std::printf("gradebook, %d learners x 40 items (%zu events): every grade, by learner, "
+                    "by item and the class line, with titles and pages seen, in %.1f ms\n",
+                    learners, events.size(), named);
     }
     fs::remove_all(root);
     return 0;

@@ -196,6 +196,34 @@ BOOST_AUTO_TEST_CASE(a_student_joins_confirms_the_code_and_signs_in) {
     BOOST_TEST(p.store->joinedClass("c1")->teacherFingerprint == c.teacher->identity().fingerprint);
 }
 
+BOOST_AUTO_TEST_CASE(wrong_pins_are_counted_per_learner_not_per_connection) {
+    // Five wrong PINs a minute for a learner, however many connections or PCs try them: a new
+    // connection does not start the count again (a 4-digit PIN fell in about 3 minutes when it
+    // did).
+    Classroom c;
+    Pupil& a = c.join("pc-1");
+    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    std::string why;
+    for (int i = 0; i < 5; ++i) {
+        BOOST_TEST(!a.agent->signIn("ana", "000" + std::to_string(i), &why));
+        BOOST_TEST(why == "pin");
+    }
+    BOOST_TEST(!a.agent->signIn("ana", "1234", &why)); // even the right one, for a minute
+    BOOST_TEST(why == "wait");
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        // Fresh connections, as an attacker reconnecting would: still waiting.
+        RawClient raw(c.teacher->port());
+        raw.joinAs("pc-attacker-" + std::to_string(attempt));
+        raw.send(net::MsgType::SignIn, R"({"learner":"ana","pin":"5678"})");
+        const auto reply = raw.next(net::MsgType::SignedIn);
+        BOOST_REQUIRE(reply);
+        BOOST_TEST(reply->payload.find("\"wait\"") != std::string::npos, reply->payload);
+    }
+    // Another learner is not held up, and the wait is logged with the PC.
+    BOOST_TEST(a.agent->signIn("luis", "", &why));
+    BOOST_TEST(c.tlog.said("sign-in of ana refused on pc-attacker-2 (wait)"));
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_class_code_is_refused_and_logged_with_the_peer) {
     Classroom c;
     Pupil& p = c.join("pc-1", "1111");

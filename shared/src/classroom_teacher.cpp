@@ -39,8 +39,7 @@ struct TeacherService::Session {
     std::shared_ptr<net::Channel> ch;
     std::string device;
     std::string deviceName;
-    std::set<std::string> learners;                                  // signed in on this connection
-    std::map<std::string, std::pair<int, std::int64_t>> pinFailures; // learner -> (count, since)
+    std::set<std::string> learners; // signed in on this connection
 };
 
 namespace {
@@ -527,17 +526,28 @@ void TeacherService::onSignIn(Session& s, const Object::Ptr& o) {
             why = "token"; // another PC's token, or a forged one
         }
     } else if (it->hasPin || class_.pinRequired) {
-        auto& [count, since] = s.pinFailures[learner];
-        const auto now = store::nowMs();
-        if (now - since > 60000) {
-            count = 0;
-            since = now;
+        // Five tries a minute per learner, over every connection and PC (a fresh connection
+        // must not start the count again). A try is counted before the PIN is checked, so
+        // parallel connections cannot each take five; a right PIN clears the count.
+        bool mayTry = false;
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            auto& [count, since] = pinFailures_[learner];
+            const auto now = store::nowMs();
+            if (now - since > kPinWindowMs) {
+                count = 0;
+                since = now;
+            }
+            mayTry = count < kPinTries;
+            count += mayTry ? 1 : 0;
         }
-        if (count >= 5) {
-            why = "wait"; // five wrong PINs a minute at most
+        if (!mayTry) {
+            why = "wait";
         } else if (!store_.checkPin(learner, pin)) {
-            ++count;
             why = "pin";
+        } else {
+            std::lock_guard<std::mutex> lock(m_);
+            pinFailures_.erase(learner);
         }
     }
     if (!why.empty()) {

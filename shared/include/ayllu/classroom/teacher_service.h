@@ -232,6 +232,10 @@ private:
     std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
     std::map<std::string, LeftLocked> leftLocked_; // by device
     std::map<std::string, double> liveScored_;     // learner -> points recorded for the live quiz
+    // PIN tries per learner over all connections (m_): learner -> (tries, window start).
+    static constexpr int kPinTries = 5;
+    static constexpr std::int64_t kPinWindowMs = 60000;
+    std::map<std::string, std::pair<int, std::int64_t>> pinFailures_;
 
     std::unique_ptr<Poco::Net::SecureServerSocket> server_;
     std::unique_ptr<net::Announcer> announcer_;

@@ -215,9 +215,13 @@ ORDER BY 1.0 * sum(i.result = 'correct') / count(*) ASC, count(*) DESC, i.course
 
 std::vector<ItemRow> itemSummary(SQLite::Database& db, const GradeFilter& f,
                                  const Catalog& catalog) {
+    return itemSummary(gradebook(db, f, catalog));
+}
+
+std::vector<ItemRow> itemSummary(const std::vector<GradeRow>& rows) {
     std::map<std::pair<std::string, std::string>, ItemRow> items;
     std::map<std::pair<std::string, std::string>, std::pair<double, int>> scores;
-    for (const auto& g : gradebook(db, f, catalog)) {
+    for (const auto& g : rows) {
         ItemRow& r = items[{g.course, g.content}];
         r.course = g.course;
         r.content = g.content;
@@ -251,10 +255,14 @@ std::vector<ItemRow> itemSummary(SQLite::Database& db, const GradeFilter& f,
 
 std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& f,
                                        const Catalog& catalog) {
+    return learnerSummary(gradebook(db, f, catalog));
+}
+
+std::vector<LearnerRow> learnerSummary(const std::vector<GradeRow>& rows) {
     std::vector<LearnerRow> out;
     std::map<std::string, std::size_t> index;
     std::map<std::string, std::pair<double, int>> scores;
-    for (const auto& g : gradebook(db, f, catalog)) {
+    for (const auto& g : rows) {
         auto [it, fresh] = index.emplace(g.learnerId, out.size());
         if (fresh) {
             out.push_back({g.learnerId, g.learnerName, 0, 0, std::nullopt, 0});
@@ -281,13 +289,17 @@ std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& 
 }
 
 ClassSummary classSummary(SQLite::Database& db, const GradeFilter& f, const Catalog& catalog) {
+    return classSummary(gradebook(db, f, catalog));
+}
+
+ClassSummary classSummary(const std::vector<GradeRow>& rows) {
     ClassSummary c;
     std::set<std::pair<std::string, std::string>> items;
     std::set<std::string> learners;
     double scores = 0;
     int scored = 0;
     std::int64_t time = 0;
-    for (const auto& g : gradebook(db, f, catalog)) {
+    for (const auto& g : rows) {
         learners.insert(g.learnerId);
         items.insert({g.course, g.content});
         c.started += g.attempts > 0 || g.status > Status::NotAttempted ? 1 : 0;

@@ -107,6 +107,10 @@ std::vector<ItemRow> itemSummary(SQLite::Database& db, const GradeFilter& f,
 std::vector<LearnerRow> learnerSummary(SQLite::Database& db, const GradeFilter& f,
                                        const Catalog& catalog = {});
 ClassSummary classSummary(SQLite::Database& db, const GradeFilter& f, const Catalog& catalog = {});
+// The same figures from rows already read (one gradebook() for a screen and its summaries).
+std::vector<ItemRow> itemSummary(const std::vector<GradeRow>& rows);
+std::vector<LearnerRow> learnerSummary(const std::vector<GradeRow>& rows);
+ClassSummary classSummary(const std::vector<GradeRow>& rows);
 
 // How far a learner is through a whole course: one row per content item of the course, in the
 // course's order (items nobody in the class has started are "not attempted").

@@ -182,12 +182,14 @@ void GradebookPage::refresh() {
     };
     store::ClassSummary summary;
     console_.store().withDatabase([&](SQLite::Database& db) {
-        summary = store::classSummary(db, f, titles);
+        // Read once: the class line and the view's figures come from the same rows.
+        const auto rows = store::gradebook(db, f, titles);
+        summary = store::classSummary(rows);
         switch (view) {
         case View::Learners:
             columns({_("Learner"), _("Started"), _("Completed"), _("Mean score"), _("Time")});
             chart_->setTitle(_("Mean score per learner"));
-            for (const auto& l : store::learnerSummary(db, f, titles)) {
+            for (const auto& l : store::learnerSummary(rows)) {
                 row(learnerCells(l));
                 bars.push_back(scoreBar(u8(l.learnerName), l.meanScorePercent));
             }
@@ -196,7 +198,7 @@ void GradebookPage::refresh() {
             columns({_("Lesson, quiz or drill"), _("Started"), _("Completed"), _("Mean score"),
                      _("Mean time")});
             chart_->setTitle(_("Mean score per lesson, quiz or drill"));
-            for (const auto& i : store::itemSummary(db, f, titles)) {
+            for (const auto& i : store::itemSummary(rows)) {
                 const auto cells = itemCells(i);
                 row(cells);
                 bars.push_back(scoreBar(cells.front(), i.meanScorePercent));
@@ -225,7 +227,7 @@ void GradebookPage::refresh() {
             // Two names side by side: both wide enough to read.
             list_->GetColumn(0)->SetWidth(FromDIP(190));
             list_->GetColumn(1)->SetWidth(FromDIP(250));
-            grades_ = store::gradebook(db, f, titles);
+            grades_ = rows;
             for (const auto& g : grades_) {
                 row({u8(g.learnerName), u8(g.title), u8(store::statusLabel(g.status)),
                      percentText(g.scorePercent),
@@ -355,9 +357,10 @@ std::unique_ptr<Document> GradebookPage::classReportDocument() {
     d.madeMs = store::nowMs();
     const auto titles = catalog();
     console_.store().withDatabase([&](SQLite::Database& db) {
-        d.summary = store::classSummary(db, f, titles);
-        d.learners = store::learnerSummary(db, f, titles);
-        d.items = store::itemSummary(db, f, titles);
+        const auto rows = store::gradebook(db, f, titles);
+        d.summary = store::classSummary(rows);
+        d.learners = store::learnerSummary(rows);
+        d.items = store::itemSummary(rows);
         return 0;
     });
     return classReport(std::move(d));

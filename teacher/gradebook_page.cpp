@@ -6,6 +6,7 @@
 #include "ayllu/store/gradebook.h"
 #include "tr.h"
 
+#include <algorithm>
 #include <fstream>
 #include <wx/filedlg.h>
 
@@ -282,7 +283,14 @@ void GradebookPage::markCompleted(int row) {
     e.content = g.content;
     e.kind = store::EventKind::Status;
     e.status = store::Status::Completed;
-    console_.store().recordOwn({e}); // committed before the list shows it
+    try {
+        console_.store().recordOwn({e}); // committed before the list shows it
+    } catch (const std::exception& ex) {
+        // A full disk or a locked file: nothing was stored, and the teacher is told why.
+        wxMessageBox(u8(ex.what()), _("The lesson was not marked as done"), wxOK | wxICON_ERROR,
+                     this);
+        return;
+    }
     refresh();
     if (static_cast<unsigned>(row) < static_cast<unsigned>(list_->GetItemCount())) {
         list_->SelectRow(static_cast<unsigned>(row));
@@ -302,8 +310,11 @@ std::string GradebookPage::exportCsv(const std::string& path) {
     if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".csv") == 0) {
         stem.resize(stem.size() - 4);
     }
-    const std::string questionsPath =
-        stem + " - " + wxString(_("Questions")).utf8_string() + ".csv";
+    // The translated word becomes part of a file name: no folder separators from a catalog.
+    std::string word = wxString(_("Questions")).utf8_string();
+    std::replace_if(
+        word.begin(), word.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '-');
+    const std::string questionsPath = stem + " - " + word + ".csv";
     // Each written beside and renamed, so a full disk never leaves half a file under the name.
     for (const auto& [file, text] :
          {std::make_pair(path, grades), std::make_pair(questionsPath, questions)}) {

@@ -18,6 +18,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -125,6 +126,12 @@ class Desktop:
 
     def type(self, text):
         subprocess.run(["xdotool", "type", "--delay", "30", text], check=True)
+
+    def type_letters(self, text):
+        """Types `text` as a person would, ñ and é included: xdotool maps a spare key for each
+        letter the keyboard lacks, one at a time, or a quick run of them can lose some."""
+        for piece in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+            self.type(piece)
 
 
 class Program:
@@ -307,6 +314,17 @@ def table(prog, name=None, timeout=20):
     for r in range(t.nRows):
         rows.append([(t.getAccessibleAt(r, c).name or "") for c in range(t.nColumns)])
     return header, rows
+
+
+def prepare(out, prefix, lang="es"):
+    """A fresh screenshot folder `out`, a scratch folder (returned) and a desktop, with the
+    programs speaking `lang`, as in a Peruvian school. Returns (work, desktop)."""
+    shutil.rmtree(out, ignore_errors=True)
+    os.makedirs(out)
+    work = tempfile.mkdtemp(prefix=prefix)
+    os.environ["AYLLU_LANG"] = lang
+    os.environ["LANGUAGE"] = lang
+    return work, Desktop(out)
 
 
 class LabPc:

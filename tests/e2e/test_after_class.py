@@ -14,13 +14,11 @@ import csv
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, LabPc, finish, page_tab, query, run, start_teacher,  # noqa: E402
+from desktop import (LabPc, prepare, finish, page_tab, query, run, start_teacher,  # noqa: E402
                      table, translator, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -39,12 +37,7 @@ TYPED = {"Ana Condori": "Ma", "Luis Huamán": "Mañana sembraré papa", "Rosa Qu
 tr = translator("es")
 
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-")
-desk = Desktop(OUT)
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-")
 
 teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARNERS])
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
@@ -116,8 +109,7 @@ def test_a_drill_handed_to_the_class():
         p.wait_text(re.escape(DRILL_TEXT), timeout=60)
         box = p.find("text", re.compile(".*"))
         p.click(box)
-        for piece in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", TYPED[pc.learner]):
-            desk.type(piece)  # one letter xdotool must map at a time (ñ, é)
+        desk.type_letters(TYPED[pc.learner])
         p.press("push button", re.compile(re.escape(tr("I finished"))))
     desk.screenshot("drill-finished-pc2", pcs[1].prog)
     tab("Clase")
@@ -222,7 +214,7 @@ def test_csv_opens_as_a_spanish_spreadsheet():
         assert lesson[col["Páginas vistas"]] == lesson[col["Páginas"]] != "", lesson
         minutes = sum(float(r[col["Minutos"]].replace(",", ".")) for r in rows
                       if r[0] == learner)
-        assert minutes >= 0, minutes
+        assert minutes > 0, "no time for %s in the CSV" % learner
     questions = os.path.join(work, "notas - Preguntas.csv")
     with open(questions, encoding="utf-8-sig") as f:
         q = list(csv.reader(f, delimiter=";"))

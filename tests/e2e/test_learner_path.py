@@ -18,15 +18,13 @@ and the course's own XML, never typed here.
 
 import os
 import re
-import shutil
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, LabPc, finish, query, run, translator,  # noqa: E402
+from desktop import (LabPc, prepare, finish, query, run, translator,  # noqa: E402
                      start_teacher, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -66,12 +64,7 @@ RATON, RATON_PAGES = lesson("raton")
 DRILL = drill_title("escribe-nombre")
 DRILL_TEXT = "Mi comunidad es bonita. Hoy aprendo a usar la computadora."
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-path-")
-desk = Desktop(OUT)
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-path-")
 teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARNERS],
                                     class_name="Sexto A")
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")

@@ -11,13 +11,11 @@ Screenshots of every step go to OUT_DIR, numbered, for a person to look at.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, LabPc, enabled, extents, finish, page_tab, query,  # noqa: E402
+from desktop import (LabPc, prepare, enabled, extents, finish, page_tab, query,  # noqa: E402
                      run, start_teacher, translator, until)
 
 BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
@@ -26,12 +24,7 @@ LEARNERS = ["Ana Condori", "Luis Huamán"]
 TEXT = "Mañana sembraré papa y maíz en Ñuñoa."  # the sample course's typing drill, in Spanish
 TITLE = "Escribe con ñ y tildes"
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-drill-")
-desk = Desktop(OUT)
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-drill-")
 tr = translator("es")
 # A Latin-American keyboard, as in a Peruvian school: ñ and Ñ (with Shift) have their own key.
 subprocess.run(["setxkbmap", "-layout", "latam"], check=True)
@@ -59,10 +52,7 @@ class Student(LabPc):
     def type_in_drill(self, text):
         box = self.prog.find("text", re.compile(".*"))
         self.prog.click(box)
-        # xdotool maps a spare key for each letter the keyboard lacks (ñ, é...): one at a time,
-        # or a quick run of them can lose some, as no person's keyboard would.
-        for run_ in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
-            desk.type(run_)
+        desk.type_letters(text)
 
 
 def tab(name):

@@ -618,7 +618,7 @@ store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
     e.result = g.result;
     e.scoreRaw = g.points;
     e.scoreMax = g.maxPoints;
-    e.latencyMs = latencyMs;
+    e.latencyMs = std::clamp<std::int64_t>(latencyMs, 0, store::kMaxDurationMs);
     r = agent_->record(e); // on this PC first; the teacher gets it when reachable
     if (!r.saved) {
         return r;

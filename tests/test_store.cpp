@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
+#include <limits>
 #include <random>
 
 using namespace ayllu;
@@ -787,6 +788,33 @@ BOOST_AUTO_TEST_CASE(a_lesson_counts_its_pages_and_its_time_and_is_done_when_all
     BOOST_TEST(summary.started == 2);
     BOOST_TEST(summary.meanTimeMs == 60000); // 180 s over three learners
     BOOST_TEST(!summary.meanScorePercent);
+}
+
+BOOST_AUTO_TEST_CASE(a_pc_claiming_years_of_time_is_refused_and_the_gradebook_still_adds_up) {
+    // The store itself refuses one time or answer latency above a day (the wire already bounds
+    // them): huge durations would inflate a learner's time, and enough of them would overflow
+    // SQLite's sum() and fail every gradebook query of the class.
+    Classroom c;
+    Event time = ev(EventKind::Time, "res-l");
+    time.device = "pc";
+    time.durationMs = std::numeric_limits<std::int64_t>::max() / 2 + 1;
+    time.seq = 1;
+    time.learner = "ana";
+    BOOST_TEST(!time.invalidReason().empty());
+    Event answered = answer("q1", "correct", 10);
+    answered.device = "pc";
+    answered.seq = 2;
+    answered.latencyMs = time.durationMs;
+    BOOST_TEST(!answered.invalidReason().empty());
+    const auto r = c.t.ingest({time, time, answered});
+    BOOST_TEST(r.rejected.size() == 3u);
+    time.durationMs = 24LL * 3600 * 1000; // a day: still a time
+    BOOST_TEST(time.invalidReason().empty());
+    c.add(time, "ana");
+    c.add(time, "luis");
+    GradeFilter f;
+    f.classId = "c1";
+    BOOST_TEST(gradebook(c.t.database().sql(), f, sampleCatalog()).size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(a_quiz_without_reported_time_counts_the_time_its_answers_took) {

@@ -611,7 +611,7 @@ store::SaveResult StudentAgent::answerLive(const std::string& learner, const std
     e.item = question;
     e.kind = store::EventKind::Answer;
     e.text = responseJson;
-    e.latencyMs = latencyMs;
+    e.latencyMs = std::clamp<std::int64_t>(latencyMs, 0, store::kMaxDurationMs);
     return record(e); // no result: the teacher grades it
 }
 

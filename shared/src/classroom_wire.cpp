@@ -69,10 +69,10 @@ store::Event eventFromJson(const Poco::JSON::Object::Ptr& o) {
     };
     e.scoreRaw = number("raw");
     e.scoreMax = number("max");
-    e.durationMs = o->has("duration") ? integer(o, "duration", 0, 365LL * 24 * 3600 * 1000) : 0;
+    e.durationMs = o->has("duration") ? integer(o, "duration", 0, store::kMaxDurationMs) : 0;
     e.text = optStr(o, "text", 256 * 1024);
     e.result = optStr(o, "result", 32);
-    e.latencyMs = o->has("latency") ? integer(o, "latency", 0, 24LL * 3600 * 1000) : 0;
+    e.latencyMs = o->has("latency") ? integer(o, "latency", 0, store::kMaxDurationMs) : 0;
     if (const std::string why = e.invalidReason(); !why.empty()) {
         throw net::ProtocolError(why);
     }

@@ -4,6 +4,8 @@
 #include "ayllu/store/progress.h"
 
 #include <Poco/JSON/Object.h>
+#include <algorithm>
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -30,7 +32,8 @@ inline store::Event drillEvent(const std::string& learner, const std::string& co
     e.result = passed ? "passed" : "failed";
     e.scoreRaw = accuracy;
     e.scoreMax = 100.0;
-    e.durationMs = static_cast<std::int64_t>(seconds * 1000);
+    e.durationMs = std::clamp<std::int64_t>(static_cast<std::int64_t>(seconds * 1000), 0,
+                                            store::kMaxDurationMs);
     return e;
 }
 

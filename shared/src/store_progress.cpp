@@ -106,7 +106,10 @@ std::string Event::invalidReason() const {
         return _("the event's text is not valid UTF-8");
     }
     const auto finite = [](const std::optional<double>& v) { return !v || std::isfinite(*v); };
-    if (!finite(scoreRaw) || !finite(scoreMax) || durationMs < 0 || latencyMs < 0 || atMs < 0) {
+    // A day at most for one time or one answer: a PC cannot claim years, whose sum would
+    // overflow and fail the gradebook of the whole class.
+    if (!finite(scoreRaw) || !finite(scoreMax) || durationMs < 0 || latencyMs < 0 || atMs < 0 ||
+        durationMs > kMaxDurationMs || latencyMs > kMaxDurationMs) {
         return _("the event's numbers are out of range");
     }
     switch (kind) {

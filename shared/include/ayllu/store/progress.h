@@ -34,6 +34,10 @@ enum class EventKind {
 const char* toString(EventKind k);
 bool fromString(const std::string& s, EventKind& out);
 
+// The longest one time or one answer's latency may be (a PC claiming more is refused): a PC
+// measuring more, say a quiz left open over a weekend, records this much.
+inline constexpr std::int64_t kMaxDurationMs = 24LL * 3600 * 1000;
+
 struct Event {
     std::string device;
     std::int64_t seq = 0; // per device, from 1; given by the device's store when committed

@@ -5,7 +5,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <algorithm>
-#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>

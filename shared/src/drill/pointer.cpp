@@ -1,5 +1,5 @@
 #include "ayllu/drill/pointer.h"
-#include "drill_common.h"
+#include "common.h"
 
 #include <Poco/JSON/Object.h>
 #include <algorithm>

@@ -357,6 +357,22 @@ def page_tab(prog, name):
     prog.click(t)
 
 
+def choose(prog, tab, item):
+    """On the notebook tab `tab`, opens the page's combo box and picks the menu item that
+    matches `item` (a regular expression, any case)."""
+    page_tab(prog, tab)
+    prog.click(prog.find("combo box", re.compile(".*")))
+    prog.press("menu item", re.compile(item, re.I))
+
+
+def arguments(default_out):
+    """(BUILD, OUT, SOURCE) of a test run as `test_x.py BUILD_DIR OUT_DIR`: the build folder,
+    the screenshot folder (BUILD_DIR/`default_out` unless given) and the source tree."""
+    build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
+    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(build, default_out))
+    return build, out, os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
 def translator(lang):
     """tr(msgid): the words the screens show for `msgid` in `lang` (the English words while
     untranslated), looked up with or without the mnemonic's '&', shown without it."""

@@ -18,11 +18,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (LabPc, prepare, finish, page_tab, query, run, start_teacher,  # noqa: E402
-                     table, translator, until)
+from desktop import (LabPc, arguments, choose, finish, page_tab, prepare, query, run,  # noqa: E402
+                     start_teacher, table, translator, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-after"))
+BUILD, OUT, _ = arguments("e2e-after")
 LEARNERS = ["Ana Condori", "Luis Huamán", "Rosa Quispe"]
 # What each learner answers to the sample quiz's first question (one point of its 9).
 ANSWERS = {"Ana Condori": "El botón izquierdo", "Luis Huamán": "La rueda",
@@ -64,10 +63,7 @@ def test_class_signs_in():
 
 
 def test_a_lesson_taught_page_by_page():
-    tab("Lección")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile("muestra", re.I))
+    choose(teacher, "Lección", "muestra")
     total = None
     page = 0
     while total is None or page < total:
@@ -83,10 +79,7 @@ def test_a_lesson_taught_page_by_page():
 
 
 def test_a_live_quiz():
-    tab("Cuestionario")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile(r"muestra.*aprendimos", re.I))
+    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))
     for pc in pcs:
         p = pc.prog

@@ -11,28 +11,20 @@ of the class view go to OUT_DIR for a person to look at.
 
 import os
 import re
-import shutil
 import socket
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, finish, query, run, start_teacher,  # noqa: E402
-                     until)
+from desktop import (Failure, Program, arguments, choose, finish, page_tab, prepare,  # noqa: E402
+                     query, run, start_teacher, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-class"))
+BUILD, OUT, _ = arguments("e2e-class")
 BIN = os.path.join(BUILD, "bin")
 LEARNERS = ["Ana Condori", "Luis Huamán", "Rosa Quispe"]
 HOST = socket.gethostname()
 SEAT = "Ventana 1"  # the name typed on the first PC; the other two keep the host name
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-class-")
-desk = Desktop(OUT)
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-class-")
 
 teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARNERS])
 
@@ -120,9 +112,7 @@ def wait_state(learner, pattern, timeout=20):
 
 
 def tab(name):
-    t = until("the %s tab" % name,
-              lambda: next(iter(teacher.all("page tab", name, showing=False)), None))
-    teacher.click(t)
+    page_tab(teacher, name)
 
 
 pcs = [Pc(1, LEARNERS[0], SEAT), Pc(2, LEARNERS[1]), Pc(3, LEARNERS[2])]
@@ -149,10 +139,7 @@ def test_pcs_with_one_host_name_are_told_apart():
 
 
 def test_tiles_show_the_page_title():
-    tab("Lección")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile("muestra", re.I))
+    choose(teacher, "Lección", "muestra")
     teacher.press("push button", re.compile(r"Página siguiente"))
     tab("Clase")
     for n in LEARNERS:
@@ -163,10 +150,7 @@ def test_tiles_show_the_page_title():
 
 
 def test_quiz_answering_then_done():
-    tab("Cuestionario")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile(r"muestra.*aprendimos", re.I))
+    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
     one = teacher.find("check box", re.compile(r"Una pregunta a la vez|One question", re.I))
     teacher.click(one)
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))

@@ -15,11 +15,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+from desktop import (Desktop, Failure, Program, arguments, catalog, query, run,  # noqa: E402
                      start_teacher, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-tour"))
+BUILD, OUT, _ = arguments("e2e-tour")
 BIN = os.path.join(BUILD, "bin")
 ES = catalog("es")
 # One of each kind: click, double-click, drag-drop, scroll, typing, save-file.

@@ -18,16 +18,13 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, catalog, query, run,  # noqa: E402
+from desktop import (Failure, Program, arguments, catalog, prepare, query, run,  # noqa: E402
                      start_teacher, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-lang"))
-SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD, OUT, SOURCE = arguments("e2e-lang")
 BIN = os.path.join(BUILD, "bin")
 
 
@@ -49,12 +46,7 @@ def literally(text):
     return "^" + re.escape(text) + "$"
 
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-lang-")
-desk = Desktop(OUT)
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-lang-")
 teacher, CODE, PORT = start_teacher(desk, BUILD, work, [("Ana Condori", "ay"),
                                                         ("Luis Huamán", "qu")],
                                     class_name="Quinto B")

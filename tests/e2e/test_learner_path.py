@@ -24,12 +24,10 @@ import xml.etree.ElementTree as ET
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (LabPc, prepare, finish, query, run, translator,  # noqa: E402
-                     start_teacher, until)
+from desktop import (LabPc, arguments, finish, prepare, query, run, start_teacher,  # noqa: E402
+                     translator, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-path"))
-SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD, OUT, SOURCE = arguments("e2e-path")
 COURSE = os.path.join(SOURCE, "courses", "primeros-pasos")
 LEARNERS = ["Ana Condori", "Luis Huamán"]
 tr = translator("es")

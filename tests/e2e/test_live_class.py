@@ -11,28 +11,20 @@ Screenshots of every step go to OUT_DIR, numbered, for a person to look at.
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Desktop, Failure, Program, checked, enabled, finish, query, run,  # noqa: E402
-                     start_teacher, until)
+from desktop import (Failure, Program, arguments, checked, choose, enabled, finish,  # noqa: E402
+                     page_tab, prepare, query, run, start_teacher, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-live"))
+BUILD, OUT, _ = arguments("e2e-live")
 BIN = os.path.join(BUILD, "bin")
 LEARNERS = ["Ana Condori", "Luis Huamán", "Rosa Quispe"]
 
-shutil.rmtree(OUT, ignore_errors=True)
-os.makedirs(OUT)
-work = tempfile.mkdtemp(prefix="ayllu-e2e-")
-desk = Desktop(OUT)
 # The programs speak Spanish, as in a Peruvian school; widgets are found by those words.
-os.environ["AYLLU_LANG"] = "es"
-os.environ["LANGUAGE"] = "es"
+work, desk = prepare(OUT, "ayllu-e2e-")
 
 teacher, CODE, PORT = start_teacher(desk, BUILD, work, [(n, "es") for n in LEARNERS])
 TEACHER_DB = os.path.join(work, "teacher", "teacher.db")
@@ -78,10 +70,7 @@ def teacher_check_code():
 
 
 def tab(name):
-    # Tabs of hidden pages are not "showing" to AT-SPI, but their labels are on the screen.
-    t = until("the %s tab" % name,
-              lambda: next(iter(teacher.all("page tab", name, showing=False)), None))
-    teacher.click(t)
+    page_tab(teacher, name)
 
 
 pcs = [Student(i + 1, LEARNERS[i]) for i in range(3)]
@@ -97,10 +86,7 @@ def test_students_join_and_sign_in():
 
 def test_lesson_starts_on_a_course_the_pcs_lack():
     """Point 3: starting a lesson sends the course at once; the console says per PC."""
-    tab("Lección")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile("muestra", re.I))
+    choose(teacher, "Lección", "muestra")
     teacher.press("push button", re.compile(r"Página siguiente"))
     for pc in pcs:
         pc.prog.wait_text(r"El ratón|ratón", timeout=60)  # the page itself, not "arriving"
@@ -133,10 +119,7 @@ def test_hand_up_seen_and_lowered():
 
 
 def start_quiz():
-    tab("Cuestionario")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile(r"muestra.*aprendimos", re.I))
+    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))
 
 

@@ -15,11 +15,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (LabPc, prepare, enabled, extents, finish, page_tab, query,  # noqa: E402
-                     run, start_teacher, translator, until)
+from desktop import (LabPc, arguments, choose, enabled, extents, finish, page_tab,  # noqa: E402
+                     prepare, query, run, start_teacher, translator, until)
 
-BUILD = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "build")
-OUT = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else os.path.join(BUILD, "e2e-drill"))
+BUILD, OUT, _ = arguments("e2e-drill")
 LEARNERS = ["Ana Condori", "Luis Huamán"]
 TEXT = "Mañana sembraré papa y maíz en Ñuñoa."  # the sample course's typing drill, in Spanish
 TITLE = "Escribe con ñ y tildes"
@@ -71,10 +70,7 @@ def test_students_sign_in():
 
 
 def test_teacher_hands_the_drill_to_one_selected_pc():
-    tab("Lección")
-    combo = teacher.find("combo box", re.compile(".*"))
-    teacher.click(combo)
-    teacher.press("menu item", re.compile("muestra", re.I))
+    choose(teacher, "Lección", "muestra")
     teacher.find("label", re.compile(re.escape(tr("Drills"))))
     # On the class tab a click on the first tile (Ana's: online first, by name) selects her.
     # The tiles are drawn, not widgets: the first one starts 10 px inside the page, whose

@@ -1,6 +1,8 @@
 // Problems found in untrusted input, each with the place it was found.
 #pragma once
 
+#include "ayllu/error.h"
+
 #include <string>
 #include <vector>
 
@@ -42,16 +44,6 @@ public:
 
 private:
     std::vector<Problem> items_;
-};
-
-// The exception type of the core: an error for a person, already translated.
-class Error : public std::exception {
-public:
-    explicit Error(std::string message) : message_(std::move(message)) {}
-    const char* what() const noexcept override { return message_.c_str(); }
-
-private:
-    std::string message_;
 };
 
 } // namespace ayllu

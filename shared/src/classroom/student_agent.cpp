@@ -1,4 +1,5 @@
 #include "ayllu/classroom/student_agent.h"
+
 #include "ayllu/classroom/wire.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/crypto.h"
@@ -29,13 +30,9 @@ namespace {
 constexpr std::int64_t kLockReleaseMs = 120000; // nobody stays locked out by a vanished teacher
 
 // Refusals that retrying cannot fix: stop and tell the person.
-class Final : public std::exception {
+class Final : public Exception {
 public:
-    explicit Final(std::string why) : why_(std::move(why)) {}
-    const char* what() const noexcept override { return why_.c_str(); }
-
-private:
-    std::string why_;
+    using Exception::Exception;
 };
 
 // Identifiers and versions become file names: keep them plain.

@@ -25,13 +25,9 @@ Poco::Net::Context::Ptr clientContext();
 // Logs one line (the apps show it, tests collect it).
 using Log = std::function<void(const std::string&)>;
 
-class ChannelClosed : public std::exception {
+class ChannelClosed : public Exception {
 public:
-    explicit ChannelClosed(std::string why) : why_(std::move(why)) {}
-    const char* what() const noexcept override { return why_.c_str(); }
-
-private:
-    std::string why_;
+    using Exception::Exception;
 };
 
 class Channel {

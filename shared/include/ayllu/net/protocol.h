@@ -5,6 +5,8 @@
 // payload. Payloads are UTF-8 JSON objects, except PackageChunk (a JSON header, then raw bytes).
 #pragma once
 
+#include "ayllu/error.h"
+
 #include <Poco/JSON/Object.h>
 #include <cstdint>
 #include <optional>
@@ -50,13 +52,9 @@ struct Frame {
     std::string payload;
 };
 
-class ProtocolError : public std::exception {
+class ProtocolError : public Exception {
 public:
-    explicit ProtocolError(std::string why) : why_(std::move(why)) {}
-    const char* what() const noexcept override { return why_.c_str(); }
-
-private:
-    std::string why_;
+    using Exception::Exception;
 };
 
 // One frame's bytes. Throws ProtocolError when the payload is larger than kMaxFrame.

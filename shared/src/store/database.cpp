@@ -1,5 +1,6 @@
-#include "ayllu/i18n.h"
 #include "ayllu/store/database.h"
+
+#include "ayllu/i18n.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>

@@ -1,6 +1,8 @@
+#include "ayllu/store/gradebook.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
-#include "ayllu/store/gradebook.h"
+#include "sql.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
@@ -25,11 +27,8 @@ HAVING (?4 = 0 OR max(p.updated_ms) >= ?4) AND (?5 = 0 OR max(p.updated_ms) < ?5
 )sql";
 
 void bindFilter(SQLite::Statement& q, const GradeFilter& f) {
-    q.bind(1, f.classId);
-    q.bind(2, f.learner);
-    q.bind(3, f.course);
-    q.bind(4, static_cast<std::int64_t>(f.sinceMs));
-    q.bind(5, static_cast<std::int64_t>(f.untilMs));
+    sql::bind(q, f.classId, f.learner, f.course, static_cast<std::int64_t>(f.sinceMs),
+              static_cast<std::int64_t>(f.untilMs));
 }
 
 std::string number(double v, int decimals) {
@@ -86,9 +85,7 @@ std::map<Key, std::int64_t> perLearnerItem(SQLite::Database& db, const GradeFilt
                                            const char* sql) {
     std::map<Key, std::int64_t> out;
     SQLite::Statement q(db, sql); // over all dates: the period chose the rows already
-    q.bind(1, f.classId);
-    q.bind(2, f.learner);
-    q.bind(3, f.course);
+    sql::bind(q, f.classId, f.learner, f.course);
     while (q.executeStep()) {
         out[{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()}] =
             q.getColumn(3).getInt64();
@@ -129,16 +126,8 @@ std::vector<GradeRow> gradebook(SQLite::Database& db, const GradeFilter& f,
     bindFilter(q, classWide);
     while (q.executeStep()) {
         GradeRow r;
-        r.learnerId = q.getColumn(0).getString();
-        r.course = q.getColumn(1).getString();
-        r.content = q.getColumn(2).getString();
-        r.attempts = q.getColumn(3).getInt();
-        r.status = static_cast<Status>(q.getColumn(4).getInt());
-        if (!q.getColumn(5).isNull()) {
-            r.scorePercent = q.getColumn(5).getDouble();
-        }
-        r.timeMs = q.getColumn(6).getInt64();
-        r.lastMs = q.getColumn(7).getInt64();
+        sql::read(q, r.learnerId, r.course, r.content, r.attempts, r.status, r.scorePercent,
+                  r.timeMs, r.lastMs);
         items[{r.course, r.content}] = true;
         found[{r.learnerId, r.course, r.content}] = r;
     }
@@ -146,8 +135,7 @@ std::vector<GradeRow> gradebook(SQLite::Database& db, const GradeFilter& f,
     const auto answerTime = perLearnerItem(db, f, kAnswerTime);
     SQLite::Statement roster(db, "SELECT id, name FROM learners WHERE class_id = ?1 AND "
                                  "(?2 = '' OR id = ?2) ORDER BY name, id");
-    roster.bind(1, f.classId);
-    roster.bind(2, f.learner);
+    sql::bind(roster, f.classId, f.learner);
     std::vector<GradeRow> out;
     while (roster.executeStep()) {
         const std::string id = roster.getColumn(0).getString();
@@ -198,14 +186,9 @@ ORDER BY 1.0 * sum(i.result = 'correct') / count(*) ASC, count(*) DESC, i.course
     std::vector<QuestionRow> out;
     while (q.executeStep()) {
         QuestionRow r;
-        r.course = q.getColumn(0).getString();
-        r.content = q.getColumn(1).getString();
-        r.question = q.getColumn(2).getString();
-        r.answered = q.getColumn(3).getInt();
-        r.correct = q.getColumn(4).getInt();
-        r.partial = q.getColumn(5).getInt();
+        sql::read(q, r.course, r.content, r.question, r.answered, r.correct, r.partial,
+                  r.meanLatencyMs);
         r.shareCorrect = r.answered > 0 ? static_cast<double>(r.correct) / r.answered : 0;
-        r.meanLatencyMs = q.getColumn(6).getDouble();
         r.title = catalog.title(r.course, r.content);
         r.text = catalog.question(r.course, r.content, r.question);
         out.push_back(r);
@@ -335,8 +318,7 @@ Completion courseCompletion(SQLite::Database& db, const std::string& classId,
     c.course = course;
     {
         SQLite::Statement q(db, "SELECT name FROM learners WHERE id = ? AND class_id = ?");
-        q.bind(1, learner);
-        q.bind(2, classId);
+        sql::bind(q, learner, classId);
         if (!q.executeStep()) {
             throw Error(i18n::fmt(_("%1 is not on this class's roster"), learner));
         }

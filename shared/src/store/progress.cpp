@@ -1,6 +1,8 @@
-#include "ayllu/i18n.h"
 #include "ayllu/store/progress.h"
+
+#include "ayllu/i18n.h"
 #include "ayllu/text.h"
+#include "sql.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <cmath>
@@ -55,21 +57,6 @@ std::string orderKey(const Event& e) {
     char seq[24];
     std::snprintf(seq, sizeof seq, "|%016lld", static_cast<long long>(e.seq));
     return buf + e.device + seq;
-}
-
-void bindOpt(SQLite::Statement& s, int i, const std::optional<double>& v) {
-    if (v) {
-        s.bind(i, *v);
-    } else {
-        s.bind(i);
-    }
-}
-
-std::optional<double> optDouble(const SQLite::Column& c) {
-    if (c.isNull()) {
-        return std::nullopt;
-    }
-    return c.getDouble();
 }
 
 } // namespace
@@ -135,27 +122,11 @@ bool insertEvent(SQLite::Database& db, const Event& e, std::int64_t storedMs) {
                               "content, attempt, item, kind, at_ms, status, score_raw, score_max, "
                               "duration_ms, text, result, latency_ms, stored_ms) "
                               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins.bind(1, e.device);
-    ins.bind(2, static_cast<std::int64_t>(e.seq));
-    ins.bind(3, e.learner);
-    ins.bind(4, e.course);
-    ins.bind(5, e.content);
-    ins.bind(6, e.attempt);
-    ins.bind(7, e.item);
-    ins.bind(8, toString(e.kind));
-    ins.bind(9, static_cast<std::int64_t>(e.atMs));
-    if (e.kind == EventKind::Status) {
-        ins.bind(10, toString(e.status));
-    } else {
-        ins.bind(10);
-    }
-    bindOpt(ins, 11, e.scoreRaw);
-    bindOpt(ins, 12, e.scoreMax);
-    ins.bind(13, static_cast<std::int64_t>(e.durationMs));
-    ins.bind(14, e.text);
-    ins.bind(15, e.result);
-    ins.bind(16, static_cast<std::int64_t>(e.latencyMs));
-    ins.bind(17, static_cast<std::int64_t>(storedMs));
+    const std::optional<std::string> status =
+        e.kind == EventKind::Status ? std::optional<std::string>(toString(e.status)) : std::nullopt;
+    sql::bind(ins, e.device, e.seq, e.learner, e.course, e.content, e.attempt, e.item,
+              toString(e.kind), e.atMs, status, e.scoreRaw, e.scoreMax, e.durationMs, e.text,
+              e.result, e.latencyMs, storedMs);
     if (ins.exec() == 0) {
         return false; // already stored: merging again would count time twice
     }
@@ -213,26 +184,8 @@ bool insertEvent(SQLite::Database& db, const Event& e, std::int64_t storedMs) {
         "   THEN excluded.suspend ELSE suspend END,"
         " suspend_key = max(coalesce(suspend_key, ''), coalesce(excluded.suspend_key, '')),"
         " updated_ms = excluded.updated_ms");
-    up.bind(1, e.learner);
-    up.bind(2, e.course);
-    up.bind(3, e.content);
-    up.bind(4, e.attempt);
-    up.bind(5, rank);
-    bindOpt(up, 6, raw);
-    bindOpt(up, 7, max);
-    up.bind(8, static_cast<std::int64_t>(time));
-    if (location != nullptr) {
-        up.bind(9, location);
-    } else {
-        up.bind(9);
-    }
-    up.bind(10, key);
-    if (suspend != nullptr) {
-        up.bind(11, suspend);
-    } else {
-        up.bind(11);
-    }
-    up.bind(12, static_cast<std::int64_t>(storedMs));
+    sql::bind(up, e.learner, e.course, e.content, e.attempt, rank, raw, max,
+              static_cast<std::int64_t>(time), location, key, suspend, storedMs);
     up.exec();
 
     if (e.kind == EventKind::Answer || e.kind == EventKind::Drill) {
@@ -246,18 +199,10 @@ bool insertEvent(SQLite::Database& db, const Event& e, std::int64_t storedMs) {
                 " latency_ms = excluded.latency_ms, at_ms = excluded.at_ms,"
                 " at_key = excluded.at_key "
                 "WHERE excluded.at_key > at_key");
-        ia.bind(1, e.learner);
-        ia.bind(2, e.course);
-        ia.bind(3, e.content);
-        ia.bind(4, e.attempt);
-        ia.bind(5, e.kind == EventKind::Drill ? std::string("drill") : e.item);
-        ia.bind(6, e.text);
-        ia.bind(7, e.result);
-        bindOpt(ia, 8, e.scoreRaw);
-        bindOpt(ia, 9, e.scoreMax);
-        ia.bind(10, static_cast<std::int64_t>(e.latencyMs));
-        ia.bind(11, static_cast<std::int64_t>(e.atMs));
-        ia.bind(12, key);
+        sql::bind(ia, e.learner, e.course, e.content, e.attempt,
+                  e.kind == EventKind::Drill ? std::string("drill") : e.item, e.text, e.result,
+                  e.scoreRaw, e.scoreMax, static_cast<std::int64_t>(e.latencyMs),
+                  static_cast<std::int64_t>(e.atMs), key);
         ia.exec();
     }
     return true;
@@ -266,16 +211,8 @@ bool insertEvent(SQLite::Database& db, const Event& e, std::int64_t storedMs) {
 namespace {
 Progress readProgress(SQLite::Statement& q) {
     Progress p;
-    p.learner = q.getColumn(0).getString();
-    p.course = q.getColumn(1).getString();
-    p.content = q.getColumn(2).getString();
-    p.attempt = q.getColumn(3).getInt();
-    p.status = static_cast<Status>(q.getColumn(4).getInt());
-    p.scoreRaw = optDouble(q.getColumn(5));
-    p.scoreMax = optDouble(q.getColumn(6));
-    p.timeMs = q.getColumn(7).getInt64();
-    p.location = q.getColumn(8).getString();
-    p.suspend = q.getColumn(9).getString();
+    sql::read(q, p.learner, p.course, p.content, p.attempt, p.status, p.scoreRaw, p.scoreMax,
+              p.timeMs, p.location, p.suspend);
     return p;
 }
 constexpr const char* kProgressColumns =
@@ -288,10 +225,7 @@ std::optional<Progress> progressOf(SQLite::Database& db, const std::string& lear
                                    int attempt) {
     SQLite::Statement q(db, std::string(kProgressColumns) +
                                 "WHERE learner = ? AND course = ? AND content = ? AND attempt = ?");
-    q.bind(1, learner);
-    q.bind(2, course);
-    q.bind(3, content);
-    q.bind(4, attempt);
+    sql::bind(q, learner, course, content, attempt);
     if (!q.executeStep()) {
         return std::nullopt;
     }
@@ -314,10 +248,7 @@ std::set<std::string> pagesViewedOf(SQLite::Database& db, const std::string& lea
                                     int attempt) {
     SQLite::Statement q(db, "SELECT DISTINCT item FROM events WHERE learner = ? AND course = ? "
                             "AND content = ? AND attempt = ? AND kind = 'page'");
-    q.bind(1, learner);
-    q.bind(2, course);
-    q.bind(3, content);
-    q.bind(4, attempt);
+    sql::bind(q, learner, course, content, attempt);
     std::set<std::string> out;
     while (q.executeStep()) {
         out.insert(q.getColumn(0).getString());
@@ -332,10 +263,7 @@ std::vector<Interaction> interactionsOf(SQLite::Database& db, const std::string&
                             "score_raw, score_max, latency_ms, at_ms FROM interactions "
                             "WHERE learner = ? AND course = ? AND content = ? AND attempt = ? "
                             "ORDER BY item");
-    q.bind(1, learner);
-    q.bind(2, course);
-    q.bind(3, content);
-    q.bind(4, attempt);
+    sql::bind(q, learner, course, content, attempt);
     std::vector<Interaction> out;
     while (q.executeStep()) {
         Interaction i;
@@ -343,13 +271,7 @@ std::vector<Interaction> interactionsOf(SQLite::Database& db, const std::string&
         i.course = course;
         i.content = content;
         i.attempt = attempt;
-        i.item = q.getColumn(0).getString();
-        i.response = q.getColumn(1).getString();
-        i.result = q.getColumn(2).getString();
-        i.scoreRaw = optDouble(q.getColumn(3));
-        i.scoreMax = optDouble(q.getColumn(4));
-        i.latencyMs = q.getColumn(5).getInt64();
-        i.atMs = q.getColumn(6).getInt64();
+        sql::read(q, i.item, i.response, i.result, i.scoreRaw, i.scoreMax, i.latencyMs, i.atMs);
         out.push_back(i);
     }
     return out;

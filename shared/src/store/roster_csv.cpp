@@ -1,6 +1,7 @@
+#include "ayllu/store/roster_csv.h"
+
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
-#include "ayllu/store/roster_csv.h"
 #include "ayllu/text.h"
 
 #include <algorithm>

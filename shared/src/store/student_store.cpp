@@ -1,6 +1,8 @@
+#include "ayllu/store/student_store.h"
+
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
-#include "ayllu/store/student_store.h"
+#include "sql.h"
 
 #include <Poco/UUIDGenerator.h>
 #include <SQLiteCpp/Statement.h>
@@ -24,28 +26,14 @@ std::string pbkdf2(const std::string& pin, const std::string& salt, int iteratio
 
 Event readEvent(SQLite::Statement& q) {
     Event e;
-    e.device = q.getColumn(0).getString();
-    e.seq = q.getColumn(1).getInt64();
-    e.learner = q.getColumn(2).getString();
-    e.course = q.getColumn(3).getString();
-    e.content = q.getColumn(4).getString();
-    e.attempt = q.getColumn(5).getInt();
-    e.item = q.getColumn(6).getString();
-    fromString(q.getColumn(7).getString(), e.kind);
-    e.atMs = q.getColumn(8).getInt64();
-    if (!q.getColumn(9).isNull()) {
-        fromString(q.getColumn(9).getString(), e.status);
+    std::string kind;
+    std::optional<std::string> status;
+    sql::read(q, e.device, e.seq, e.learner, e.course, e.content, e.attempt, e.item, kind, e.atMs,
+              status, e.scoreRaw, e.scoreMax, e.durationMs, e.text, e.result, e.latencyMs);
+    fromString(kind, e.kind);
+    if (status) {
+        fromString(*status, e.status);
     }
-    if (!q.getColumn(10).isNull()) {
-        e.scoreRaw = q.getColumn(10).getDouble();
-    }
-    if (!q.getColumn(11).isNull()) {
-        e.scoreMax = q.getColumn(11).getDouble();
-    }
-    e.durationMs = q.getColumn(12).getInt64();
-    e.text = q.getColumn(13).getString();
-    e.result = q.getColumn(14).getString();
-    e.latencyMs = q.getColumn(15).getInt64();
     return e;
 }
 
@@ -182,8 +170,7 @@ std::vector<Event> StudentStore::outbox(std::size_t limit) {
                         "at_ms, status, score_raw, score_max, duration_ms, text, result, "
                         "latency_ms FROM outbox o JOIN events e ON e.seq = o.seq AND e.device = ? "
                         "ORDER BY o.seq LIMIT ?");
-    q.bind(1, deviceId_);
-    q.bind(2, static_cast<std::int64_t>(limit));
+    sql::bind(q, deviceId_, static_cast<std::int64_t>(limit));
     std::vector<Event> out;
     while (q.executeStep()) {
         out.push_back(readEvent(q));
@@ -272,23 +259,9 @@ void StudentStore::saveLearner(const Learner& l) {
                  "language, added_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                  "ON CONFLICT (id) DO UPDATE SET class_id = ?2, name = ?3, picture = ?4, "
                  "signin = ?5, pin_hash = coalesce(?6, pin_hash), token = ?7, language = ?8");
-        q.bind(1, l.id);
-        if (l.classId.empty()) {
-            q.bind(2);
-        } else {
-            q.bind(2, l.classId);
-        }
-        q.bind(3, l.name);
-        q.bind(4, l.picture);
-        q.bind(5, l.signin);
-        if (l.pin.empty()) {
-            q.bind(6);
-        } else {
-            q.bind(6, hashPin(l.pin));
-        }
-        q.bind(7, l.token);
-        q.bind(8, l.language);
-        q.bind(9, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, l.id, sql::orNull(l.classId), l.name, l.picture, l.signin,
+                  sql::orNull(l.pin.empty() ? std::string() : hashPin(l.pin)), l.token, l.language,
+                  nowMs());
         q.exec();
     });
 }
@@ -300,19 +273,8 @@ std::vector<Learner> StudentStore::learners(const std::string& classId) {
                         "coalesce(token, ''), language FROM learners "
                         "WHERE ?1 = '' OR class_id = ?1 ORDER BY name");
     q.bind(1, classId);
-    std::vector<Learner> out;
-    while (q.executeStep()) {
-        Learner l;
-        l.id = q.getColumn(0).getString();
-        l.classId = q.getColumn(1).getString();
-        l.name = q.getColumn(2).getString();
-        l.picture = q.getColumn(3).getString();
-        l.signin = q.getColumn(4).getString();
-        l.token = q.getColumn(5).getString();
-        l.language = q.getColumn(6).getString();
-        out.push_back(l);
-    }
-    return out;
+    return sql::all<Learner>(q, &Learner::id, &Learner::classId, &Learner::name, &Learner::picture,
+                             &Learner::signin, &Learner::token, &Learner::language);
 }
 
 bool StudentStore::checkPin(const std::string& learnerId, const std::string& pin) {
@@ -332,13 +294,8 @@ void StudentStore::saveClass(const JoinedClass& c) {
                                  "device_token, joined_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                  "ON CONFLICT (id) DO UPDATE SET name = ?2, host = ?4, port = ?5, "
                                  "device_token = ?6");
-        q.bind(1, c.id);
-        q.bind(2, c.name);
-        q.bind(3, c.teacherFingerprint);
-        q.bind(4, c.host);
-        q.bind(5, c.port);
-        q.bind(6, c.deviceToken);
-        q.bind(7, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, c.id, c.name, c.teacherFingerprint, c.host, c.port, c.deviceToken,
+                  static_cast<std::int64_t>(nowMs()));
         q.exec();
     });
 }
@@ -361,12 +318,7 @@ bool StudentStore::forgetClass(const std::string& id) {
 namespace {
 JoinedClass readClass(SQLite::Statement& q) {
     JoinedClass c;
-    c.id = q.getColumn(0).getString();
-    c.name = q.getColumn(1).getString();
-    c.teacherFingerprint = q.getColumn(2).getString();
-    c.host = q.getColumn(3).getString();
-    c.port = q.getColumn(4).getInt();
-    c.deviceToken = q.getColumn(5).getString();
+    sql::read(q, c.id, c.name, c.teacherFingerprint, c.host, c.port, c.deviceToken);
     return c;
 }
 constexpr const char* kClassColumns =
@@ -399,11 +351,7 @@ void StudentStore::savePackage(const InstalledPackage& p) {
     database().write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT OR REPLACE INTO packages (identifier, version, path, "
                                  "sha256, installed_ms) VALUES (?, ?, ?, ?, ?)");
-        q.bind(1, p.identifier);
-        q.bind(2, p.version);
-        q.bind(3, p.path);
-        q.bind(4, p.sha256);
-        q.bind(5, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, p.identifier, p.version, p.path, p.sha256, static_cast<std::int64_t>(nowMs()));
         q.exec();
     });
 }
@@ -413,8 +361,7 @@ std::optional<InstalledPackage> StudentStore::package(const std::string& identif
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     SQLite::Statement q(database().sql(), "SELECT identifier, version, path, sha256 FROM packages "
                                           "WHERE identifier = ? AND version = ?");
-    q.bind(1, identifier);
-    q.bind(2, version);
+    sql::bind(q, identifier, version);
     if (!q.executeStep()) {
         return std::nullopt;
     }

@@ -1,6 +1,8 @@
+#include "ayllu/store/teacher_store.h"
+
 #include "ayllu/problem.h"
 #include "ayllu/store/student_store.h" // hashPin, verifyPin
-#include "ayllu/store/teacher_store.h"
+#include "sql.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -66,11 +68,8 @@ void TeacherStore::saveClass(const ClassInfo& c) {
         SQLite::Statement q(sql, "INSERT INTO classes (id, name, code, pin_required, created_ms) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET "
                                  "name = ?2, code = ?3, pin_required = ?4");
-        q.bind(1, c.id);
-        q.bind(2, c.name);
-        q.bind(3, c.code);
-        q.bind(4, c.pinRequired ? 1 : 0);
-        q.bind(5, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, c.id, c.name, c.code, c.pinRequired ? 1 : 0,
+                  static_cast<std::int64_t>(nowMs()));
         q.exec();
     });
 }
@@ -116,17 +115,9 @@ void TeacherStore::saveLearners(const std::vector<RosterEntry>& learners) {
                                  "picture = ?4, pin_hash = coalesce(?5, pin_hash), language = ?6");
         for (const auto& l : learners) {
             q.reset();
-            q.bind(1, l.id);
-            q.bind(2, l.classId);
-            q.bind(3, l.name);
-            q.bind(4, l.picture);
-            if (l.pin.empty()) {
-                q.bind(5);
-            } else {
-                q.bind(5, hashPin(l.pin));
-            }
-            q.bind(6, l.language);
-            q.bind(7, static_cast<std::int64_t>(nowMs()));
+            sql::bind(q, l.id, l.classId, l.name, l.picture,
+                      sql::orNull(l.pin.empty() ? std::string() : hashPin(l.pin)), l.language,
+                      nowMs());
             q.exec();
         }
     });
@@ -138,18 +129,9 @@ std::vector<RosterEntry> TeacherStore::roster(const std::string& classId) {
                                    "pin_hash IS NOT NULL FROM learners WHERE class_id = ? "
                                    "ORDER BY name, id");
     q.bind(1, classId);
-    std::vector<RosterEntry> out;
-    while (q.executeStep()) {
-        RosterEntry e;
-        e.id = q.getColumn(0).getString();
-        e.classId = q.getColumn(1).getString();
-        e.name = q.getColumn(2).getString();
-        e.picture = q.getColumn(3).getString();
-        e.language = q.getColumn(4).getString();
-        e.hasPin = q.getColumn(5).getInt() != 0;
-        out.push_back(e);
-    }
-    return out;
+    return sql::all<RosterEntry>(q, &RosterEntry::id, &RosterEntry::classId, &RosterEntry::name,
+                                 &RosterEntry::picture, &RosterEntry::language,
+                                 &RosterEntry::hasPin);
 }
 
 bool TeacherStore::checkPin(const std::string& learnerId, const std::string& pin) {
@@ -179,10 +161,7 @@ void TeacherStore::deviceSeen(const std::string& deviceId, const std::string& na
         SQLite::Statement q(sql, "INSERT INTO devices (id, name, class_id, first_seen_ms, "
                                  "last_seen_ms) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (id) DO "
                                  "UPDATE SET name = ?2, class_id = ?3, last_seen_ms = ?4");
-        q.bind(1, deviceId);
-        q.bind(2, name);
-        q.bind(3, classId);
-        q.bind(4, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, deviceId, name, classId, static_cast<std::int64_t>(nowMs()));
         q.exec();
     });
 }
@@ -192,8 +171,7 @@ std::int64_t TeacherStore::startSession(const std::string& classId) {
     std::int64_t id = 0;
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "INSERT INTO sessions (class_id, started_ms) VALUES (?, ?)");
-        q.bind(1, classId);
-        q.bind(2, static_cast<std::int64_t>(nowMs()));
+        sql::bind(q, classId, static_cast<std::int64_t>(nowMs()));
         q.exec();
         id = sql.getLastInsertRowid();
     });
@@ -204,8 +182,7 @@ void TeacherStore::saveSessionState(std::int64_t session, const std::string& sta
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "UPDATE sessions SET state = ? WHERE id = ?");
-        q.bind(1, state);
-        q.bind(2, static_cast<std::int64_t>(session));
+        sql::bind(q, state, static_cast<std::int64_t>(session));
         q.exec();
     });
 }
@@ -214,8 +191,7 @@ void TeacherStore::endSession(std::int64_t session) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     db_.write([&](SQLite::Database& sql) {
         SQLite::Statement q(sql, "UPDATE sessions SET ended_ms = ? WHERE id = ?");
-        q.bind(1, static_cast<std::int64_t>(nowMs()));
-        q.bind(2, static_cast<std::int64_t>(session));
+        sql::bind(q, static_cast<std::int64_t>(nowMs()), static_cast<std::int64_t>(session));
         q.exec();
     });
 }

@@ -357,7 +357,7 @@ def page_tab(prog, name):
     prog.click(t)
 
 
-def choose(prog, tab, item):
+def pick(prog, tab, item):
     """On the notebook tab `tab`, opens the page's combo box and picks the menu item that
     matches `item` (a regular expression, any case)."""
     page_tab(prog, tab)

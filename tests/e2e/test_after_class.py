@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (LabPc, arguments, choose, finish, page_tab, prepare, query, run,  # noqa: E402
+from desktop import (LabPc, arguments, finish, page_tab, pick, prepare, query, run,  # noqa: E402
                      start_teacher, table, translator, until)
 
 BUILD, OUT, _ = arguments("e2e-after")
@@ -63,7 +63,7 @@ def test_class_signs_in():
 
 
 def test_a_lesson_taught_page_by_page():
-    choose(teacher, "Lección", "muestra")
+    pick(teacher, "Lección", "muestra")
     total = None
     page = 0
     while total is None or page < total:
@@ -79,7 +79,7 @@ def test_a_lesson_taught_page_by_page():
 
 
 def test_a_live_quiz():
-    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
+    pick(teacher, "Cuestionario", r"muestra.*aprendimos")
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))
     for pc in pcs:
         p = pc.prog

@@ -15,7 +15,7 @@ import socket
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Failure, Program, arguments, choose, finish, page_tab, prepare,  # noqa: E402
+from desktop import (Failure, Program, arguments, finish, page_tab, pick, prepare,  # noqa: E402
                      query, run, start_teacher, until)
 
 BUILD, OUT, _ = arguments("e2e-class")
@@ -139,7 +139,7 @@ def test_pcs_with_one_host_name_are_told_apart():
 
 
 def test_tiles_show_the_page_title():
-    choose(teacher, "Lección", "muestra")
+    pick(teacher, "Lección", "muestra")
     teacher.press("push button", re.compile(r"Página siguiente"))
     tab("Clase")
     for n in LEARNERS:
@@ -150,7 +150,7 @@ def test_tiles_show_the_page_title():
 
 
 def test_quiz_answering_then_done():
-    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
+    pick(teacher, "Cuestionario", r"muestra.*aprendimos")
     one = teacher.find("check box", re.compile(r"Una pregunta a la vez|One question", re.I))
     teacher.click(one)
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))

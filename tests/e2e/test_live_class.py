@@ -16,8 +16,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (Failure, Program, arguments, checked, choose, enabled, finish,  # noqa: E402
-                     page_tab, prepare, query, run, start_teacher, until)
+from desktop import (Failure, Program, arguments, checked, enabled, finish,  # noqa: E402
+                     page_tab, pick, prepare, query, run, start_teacher, until)
 
 BUILD, OUT, _ = arguments("e2e-live")
 BIN = os.path.join(BUILD, "bin")
@@ -86,7 +86,7 @@ def test_students_join_and_sign_in():
 
 def test_lesson_starts_on_a_course_the_pcs_lack():
     """Point 3: starting a lesson sends the course at once; the console says per PC."""
-    choose(teacher, "Lección", "muestra")
+    pick(teacher, "Lección", "muestra")
     teacher.press("push button", re.compile(r"Página siguiente"))
     for pc in pcs:
         pc.prog.wait_text(r"El ratón|ratón", timeout=60)  # the page itself, not "arriving"
@@ -119,7 +119,7 @@ def test_hand_up_seen_and_lowered():
 
 
 def start_quiz():
-    choose(teacher, "Cuestionario", r"muestra.*aprendimos")
+    pick(teacher, "Cuestionario", r"muestra.*aprendimos")
     teacher.press("push button", re.compile(r"Empezar el cuestionario"))
 
 

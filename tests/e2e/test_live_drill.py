@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from desktop import (LabPc, arguments, choose, enabled, extents, finish, page_tab,  # noqa: E402
+from desktop import (LabPc, arguments, enabled, extents, finish, page_tab, pick,  # noqa: E402
                      prepare, query, run, start_teacher, translator, until)
 
 BUILD, OUT, _ = arguments("e2e-drill")
@@ -70,7 +70,7 @@ def test_students_sign_in():
 
 
 def test_teacher_hands_the_drill_to_one_selected_pc():
-    choose(teacher, "Lección", "muestra")
+    pick(teacher, "Lección", "muestra")
     teacher.find("label", re.compile(re.escape(tr("Drills"))))
     # On the class tab a click on the first tile (Ana's: online first, by name) selects her.
     # The tiles are drawn, not widgets: the first one starts 10 px inside the page, whose

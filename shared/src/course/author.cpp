@@ -1,4 +1,5 @@
 #include "ayllu/course/author.h"
+
 #include "ayllu/course/validate.h"
 #include "ayllu/course/write.h"
 #include "ayllu/i18n.h"

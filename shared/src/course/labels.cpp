@@ -1,4 +1,5 @@
 #include "ayllu/course/labels.h"
+
 #include "ayllu/i18n.h"
 
 namespace ayllu::course {

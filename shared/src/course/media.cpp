@@ -1,4 +1,5 @@
 #include "ayllu/course/media.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
 #include "ayllu/text.h"

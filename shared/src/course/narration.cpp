@@ -1,5 +1,6 @@
-#include "ayllu/course/media.h"
 #include "ayllu/course/narration.h"
+
+#include "ayllu/course/media.h"
 #include "ayllu/i18n.h"
 #include "ayllu/zip.h"
 

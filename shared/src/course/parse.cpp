@@ -1,4 +1,5 @@
 #include "ayllu/course/parse.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/text.h"
 

@@ -1,8 +1,9 @@
+#include "ayllu/course/validate.h"
+
 #include "ayllu/course/labels.h"
 #include "ayllu/course/media.h"
 #include "ayllu/course/narration.h"
 #include "ayllu/course/parse.h"
-#include "ayllu/course/validate.h"
 #include "ayllu/i18n.h"
 #include "ayllu/text.h"
 #include "ayllu/zip.h"

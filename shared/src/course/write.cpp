@@ -1,4 +1,5 @@
 #include "ayllu/course/write.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
 

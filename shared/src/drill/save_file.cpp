@@ -1,4 +1,5 @@
 #include "ayllu/drill/save_file.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
 

@@ -1,4 +1,5 @@
 #include "ayllu/drill/typing.h"
+
 #include "common.h"
 
 #include <Poco/JSON/Object.h>

@@ -1,5 +1,6 @@
-#include "ayllu/i18n.h"
 #include "ayllu/import/quiz_import.h"
+
+#include "ayllu/i18n.h"
 #include "ayllu/text.h"
 
 #include <algorithm>

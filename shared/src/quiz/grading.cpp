@@ -1,4 +1,5 @@
 #include "ayllu/quiz/grading.h"
+
 #include "ayllu/text.h"
 
 #include <Poco/Dynamic/Var.h>

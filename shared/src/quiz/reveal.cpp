@@ -1,6 +1,7 @@
+#include "ayllu/quiz/reveal.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
-#include "ayllu/quiz/reveal.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>

@@ -1,6 +1,7 @@
+#include "ayllu/speech/read_aloud.h"
+
 #include "ayllu/i18n.h"
 #include "ayllu/problem.h"
-#include "ayllu/speech/read_aloud.h"
 
 #include <algorithm>
 #include <espeak-ng/speak_lib.h>

@@ -484,7 +484,8 @@ BOOST_AUTO_TEST_CASE(a_step_one_student_file_migrates_to_the_latest_schema) {
     const auto path = tmp / "old.db";
     {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec(readFile(sourceDir() / "tests/fixtures/db/student-v1.sql"));
+        db.exec(readFile(sourceDir() / "tests/fixtures/db/v1.sql"));
+        db.exec("INSERT INTO meta (key, value) VALUES ('role', 'student'), ('device', 'dev-a')");
     }
     StudentStore s(path.string());
     BOOST_REQUIRE_MESSAGE(s.available(), s.lastError());
@@ -502,7 +503,8 @@ BOOST_AUTO_TEST_CASE(a_step_one_teacher_file_migrates_to_the_latest_schema) {
     const auto path = tmp / "old.db";
     {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec(readFile(sourceDir() / "tests/fixtures/db/teacher-v1.sql"));
+        db.exec(readFile(sourceDir() / "tests/fixtures/db/v1.sql"));
+        db.exec("INSERT INTO meta (key, value) VALUES ('role', 'teacher')");
     }
     TeacherStore t(path.string());
     compareWithFixture(dump(t.database().sql()),

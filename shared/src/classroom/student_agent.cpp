@@ -1,11 +1,11 @@
 #include "ayllu/classroom/student_agent.h"
-#include "ayllu/classroom/wire.h"
+
+#include "ayllu/classroom/messages.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
 #include "ayllu/zip.h"
 
-#include <Poco/JSON/Array.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <algorithm>
@@ -21,8 +21,6 @@ namespace ayllu::classroom {
 namespace fs = std::filesystem;
 using i18n::fmt;
 using net::MsgType;
-using Poco::JSON::Array;
-using Poco::JSON::Object;
 
 namespace {
 
@@ -37,15 +35,6 @@ public:
 private:
     std::string why_;
 };
-
-// Identifiers and versions become file names: keep them plain.
-bool plainName(const std::string& s) {
-    return !s.empty() && s.size() <= 128 && s.find("..") == std::string::npos &&
-           std::all_of(s.begin(), s.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
-                      c == '_';
-           });
-}
 
 } // namespace
 
@@ -154,7 +143,7 @@ void StudentAgent::run() {
     notifyClass();
 }
 
-void StudentAgent::send(MsgType type, const Object& o) {
+void StudentAgent::send(MsgType type, const std::string& payload) {
     std::shared_ptr<net::Channel> ch;
     {
         std::lock_guard<std::mutex> lock(m_);
@@ -163,7 +152,7 @@ void StudentAgent::send(MsgType type, const Object& o) {
     if (!ch) {
         throw net::ChannelClosed("not connected");
     }
-    ch->send(type, o);
+    ch->sendRaw(type, payload);
 }
 
 void StudentAgent::session() {
@@ -188,22 +177,19 @@ void StudentAgent::session() {
         std::lock_guard<std::mutex> lock(m_);
         ch_ = ch;
     }
-    Object hello;
-    hello.set("version", net::kProtocolVersion);
-    hello.set("device", store_.deviceId());
     const std::string pcName = store_.pcName(); // chosen on the join screen
-    hello.set("name", pcName.empty() ? cfg_.deviceName : pcName);
-    ch->send(MsgType::Hello, hello);
+    msg::send(*ch, msg::StudentHello{net::kProtocolVersion, store_.deviceId(),
+                                     pcName.empty() ? cfg_.deviceName : pcName});
     auto f = ch->receive(Poco::Timespan(15, 0));
     if (!f || f->type != MsgType::Hello) {
         throw net::ProtocolError("the teacher did not answer Hello");
     }
-    auto o = net::parsePayload(*f);
-    if (net::integer(o, "version", 1, 1000000) != net::kProtocolVersion) {
+    const auto hello = msg::TeacherHello::decode(f->payload);
+    if (hello.version != net::kProtocolVersion) {
         throw Final(fmt(_("The teacher's Ayllu speaks another protocol version; update Ayllu.")));
     }
-    const std::string classId = net::str(o, "classId", 128);
-    const std::string className = net::str(o, "className", 200);
+    const std::string& classId = hello.classId;
+    const std::string& className = hello.className;
     // The key check, before anything secret is sent.
     const std::string fp = ch->peerFingerprint();
     const auto known = store_.joinedClass(classId);
@@ -216,9 +202,7 @@ void StudentAgent::session() {
                         host, className));
     }
     if (known && !known->deviceToken.empty()) {
-        Object resume;
-        resume.set("token", known->deviceToken);
-        ch->send(MsgType::Resume, resume);
+        msg::send(*ch, msg::Resume{known->deviceToken});
     } else {
         if (code.empty()) {
             throw Final(_("Type the class code to join this class."));
@@ -226,18 +210,16 @@ void StudentAgent::session() {
         if (!cfg_.confirmTeacher || !cfg_.confirmTeacher(net::shortCode(fp), className)) {
             throw Final(_("The code on the teacher's screen was not confirmed; nothing was sent."));
         }
-        Object join;
-        join.set("code", code);
-        ch->send(MsgType::Join, join);
+        msg::send(*ch, msg::Join{code});
     }
     f = ch->receive(Poco::Timespan(30, 0));
     if (!f) {
         throw net::ProtocolError("no answer to Join");
     }
-    o = net::parsePayload(*f);
     if (f->type == MsgType::Refused) {
-        const std::string reason = net::str(o, "reason", 32);
-        const std::string message = net::optStr(o, "message", 1000);
+        const auto refused = msg::Refused::decode(f->payload);
+        const std::string& reason = refused.reason;
+        const std::string& message = refused.message;
         if (reason == "token" && !code.empty()) {
             // The teacher forgot this PC: forget its token and join again with the code.
             store_.saveClass({classId, className, fp, host, port, ""});
@@ -248,25 +230,18 @@ void StudentAgent::session() {
     if (f->type != MsgType::Joined) {
         throw net::ProtocolError(std::string("expected Joined, got ") + net::name(f->type));
     }
-    store_.saveClass({classId, className, fp, host, port, net::str(o, "token", 128)});
+    const auto joined = msg::Joined::decode(f->payload);
+    store_.saveClass({classId, className, fp, host, port, joined.token});
     std::vector<RosterLearner> roster;
     std::map<std::string, std::string> tokens;
     for (const auto& l : store_.learners(classId)) {
         tokens[l.id] = l.token;
     }
-    if (const auto arr = o->getArray("roster")) {
-        for (std::size_t i = 0; i < arr->size() && i < 5000; ++i) {
-            const auto x = arr->getObject(static_cast<unsigned>(i));
-            if (!x) {
-                throw net::ProtocolError("a roster entry is not an object");
-            }
-            RosterLearner r{net::str(x, "id", 128), net::str(x, "name", 200),
-                            net::optStr(x, "picture", 200), net::optStr(x, "language", 16),
-                            net::boolean(x, "pin")};
-            store_.saveLearner({r.id, classId, r.name, r.picture, r.pin ? "pin" : "picture", "",
-                                tokens[r.id], r.language.empty() ? "es" : r.language});
-            roster.push_back(r);
-        }
+    for (const auto& x : joined.roster) {
+        const RosterLearner r{x.id, x.name, x.picture, x.language, x.pin};
+        store_.saveLearner({r.id, classId, r.name, r.picture, r.pin ? "pin" : "picture", "",
+                            tokens[r.id], r.language.empty() ? "es" : r.language});
+        roster.push_back(r);
     }
     {
         std::lock_guard<std::mutex> lock(m_);
@@ -283,10 +258,7 @@ void StudentAgent::session() {
     // Learners who signed in here before come back without typing anything.
     for (const auto& [learner, token] : tokens) {
         if (!token.empty()) {
-            Object in;
-            in.set("learner", learner);
-            in.set("token", token);
-            ch->send(MsgType::SignIn, in);
+            msg::send(*ch, msg::SignIn{learner, token, {}});
         }
     }
     auto lastHeard = std::chrono::steady_clock::now();
@@ -301,8 +273,7 @@ void StudentAgent::session() {
             throw net::ChannelClosed("no word from the teacher for 20 s");
         }
         if (t - lastPing > std::chrono::seconds(5)) {
-            Object ping;
-            ch->send(MsgType::Ping, ping);
+            msg::send(*ch, msg::Ping{});
             lastPing = t;
         }
         flushOutbox();
@@ -324,13 +295,13 @@ void StudentAgent::flushOutbox() {
     if (signedIn.empty()) {
         return;
     }
-    Array::Ptr events = new Array;
+    msg::Events batch;
     std::set<std::int64_t> seqs;
     for (const auto& e : store_.outbox(cfg_.batchSize * 4)) {
         if (signedIn.count(e.learner) == 0) {
             continue; // waits until that learner signs in
         }
-        events->add(eventToJson(e));
+        batch.events.push_back(e);
         seqs.insert(e.seq);
         if (seqs.size() >= cfg_.batchSize) {
             break;
@@ -344,51 +315,35 @@ void StudentAgent::flushOutbox() {
         inflight_ = seqs;
         inflightSince_ = now();
     }
-    Object o;
-    o.set("events", events);
-    send(MsgType::Events, o);
+    send(batch);
 }
 
 void StudentAgent::handle(const net::Frame& f) {
-    if (f.type == MsgType::PackageChunk) {
-        onChunk(f);
-        return;
-    }
-    const auto o = net::parsePayload(f);
     switch (f.type) {
     case MsgType::Pong:
         return;
     case MsgType::SignedIn: {
-        const std::string learner = net::str(o, "learner", 128);
-        const bool ok = net::boolean(o, "ok");
-        if (ok) {
-            const std::string token = net::str(o, "token", 128);
+        const auto r = msg::SignedIn::decode(f.payload);
+        if (r.ok) {
             for (auto l : store_.learners(view().classId)) {
-                if (l.id == learner) {
-                    l.token = token;
+                if (l.id == r.learner) {
+                    l.token = r.token;
                     store_.saveLearner(l);
                 }
             }
         }
         {
             std::lock_guard<std::mutex> lock(m_);
-            if (ok) {
-                signedIn_.insert(learner);
+            if (r.ok) {
+                signedIn_.insert(r.learner);
             }
-            signInReplies_[learner] = {ok, ok ? std::string() : net::optStr(o, "reason", 32)};
+            signInReplies_[r.learner] = {r.ok, r.reason};
         }
         cv_.notify_all();
         return;
     }
     case MsgType::EventsAck: {
-        const auto arr = o->getArray("seqs");
-        if (!arr) {
-            throw net::ProtocolError("EventsAck without seqs");
-        }
-        std::vector<std::int64_t> seqs;
-        for (std::size_t i = 0; i < arr->size(); ++i) {
-            seqs.push_back(arr->getElement<std::int64_t>(static_cast<unsigned>(i)));
-        }
+        const auto seqs = msg::EventsAck::decode(f.payload).seqs;
         store_.acknowledge(seqs); // only now do they leave the outbox
         {
             std::lock_guard<std::mutex> lock(m_);
@@ -401,9 +356,10 @@ void StudentAgent::handle(const net::Frame& f) {
         return;
     }
     case MsgType::ClassState:
-        onClassState(o);
+        onClassState(msg::ClassStateMsg::decode(f.payload));
         return;
     case MsgType::QuizReveal: {
+        msg::QuizReveal::decode(f.payload); // checked; the screen reads it as it came
         {
             std::lock_guard<std::mutex> lock(m_);
             view_.reveal = f.payload;
@@ -412,57 +368,40 @@ void StudentAgent::handle(const net::Frame& f) {
         return;
     }
     case MsgType::PackageOffer:
-        onOffer(o);
+        onOffer(msg::PackageOffer::decode(f.payload));
+        return;
+    case MsgType::PackageChunk:
+        onChunk(msg::PackageChunk::decode(f.payload));
         return;
     case MsgType::Refused:
-        throw Final(net::optStr(o, "message", 1000));
+        throw Final(msg::Refused::decode(f.payload).message);
     default:
         throw net::ProtocolError(std::string("a teacher's PC may not send ") + net::name(f.type));
     }
 }
-
-void StudentAgent::onClassState(const Object::Ptr& o) {
+void StudentAgent::onClassState(const msg::ClassStateMsg& m) {
     ClassView v;
-    const std::string mode = net::str(o, "mode", 32);
-    v.mode = mode == "paced" ? Mode::Paced : mode == "self-paced" ? Mode::SelfPaced : Mode::Idle;
-    v.course = net::optStr(o, "course", 256);
-    v.lesson = net::optStr(o, "lesson", 256);
-    v.page = net::optStr(o, "page", 256);
-    const bool locked = net::boolean(o, "locked");
-    if (const auto hands = o->getArray("hands")) {
-        for (std::size_t i = 0; i < hands->size() && i < 64; ++i) {
-            v.hands.insert(hands->getElement<std::string>(static_cast<unsigned>(i)));
-        }
+    v.mode = m.mode;
+    v.course = m.course;
+    v.lesson = m.lesson;
+    v.page = m.page;
+    v.hands = m.hands;
+    if (m.drill) {
+        v.drill = LiveDrillView{m.drill->course, m.drill->content, m.drill->round};
     }
-    if (const auto d = o->getObject("drill")) {
-        v.drill = LiveDrillView{net::str(d, "course", 256), net::str(d, "content", 256),
-                                static_cast<int>(net::integer(d, "round", 0, 1000000000))};
-    }
-    if (const auto q = o->getObject("quiz")) {
+    if (m.quiz) {
         LiveQuizView lq;
-        lq.course = net::str(q, "course", 256);
-        lq.content = net::str(q, "content", 256);
-        lq.title = net::optStr(q, "title", 1000);
-        if (const auto titles = q->getObject("titles")) {
-            for (const auto& lang : titles->getNames()) {
-                if (lq.titles.size() < 16 && lang.size() <= 16) {
-                    lq.titles[lang] = net::str(titles, lang.c_str(), 1000);
-                }
-            }
-        }
-        lq.attempt = static_cast<int>(net::integer(q, "attempt", 1, 1000000));
-        lq.open = net::boolean(q, "open");
-        lq.revealed = net::boolean(q, "revealed");
-        lq.oneByOne = net::boolean(q, "oneByOne");
-        const auto remaining = net::integer(q, "remainingMs", 0, INT64_MAX);
+        lq.course = m.quiz->course;
+        lq.content = m.quiz->content;
+        lq.title = m.quiz->title;
+        lq.titles = m.quiz->titles;
+        lq.attempt = m.quiz->attempt;
+        lq.open = m.quiz->open;
+        lq.revealed = m.quiz->revealed;
+        lq.oneByOne = m.quiz->oneByOne;
+        const auto remaining = m.quiz->remainingMs;
         lq.deadlineMs = remaining > 0 ? now() + remaining : 0; // our clock, not the teacher's
-        if (const auto qs = q->getArray("questions")) {
-            for (std::size_t i = 0; i < qs->size(); ++i) {
-                std::ostringstream out;
-                Poco::JSON::Stringifier::stringify(qs->get(static_cast<unsigned>(i)), out);
-                lq.questions.push_back(out.str());
-            }
-        }
+        lq.questions = m.quiz->questions; // as they came: never turned back into text
         v.quiz = lq;
     }
     {
@@ -470,12 +409,11 @@ void StudentAgent::onClassState(const Object::Ptr& o) {
         v.classId = view_.classId;
         v.className = view_.className;
         v.reveal = v.quiz && v.quiz->revealed ? view_.reveal : std::string();
-        lockedByTeacher_ = locked;
+        lockedByTeacher_ = m.locked;
         view_ = v;
     }
     notifyClass();
 }
-
 ClassView StudentAgent::view() {
     std::lock_guard<std::mutex> lock(m_);
     ClassView v = view_;
@@ -536,13 +474,8 @@ bool StudentAgent::signIn(const std::string& learner, const std::string& pin, st
         std::lock_guard<std::mutex> lock(m_);
         signInReplies_.erase(learner);
     }
-    Object in;
-    in.set("learner", learner);
-    if (!pin.empty()) {
-        in.set("pin", pin);
-    }
     try {
-        send(MsgType::SignIn, in);
+        send(msg::SignIn{learner, {}, pin});
     } catch (const net::ChannelClosed& e) {
         if (why != nullptr) {
             *why = e.what();
@@ -572,10 +505,8 @@ void StudentAgent::signOut(const std::string& learner) {
         std::lock_guard<std::mutex> lock(m_);
         signedIn_.erase(learner);
     }
-    Object o;
-    o.set("learner", learner);
     try {
-        send(MsgType::SignOut, o);
+        send(msg::SignOut{learner});
     } catch (const net::ChannelClosed&) {
     }
 }
@@ -618,67 +549,56 @@ store::SaveResult StudentAgent::answerLive(const std::string& learner, const std
 void StudentAgent::presence(const std::string& learner, const std::string& state,
                             const std::string& page, const std::string& course,
                             const std::string& content) {
-    Object o;
-    o.set("learner", learner);
-    o.set("state", state);
-    o.set("page", page);
+    msg::Presence p;
+    p.learner = learner;
+    p.state = state;
+    p.page = page;
     if (!course.empty()) {
-        o.set("course", course);
-        o.set("content", content);
+        p.course = course;
+        p.content = content;
     }
     try {
-        send(MsgType::Presence, o);
+        send(p);
     } catch (const net::ChannelClosed&) {
     }
 }
-
 void StudentAgent::drillProgress(const std::string& learner, const std::string& drill, int done,
                                  int total) {
     if (total < 1) {
         return; // nothing to count (the teacher refuses a drill of no steps)
     }
-    Object o;
-    o.set("learner", learner);
-    o.set("state", "drill");
-    o.set("page", "");
-    o.set("drill", drill);
-    o.set("content", drill); // where the learner is, for the class view's title
+    msg::Presence p;
+    p.learner = learner;
+    p.state = "drill";
+    p.content = drill; // where the learner is, for the class view's title
     if (const auto v = view(); v.drill && v.drill->content == drill) {
-        o.set("course", v.drill->course);
+        p.course = v.drill->course;
     }
-    o.set("done", std::clamp(done, 0, total));
-    o.set("total", total);
+    p.drill = msg::DrillProgress{drill, std::clamp(done, 0, total), total};
     try {
-        send(MsgType::Presence, o);
+        send(p);
     } catch (const net::ChannelClosed&) {
     }
 }
-
 void StudentAgent::hand(const std::string& learner, bool up) {
-    Object o;
-    o.set("learner", learner);
-    o.set("up", up);
     try {
-        send(MsgType::Hand, o);
+        send(msg::Hand{learner, up});
     } catch (const net::ChannelClosed&) {
     }
 }
 
-void StudentAgent::onOffer(const Object::Ptr& o) {
+void StudentAgent::onOffer(const msg::PackageOffer& offer) {
     Download d;
-    d.identifier = net::str(o, "identifier", 128);
-    d.version = net::str(o, "version", 64);
-    d.sha256 = net::str(o, "sha256", 64);
-    d.size = static_cast<std::uint64_t>(net::integer(o, "size", 1, 1LL << 31));
-    if (!plainName(d.identifier) || !plainName(d.version)) {
-        throw net::ProtocolError("a package name that is not a plain file name");
-    }
-    Object req;
-    req.set("identifier", d.identifier);
-    req.set("version", d.version);
+    d.identifier = offer.identifier;
+    d.version = offer.version;
+    d.sha256 = offer.sha256;
+    d.size = offer.size;
+    msg::PackageRequest req;
+    req.identifier = d.identifier;
+    req.version = d.version;
     if (store_.package(d.identifier, d.version)) {
-        req.set("have", true); // skipped: this PC has that version
-        send(MsgType::PackageRequest, req);
+        req.have = true; // skipped: this PC has that version
+        send(req);
         return;
     }
     const fs::path incoming = fs::path(cfg_.dataDir) / "incoming";
@@ -697,28 +617,27 @@ void StudentAgent::onOffer(const Object::Ptr& o) {
         std::lock_guard<std::mutex> lock(m_);
         download_ = d;
     }
-    req.set("offset", offset);
-    send(MsgType::PackageRequest, req);
+    req.offset = offset;
+    send(req);
 }
 
-void StudentAgent::onChunk(const net::Frame& f) {
-    const auto [h, bytes] = net::decodeChunk(f);
+void StudentAgent::onChunk(const msg::PackageChunk& c) {
+    const std::string& bytes = c.bytes;
     std::optional<Download> d;
     {
         std::lock_guard<std::mutex> lock(m_);
         d = download_;
     }
-    if (!d || net::str(h, "identifier", 128) != d->identifier ||
-        net::str(h, "version", 64) != d->version) {
+    if (!d || c.identifier != d->identifier || c.version != d->version) {
         throw net::ProtocolError("a chunk of a package that was not requested");
     }
     std::error_code ec;
     const std::uint64_t have = fs::exists(d->part, ec) ? fs::file_size(d->part, ec) : 0;
-    const auto offset = static_cast<std::uint64_t>(net::integer(h, "offset", 0, 1LL << 31));
+    const auto offset = c.offset;
     if (offset != have || have + bytes.size() > d->size) {
         throw net::ProtocolError("a chunk at the wrong offset");
     }
-    if (crypto::sha256Hex(bytes) != net::str(h, "sha256", 64)) {
+    if (crypto::sha256Hex(bytes) != c.sha256) {
         throw net::ProtocolError("a chunk that does not match its SHA-256");
     }
     {
@@ -737,9 +656,9 @@ void StudentAgent::onChunk(const net::Frame& f) {
     if (done < d->size) {
         return;
     }
-    Object result;
-    result.set("identifier", d->identifier);
-    result.set("version", d->version);
+    msg::PackageDone result;
+    result.identifier = d->identifier;
+    result.version = d->version;
     std::string why;
     const fs::path target = fs::path(cfg_.dataDir) / "courses" / (d->identifier + "-" + d->version);
     if (crypto::sha256FileHex(d->part) != d->sha256) {
@@ -762,14 +681,14 @@ void StudentAgent::onChunk(const net::Frame& f) {
         std::lock_guard<std::mutex> lock(m_);
         download_.reset();
     }
-    result.set("ok", why.empty());
+    result.ok = why.empty();
     if (!why.empty()) {
-        result.set("reason", why);
+        result.reason = why;
         log("package " + d->identifier + " failed: " + why);
     } else if (observer_ != nullptr) {
         observer_->packageInstalled(d->identifier, d->version, target.string());
     }
-    send(MsgType::PackageDone, result);
+    send(result);
 }
 
 std::uint64_t StudentAgent::bytesSent() const {

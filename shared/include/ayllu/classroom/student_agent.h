@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ayllu/classroom/class_state.h"
+#include "ayllu/classroom/messages.h"
 #include "ayllu/net/channel.h"
 #include "ayllu/store/student_store.h"
 
@@ -31,8 +32,10 @@ struct LiveQuizView {
     bool open = false;
     bool revealed = false;
     bool oneByOne = false;
-    std::int64_t deadlineMs = 0;        // this PC's clock; 0: no timer
-    std::vector<std::string> questions; // public views (JSON), never the key
+    std::int64_t deadlineMs = 0; // this PC's clock; 0: no timer
+    // The public views as the teacher made them for this PC (never the key): decoded once from
+    // the ClassState and shown as they are.
+    std::vector<quiz::PublicQuestion> questions;
 };
 
 // A drill the teacher handed to this PC: opened at once, until the teacher takes it back.
@@ -128,11 +131,15 @@ private:
     void run();
     void session();
     void handle(const net::Frame& f);
-    void onClassState(const Poco::JSON::Object::Ptr& o);
-    void onOffer(const Poco::JSON::Object::Ptr& o);
-    void onChunk(const net::Frame& f);
+    void onClassState(const msg::ClassStateMsg& m);
+    void onOffer(const msg::PackageOffer& offer);
+    void onChunk(const msg::PackageChunk& c);
     void flushOutbox();
-    void send(net::MsgType type, const Poco::JSON::Object& o);
+    void send(net::MsgType type, const std::string& payload);
+    template <typename M>
+    void send(const M& m) {
+        send(M::kType, m.encode());
+    }
     void notifyClass();
     std::int64_t now() const;
     void log(const std::string& line);

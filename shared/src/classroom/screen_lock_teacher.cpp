@@ -54,8 +54,4 @@ void ScreenLockTeacher::namesLocked(std::map<std::string, std::string>& names) c
     }
 }
 
-bool ScreenLockStudent::shown(bool connected, std::int64_t nowMs, std::int64_t lostMs) const {
-    return byTeacher && (connected || nowMs - lostMs < kReleaseMs);
-}
-
 } // namespace ayllu::classroom

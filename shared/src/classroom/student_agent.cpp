@@ -1,10 +1,12 @@
 #include "ayllu/classroom/student_agent.h"
 
+#include "ayllu/classroom/course_delivery.h"
+#include "ayllu/classroom/lesson_pacing.h"
+#include "ayllu/classroom/live_quiz.h"
 #include "ayllu/classroom/messages.h"
-#include "ayllu/course/validate.h"
-#include "ayllu/crypto.h"
+#include "ayllu/classroom/screen_lock.h"
+#include "ayllu/classroom/sync.h"
 #include "ayllu/i18n.h"
-#include "ayllu/zip.h"
 
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureStreamSocket.h>
@@ -24,8 +26,6 @@ using net::MsgType;
 
 namespace {
 
-constexpr std::int64_t kLockReleaseMs = 120000; // nobody stays locked out by a vanished teacher
-
 // Refusals that retrying cannot fix: stop and tell the person.
 class Final : public std::exception {
 public:
@@ -39,7 +39,10 @@ private:
 } // namespace
 
 StudentAgent::StudentAgent(store::StudentStore& store, StudentConfig cfg, StudentObserver* observer)
-    : store_(store), cfg_(std::move(cfg)), observer_(observer) {}
+    : store_(store), cfg_(std::move(cfg)), observer_(observer),
+      lock_(std::make_unique<ScreenLockStudent>()),
+      delivery_(std::make_unique<CourseDeliveryStudent>(static_cast<StudentHost&>(*this))),
+      sync_(std::make_unique<SyncStudent>(static_cast<StudentHost&>(*this))) {}
 
 StudentAgent::~StudentAgent() {
     disconnect();
@@ -106,6 +109,7 @@ void StudentAgent::run() {
         } catch (const std::exception& e) {
             why = e.what();
         }
+        sync_->reset();
         std::shared_ptr<net::Channel> old;
         {
             std::lock_guard<std::mutex> lock(m_);
@@ -113,7 +117,6 @@ void StudentAgent::run() {
             ch_.reset();
             joined_ = false;
             signedIn_.clear();
-            inflight_.clear();
             if (connected_) {
                 lostMs_ = now();
             }
@@ -143,7 +146,7 @@ void StudentAgent::run() {
     notifyClass();
 }
 
-void StudentAgent::send(MsgType type, const std::string& payload) {
+void StudentAgent::sendPayload(MsgType type, const std::string& payload) {
     std::shared_ptr<net::Channel> ch;
     {
         std::lock_guard<std::mutex> lock(m_);
@@ -276,46 +279,8 @@ void StudentAgent::session() {
             msg::send(*ch, msg::Ping{});
             lastPing = t;
         }
-        flushOutbox();
+        sync_->flush();
     }
-}
-
-void StudentAgent::flushOutbox() {
-    const std::lock_guard<std::mutex> flushing(flushMutex_);
-    std::set<std::string> signedIn;
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        // An unanswered batch is sent again after 15 s (the teacher stores each event once).
-        if (!inflight_.empty() && now() - inflightSince_ < 15000) {
-            return;
-        }
-        inflight_.clear();
-        signedIn = signedIn_;
-    }
-    if (signedIn.empty()) {
-        return;
-    }
-    msg::Events batch;
-    std::set<std::int64_t> seqs;
-    for (const auto& e : store_.outbox(cfg_.batchSize * 4)) {
-        if (signedIn.count(e.learner) == 0) {
-            continue; // waits until that learner signs in
-        }
-        batch.events.push_back(e);
-        seqs.insert(e.seq);
-        if (seqs.size() >= cfg_.batchSize) {
-            break;
-        }
-    }
-    if (seqs.empty()) {
-        return;
-    }
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        inflight_ = seqs;
-        inflightSince_ = now();
-    }
-    send(batch);
 }
 
 void StudentAgent::handle(const net::Frame& f) {
@@ -343,16 +308,7 @@ void StudentAgent::handle(const net::Frame& f) {
         return;
     }
     case MsgType::EventsAck: {
-        const auto seqs = msg::EventsAck::decode(f.payload).seqs;
-        store_.acknowledge(seqs); // only now do they leave the outbox
-        {
-            std::lock_guard<std::mutex> lock(m_);
-            inflight_.clear();
-        }
-        cv_.notify_all();
-        if (observer_ != nullptr) {
-            observer_->acknowledged(seqs);
-        }
+        sync_->onAck(msg::EventsAck::decode(f.payload));
         return;
     }
     case MsgType::ClassState:
@@ -368,10 +324,10 @@ void StudentAgent::handle(const net::Frame& f) {
         return;
     }
     case MsgType::PackageOffer:
-        onOffer(msg::PackageOffer::decode(f.payload));
+        delivery_->onOffer(msg::PackageOffer::decode(f.payload));
         return;
     case MsgType::PackageChunk:
-        onChunk(msg::PackageChunk::decode(f.payload));
+        delivery_->onChunk(msg::PackageChunk::decode(f.payload));
         return;
     case MsgType::Refused:
         throw Final(msg::Refused::decode(f.payload).message);
@@ -381,35 +337,20 @@ void StudentAgent::handle(const net::Frame& f) {
 }
 void StudentAgent::onClassState(const msg::ClassStateMsg& m) {
     ClassView v;
-    v.mode = m.mode;
-    v.course = m.course;
-    v.lesson = m.lesson;
-    v.page = m.page;
-    v.hands = m.hands;
-    if (m.drill) {
+    followLesson(m, v); // lesson_pacing
+    v.hands = m.hands;  // presence
+    if (m.drill) {      // drills
         v.drill = LiveDrillView{m.drill->course, m.drill->content, m.drill->round};
     }
     if (m.quiz) {
-        LiveQuizView lq;
-        lq.course = m.quiz->course;
-        lq.content = m.quiz->content;
-        lq.title = m.quiz->title;
-        lq.titles = m.quiz->titles;
-        lq.attempt = m.quiz->attempt;
-        lq.open = m.quiz->open;
-        lq.revealed = m.quiz->revealed;
-        lq.oneByOne = m.quiz->oneByOne;
-        const auto remaining = m.quiz->remainingMs;
-        lq.deadlineMs = remaining > 0 ? now() + remaining : 0; // our clock, not the teacher's
-        lq.questions = m.quiz->questions; // as they came: never turned back into text
-        v.quiz = lq;
+        v.quiz = liveQuizView(*m.quiz, now());
     }
     {
         std::lock_guard<std::mutex> lock(m_);
         v.classId = view_.classId;
         v.className = view_.className;
         v.reveal = v.quiz && v.quiz->revealed ? view_.reveal : std::string();
-        lockedByTeacher_ = m.locked;
+        lock_->byTeacher = m.locked; // screen_lock
         view_ = v;
     }
     notifyClass();
@@ -418,7 +359,7 @@ ClassView StudentAgent::view() {
     std::lock_guard<std::mutex> lock(m_);
     ClassView v = view_;
     v.connected = connected_;
-    v.locked = lockedByTeacher_ && (connected_ || now() - lostMs_ < kLockReleaseMs);
+    v.locked = lock_->shown(connected_, now(), lostMs_);
     return v;
 }
 
@@ -459,10 +400,10 @@ bool StudentAgent::waitJoined(int timeoutMs) {
            refusal().empty();
 }
 
-bool StudentAgent::waitSynced(int timeoutMs) {
-    return waitFor([this] { return store_.outboxSize() == 0 && store_.unsaved() == 0; }, timeoutMs);
+std::set<std::string> StudentAgent::signedIn() {
+    std::lock_guard<std::mutex> lock(m_);
+    return signedIn_;
 }
-
 std::vector<RosterLearner> StudentAgent::roster() {
     std::lock_guard<std::mutex> lock(m_);
     return roster_;
@@ -509,186 +450,6 @@ void StudentAgent::signOut(const std::string& learner) {
         send(msg::SignOut{learner});
     } catch (const net::ChannelClosed&) {
     }
-}
-
-store::SaveResult StudentAgent::record(store::Event e) {
-    if (e.atMs == 0) {
-        e.atMs = now();
-    }
-    auto r = store_.record(std::move(e));
-    cv_.notify_all();
-    if (r.saved && connected_) {
-        try {
-            flushOutbox(); // now, not at the session thread's next turn
-        } catch (const std::exception&) {
-            // the session thread sees the broken connection and reconnects
-        }
-    }
-    return r;
-}
-
-store::SaveResult StudentAgent::answerLive(const std::string& learner, const std::string& question,
-                                           const std::string& responseJson,
-                                           std::int64_t latencyMs) {
-    const ClassView v = view();
-    if (!v.quiz || !v.quiz->open) {
-        return {false, 0, _("the quiz is closed")};
-    }
-    store::Event e;
-    e.learner = learner;
-    e.course = v.quiz->course;
-    e.content = v.quiz->content;
-    e.attempt = v.quiz->attempt;
-    e.item = question;
-    e.kind = store::EventKind::Answer;
-    e.text = responseJson;
-    e.latencyMs = std::clamp<std::int64_t>(latencyMs, 0, store::kMaxDurationMs);
-    return record(e); // no result: the teacher grades it
-}
-
-void StudentAgent::presence(const std::string& learner, const std::string& state,
-                            const std::string& page, const std::string& course,
-                            const std::string& content) {
-    msg::Presence p;
-    p.learner = learner;
-    p.state = state;
-    p.page = page;
-    if (!course.empty()) {
-        p.course = course;
-        p.content = content;
-    }
-    try {
-        send(p);
-    } catch (const net::ChannelClosed&) {
-    }
-}
-void StudentAgent::drillProgress(const std::string& learner, const std::string& drill, int done,
-                                 int total) {
-    if (total < 1) {
-        return; // nothing to count (the teacher refuses a drill of no steps)
-    }
-    msg::Presence p;
-    p.learner = learner;
-    p.state = "drill";
-    p.content = drill; // where the learner is, for the class view's title
-    if (const auto v = view(); v.drill && v.drill->content == drill) {
-        p.course = v.drill->course;
-    }
-    p.drill = msg::DrillProgress{drill, std::clamp(done, 0, total), total};
-    try {
-        send(p);
-    } catch (const net::ChannelClosed&) {
-    }
-}
-void StudentAgent::hand(const std::string& learner, bool up) {
-    try {
-        send(msg::Hand{learner, up});
-    } catch (const net::ChannelClosed&) {
-    }
-}
-
-void StudentAgent::onOffer(const msg::PackageOffer& offer) {
-    Download d;
-    d.identifier = offer.identifier;
-    d.version = offer.version;
-    d.sha256 = offer.sha256;
-    d.size = offer.size;
-    msg::PackageRequest req;
-    req.identifier = d.identifier;
-    req.version = d.version;
-    if (store_.package(d.identifier, d.version)) {
-        req.have = true; // skipped: this PC has that version
-        send(req);
-        return;
-    }
-    const fs::path incoming = fs::path(cfg_.dataDir) / "incoming";
-    fs::create_directories(incoming);
-    d.part = (incoming / (d.identifier + "-" + d.version + ".part")).string();
-    std::error_code ec;
-    std::uint64_t offset = fs::exists(d.part, ec) ? fs::file_size(d.part, ec) : 0;
-    if (offset > d.size) {
-        fs::remove(d.part, ec);
-        offset = 0;
-    }
-    if (offset > 0) {
-        log("resuming " + d.identifier + " at byte " + std::to_string(offset));
-    }
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        download_ = d;
-    }
-    req.offset = offset;
-    send(req);
-}
-
-void StudentAgent::onChunk(const msg::PackageChunk& c) {
-    const std::string& bytes = c.bytes;
-    std::optional<Download> d;
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        d = download_;
-    }
-    if (!d || c.identifier != d->identifier || c.version != d->version) {
-        throw net::ProtocolError("a chunk of a package that was not requested");
-    }
-    std::error_code ec;
-    const std::uint64_t have = fs::exists(d->part, ec) ? fs::file_size(d->part, ec) : 0;
-    const auto offset = c.offset;
-    if (offset != have || have + bytes.size() > d->size) {
-        throw net::ProtocolError("a chunk at the wrong offset");
-    }
-    if (crypto::sha256Hex(bytes) != c.sha256) {
-        throw net::ProtocolError("a chunk that does not match its SHA-256");
-    }
-    {
-        std::ofstream out(d->part, std::ios::binary | std::ios::app);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            throw store::StorageError(store::StorageError::Kind::Full,
-                                      fmt(_("cannot write %1 (is the disk full?)"), d->part));
-        }
-    }
-    const std::uint64_t done = have + bytes.size();
-    if (observer_ != nullptr) {
-        observer_->packageProgress(d->identifier, done, d->size);
-    }
-    if (done < d->size) {
-        return;
-    }
-    msg::PackageDone result;
-    result.identifier = d->identifier;
-    result.version = d->version;
-    std::string why;
-    const fs::path target = fs::path(cfg_.dataDir) / "courses" / (d->identifier + "-" + d->version);
-    if (crypto::sha256FileHex(d->part) != d->sha256) {
-        why = "the file does not match its SHA-256";
-    } else {
-        fs::remove_all(target, ec); // a leftover of an interrupted install
-        fs::create_directories(target.parent_path(), ec);
-        const auto problems = zip::unpack(d->part, target.string());
-        if (problems.hasErrors()) {
-            why = problems.items().front().toString();
-        } else if (course::validateFolder(target.string()).problems.hasErrors()) {
-            why = "the course does not validate";
-            fs::remove_all(target, ec);
-        } else {
-            store_.savePackage({d->identifier, d->version, target.string(), d->sha256});
-        }
-    }
-    fs::remove(d->part, ec);
-    {
-        std::lock_guard<std::mutex> lock(m_);
-        download_.reset();
-    }
-    result.ok = why.empty();
-    if (!why.empty()) {
-        result.reason = why;
-        log("package " + d->identifier + " failed: " + why);
-    } else if (observer_ != nullptr) {
-        observer_->packageInstalled(d->identifier, d->version, target.string());
-    }
-    send(result);
 }
 
 std::uint64_t StudentAgent::bytesSent() const {

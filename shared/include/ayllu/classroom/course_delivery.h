@@ -49,4 +49,23 @@ private:
     std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
 };
 
+// The student's side: one download at a time, into <dataDir>/incoming, resumed from what is
+// there; checked (SHA-256 of each chunk and of the whole, a valid course) before it is installed
+// into <dataDir>/courses.
+class CourseDeliveryStudent {
+public:
+    explicit CourseDeliveryStudent(StudentHost& host) : host_(host) {}
+    void onOffer(const msg::PackageOffer& offer);
+    void onChunk(const msg::PackageChunk& c);
+
+private:
+    struct Download {
+        std::string identifier, version, sha256, part;
+        std::uint64_t size = 0;
+    };
+    StudentHost& host_;
+    std::mutex m_;
+    std::optional<Download> download_;
+};
+
 } // namespace ayllu::classroom

@@ -58,4 +58,10 @@ private:
     std::atomic<bool> tallyDirty_{false};
 };
 
+struct LiveQuizView;
+
+// The student's side (live_quiz_student.cpp; answers: StudentAgent::answerLive): the quiz as
+// this PC shows it, its timer on this PC's clock.
+LiveQuizView liveQuizView(const msg::LiveQuizPublic& q, std::int64_t nowMs);
+
 } // namespace ayllu::classroom

@@ -5,6 +5,8 @@
 // gone for 2 minutes. Message: the "locked" field of msg::ClassStateMsg.
 #pragma once
 
+#include "ayllu/classroom/teacher_service.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -14,7 +16,6 @@ namespace ayllu::classroom {
 
 class TeacherHost;
 struct TeacherSession;
-struct LeftLocked;
 
 class ScreenLockTeacher {
 public:

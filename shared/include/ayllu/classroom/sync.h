@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,7 @@ class TeacherHost;
 struct TeacherSession;
 class LiveQuizTeacher;
 class DrillsTeacher;
+class StudentHost;
 
 class SyncTeacher {
 public:
@@ -49,6 +51,24 @@ private:
     std::vector<Pending*> queue_;
     bool stop_ = false;
     std::thread thread_;
+};
+
+// The student's side: sends the outbox's events of the learners signed in, in batches, one
+// batch in flight at a time (sent again after 15 s without an answer); events leave the outbox
+// only when the teacher acknowledges them.
+class SyncStudent {
+public:
+    explicit SyncStudent(StudentHost& host) : host_(host) {}
+    void flush();
+    void onAck(const msg::EventsAck& ack);
+    void reset(); // the connection ended: nothing is in flight
+
+private:
+    StudentHost& host_;
+    std::mutex flushing_; // one sender of batches at a time
+    std::mutex m_;
+    std::set<std::int64_t> inflight_;
+    std::int64_t inflightSince_ = 0;
 };
 
 } // namespace ayllu::classroom

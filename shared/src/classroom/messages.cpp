@@ -51,7 +51,7 @@ TeacherHello TeacherHello::decode(const std::string& payload) {
         }
         m.classId = str(o, "classId", 128);
         m.className = str(o, "className", 200);
-        m.teacher = optStr(o, "teacher", 200);
+        m.teacher = optStr(o, "teacher");
         return m;
     });
 }

@@ -40,7 +40,7 @@ struct TeacherHello {
     std::int64_t version = net::kProtocolVersion;
     std::string classId;   // at most 128
     std::string className; // at most 200
-    std::string teacher;   // optional, at most 200
+    std::string teacher;   // optional, at most 4096
     std::string encode() const;
     static TeacherHello decode(const std::string& payload);
 };

@@ -698,7 +698,7 @@ void MainFrame::showSelfPacedQuiz() {
     view.attempt = selfQuiz_->attempt;
     view.open = true;
     for (const auto& q : selfQuiz_->quiz.questions) {
-        view.questions.push_back(quiz::publicQuestion(q, 0));
+        view.questions.push_back(quiz::publicView(q, 0));
     }
     book_->SetSelection(4);
     quiz_->setQuiz(view, learner_, languageOf(learner_), "");

@@ -197,8 +197,7 @@ void QuizPanel::showQuestion(std::size_t index) {
         Thaw();
         return;
     }
-    Poco::JSON::Parser parser;
-    question_ = parser.parse(quiz_.questions[index]).extract<Object::Ptr>();
+    question_ = quiz_.questions[index]; // as the teacher made it: no text on the way
     const std::string id = question_->getValue<std::string>("id");
     const std::string type = question_->getValue<std::string>("type");
     const auto title = quiz_.titles.find(language_);
@@ -262,9 +261,7 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
     const wxFont big = GetFont().Scale(1.5);
     const auto answer = parsed(given);
     const auto options = [&](const char* key) {
-        std::ostringstream out;
-        question_->stringify(out);
-        return quiz::publicOptions(out.str(), key, language_);
+        return quiz::publicOptions(question_, key, language_);
     };
     if (type == "single" || type == "multiple" || type == "truefalse") {
         const auto opts =
@@ -425,9 +422,7 @@ void QuizPanel::showReveal(wxSizer* sizer, const std::string& id, const std::str
     if (key == keys_.end()) {
         return;
     }
-    std::ostringstream view;
-    question_->stringify(view);
-    const auto parts = quiz::describeReveal(view.str(), key->second, given, result, language_);
+    const auto parts = quiz::describeReveal(question_, key->second, given, result, language_);
     const bool single = parts.size() == 1 && parts.front().label.empty();
     for (const auto& part : parts) {
         const wxString mark = part.ok ? _("✔ right") : _("✘ wrong");

@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(a_quiz_is_answered_with_the_keyboard_alone) {
     view.content = "res-cuestionario";
     view.open = true;
     for (const auto& q : quiz.questions) {
-        view.questions.push_back(quiz::publicQuestion(q, 7));
+        view.questions.push_back(quiz::publicView(q, 7));
     }
     std::map<std::string, std::string> saved;
     Window w;

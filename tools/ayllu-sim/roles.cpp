@@ -97,9 +97,7 @@ int runTeacher(const Options& o) {
 namespace {
 
 // A plausible answer to a public question, chosen by the seed.
-std::string pickResponse(const std::string& publicJson, std::mt19937& rng) {
-    Poco::JSON::Parser p;
-    const auto q = p.parse(publicJson).extract<Poco::JSON::Object::Ptr>();
+std::string pickResponse(const quiz::PublicQuestion& q, std::mt19937& rng) {
     const std::string type = q->getValue<std::string>("type");
     const auto ids = [&](const char* key) {
         std::vector<std::string> out;
@@ -222,9 +220,7 @@ void oneStudent(const Options& o, int i, std::atomic<bool>& stop) {
     std::mt19937 rng(static_cast<unsigned>(o.seed * 7919 + i));
     const auto quiz = *agent.view().quiz;
     for (const auto& pub : quiz.questions) {
-        Poco::JSON::Parser p;
-        const std::string qid =
-            p.parse(pub).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("id");
+        const std::string qid = pub->getValue<std::string>("id");
         // After a restart: a question answered (and committed) before is not answered again.
         const int already = store.withDatabase([&](SQLite::Database& db) {
             SQLite::Statement q(db, "SELECT count(*) FROM events WHERE kind = 'answer' AND "

@@ -275,8 +275,9 @@ unsigned deviceSeed(unsigned quizSeed, const std::string& device) {
     return h;
 }
 
-std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffleChoices) {
-    Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+Object::Ptr publicView(const course::Question& q, unsigned seed, bool shuffleChoices) {
+    Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Object& o = *out;
     o.set("id", q.id);
     o.set("type", course::toString(q.type));
     o.set("points", q.points);
@@ -351,13 +352,18 @@ std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffl
     case QuestionType::Numeric:
         break;
     }
+    return out;
+}
+
+std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffleChoices) {
     std::ostringstream out;
-    o.stringify(out);
+    publicView(q, seed, shuffleChoices)->stringify(out);
     return out.str();
 }
 
-std::string answerKey(const course::Question& q, unsigned seed) {
-    Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+Object::Ptr answerKeyView(const course::Question& q, unsigned seed) {
+    Object::Ptr out = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    Object& o = *out;
     o.set("id", q.id);
     switch (q.type) {
     case QuestionType::Single:
@@ -420,8 +426,12 @@ std::string answerKey(const course::Question& q, unsigned seed) {
         break;
     }
     }
+    return out;
+}
+
+std::string answerKey(const course::Question& q, unsigned seed) {
     std::ostringstream out;
-    o.stringify(out);
+    answerKeyView(q, seed)->stringify(out);
     return out.str();
 }
 

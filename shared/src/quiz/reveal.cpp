@@ -92,8 +92,12 @@ std::string number(double v) {
 
 std::vector<std::pair<std::string, std::string>>
 publicOptions(const std::string& publicJson, const char* key, const std::string& language) {
+    return publicOptions(object(parse(publicJson)), key, language);
+}
+
+std::vector<std::pair<std::string, std::string>>
+publicOptions(const Object::Ptr& q, const char* key, const std::string& language) {
     std::vector<std::pair<std::string, std::string>> out;
-    const auto q = object(parse(publicJson));
     if (!q) {
         return out;
     }
@@ -110,8 +114,13 @@ publicOptions(const std::string& publicJson, const char* key, const std::string&
 std::vector<RevealPart> describeReveal(const std::string& publicJson, const std::string& keyJson,
                                        const std::string& responseJson, const std::string& result,
                                        const std::string& language) {
+    return describeReveal(object(parse(publicJson)), keyJson, responseJson, result, language);
+}
+
+std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& keyJson,
+                                       const std::string& responseJson, const std::string& result,
+                                       const std::string& language) {
     std::vector<RevealPart> parts;
-    const auto q = object(parse(publicJson));
     const auto key = object(parse(keyJson));
     if (!q || !key) {
         return parts;
@@ -120,7 +129,7 @@ std::vector<RevealPart> describeReveal(const std::string& publicJson, const std:
     const std::string type = text(q->get("type"));
     const bool correct = result == "correct";
     if (type == "single" || type == "multiple") {
-        const auto options = publicOptions(publicJson, "choices", language);
+        const auto options = publicOptions(q, "choices", language);
         const auto weights = key->getObject("weights");
         std::vector<std::string> chosen;
         if (const auto a = array(response)) {
@@ -197,12 +206,12 @@ std::vector<RevealPart> describeReveal(const std::string& publicJson, const std:
         parts.push_back(p);
     } else if (type == "matching") {
         std::map<std::string, std::string> rights;
-        for (const auto& [id, t] : publicOptions(publicJson, "right", language)) {
+        for (const auto& [id, t] : publicOptions(q, "right", language)) {
             rights[id] = t;
         }
         const auto given = object(response);
         const auto pairs = key->getObject("pairs");
-        for (const auto& [lid, left] : publicOptions(publicJson, "left", language)) {
+        for (const auto& [lid, left] : publicOptions(q, "left", language)) {
             RevealPart p;
             p.label = left;
             const std::string mine = given && given->has(lid) ? text(given->get(lid)) : "";
@@ -214,7 +223,7 @@ std::vector<RevealPart> describeReveal(const std::string& publicJson, const std:
         }
     } else if (type == "ordering") {
         std::map<std::string, std::string> items;
-        for (const auto& [id, t] : publicOptions(publicJson, "items", language)) {
+        for (const auto& [id, t] : publicOptions(q, "items", language)) {
             items[id] = t;
         }
         const auto mine = array(response);

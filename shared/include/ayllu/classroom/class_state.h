@@ -55,7 +55,8 @@ struct ClassState {
     }
 };
 
-// For saving (everything, the key-free quiz settings included).
+// For saving (everything, the key-free quiz settings included); in messages.cpp, with every
+// other JSON the classroom writes.
 std::string saveState(const ClassState& s);
 ClassState loadState(const std::string& json); // an unreadable state gives Idle
 

@@ -1,10 +1,12 @@
 // The student PC's side of the classroom: finds and joins the teacher (checking the pinned key),
-// signs learners in, follows what the teacher shows, sends progress from the outbox and keeps
-// working offline, reconnecting by itself with back-off. GUI-free: the student client observes
-// it through StudentObserver.
+// signs learners in and dispatches the teacher's messages to the feature slices (lesson_pacing,
+// screen_lock, live_quiz, drills, presence, sync from the outbox, course_delivery), keeping
+// working offline and reconnecting by itself with back-off. GUI-free: the student client
+// observes it through StudentObserver.
 #pragma once
 
 #include "ayllu/classroom/class_state.h"
+#include "ayllu/classroom/messages.h"
 #include "ayllu/net/channel.h"
 #include "ayllu/store/student_store.h"
 
@@ -12,6 +14,7 @@
 #include <condition_variable>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -31,8 +34,10 @@ struct LiveQuizView {
     bool open = false;
     bool revealed = false;
     bool oneByOne = false;
-    std::int64_t deadlineMs = 0;        // this PC's clock; 0: no timer
-    std::vector<std::string> questions; // public views (JSON), never the key
+    std::int64_t deadlineMs = 0; // this PC's clock; 0: no timer
+    // The public views as the teacher made them for this PC (never the key): decoded once from
+    // the ClassState and shown as they are.
+    std::vector<quiz::PublicQuestion> questions;
 };
 
 // A drill the teacher handed to this PC: opened at once, until the teacher takes it back.
@@ -82,7 +87,33 @@ struct StudentConfig {
     std::function<std::int64_t()> clock; // default: this PC's clock (tests pass their own)
 };
 
-class StudentAgent {
+struct ScreenLockStudent;
+class CourseDeliveryStudent;
+class SyncStudent;
+
+// What the student agent (the host: connection, handshake, sign-in, dispatch) offers the feature
+// slices of the student's side (course_delivery, sync, presence, live_quiz, screen_lock,
+// lesson_pacing).
+class StudentHost {
+public:
+    virtual ~StudentHost() = default;
+    // Sends on the connection; throws net::ChannelClosed when there is none.
+    virtual void sendPayload(net::MsgType type, const std::string& payload) = 0;
+    template <typename M>
+    void send(const M& m) {
+        sendPayload(M::kType, m.encode());
+    }
+    virtual store::StudentStore& store() = 0;
+    virtual const StudentConfig& config() const = 0;
+    virtual StudentObserver* observer() = 0;
+    virtual void log(const std::string& line) = 0;
+    virtual std::int64_t now() const = 0;
+    virtual ClassView view() = 0;
+    virtual std::set<std::string> signedIn() = 0; // learners signed in on this connection
+    virtual void wake() = 0;                      // waiters of waitFor look again
+};
+
+class StudentAgent : private StudentHost {
 public:
     StudentAgent(store::StudentStore& store, StudentConfig cfg,
                  StudentObserver* observer = nullptr);
@@ -107,13 +138,13 @@ public:
                 int timeoutMs = 10000);
     void signOut(const std::string& learner);
 
-    // Saved locally first, then sent; SaveResult says whether it is saved.
+    // sync: saved locally first, then sent; SaveResult says whether it is saved.
     store::SaveResult record(store::Event e);
-    // A live quiz answer: saved locally, graded by the teacher.
+    // live_quiz: an answer, saved locally, graded by the teacher.
     store::SaveResult answerLive(const std::string& learner, const std::string& question,
                                  const std::string& responseJson, std::int64_t latencyMs);
-    // What the learner is doing ("reading", "drill"...), where: the page, and the course and
-    // lesson, quiz or drill it belongs to (the teacher shows their titles).
+    // presence: what the learner is doing ("reading", "drill"...), where: the page, and the course
+    // and lesson, quiz or drill it belongs to (the teacher shows their titles).
     void presence(const std::string& learner, const std::string& state, const std::string& page,
                   const std::string& course = {}, const std::string& content = {});
     void hand(const std::string& learner, bool up);
@@ -128,21 +159,23 @@ private:
     void run();
     void session();
     void handle(const net::Frame& f);
-    void onClassState(const Poco::JSON::Object::Ptr& o);
-    void onOffer(const Poco::JSON::Object::Ptr& o);
-    void onChunk(const net::Frame& f);
-    void flushOutbox();
-    void send(net::MsgType type, const Poco::JSON::Object& o);
+    void onClassState(const msg::ClassStateMsg& m);
     void notifyClass();
-    std::int64_t now() const;
-    void log(const std::string& line);
+    // StudentHost
+    void sendPayload(net::MsgType type, const std::string& payload) override;
+    store::StudentStore& store() override { return store_; }
+    const StudentConfig& config() const override { return cfg_; }
+    StudentObserver* observer() override { return observer_; }
+    void log(const std::string& line) override;
+    std::int64_t now() const override;
+    std::set<std::string> signedIn() override;
+    void wake() override { cv_.notify_all(); }
 
     store::StudentStore& store_;
     StudentConfig cfg_;
     StudentObserver* observer_;
 
     mutable std::mutex m_;
-    std::mutex flushMutex_; // one sender of batches at a time
     std::condition_variable cv_;
     std::string host_;
     std::uint16_t port_ = 0;
@@ -153,19 +186,15 @@ private:
     std::string refusal_;
     std::shared_ptr<net::Channel> ch_;
     ClassView view_;
-    bool lockedByTeacher_ = false;
     std::int64_t lostMs_ = 0;
     std::vector<RosterLearner> roster_;
     std::set<std::string> signedIn_;
     std::map<std::string, std::pair<bool, std::string>> signInReplies_;
-    std::set<std::int64_t> inflight_;
-    std::int64_t inflightSince_ = 0;
-    struct Download {
-        std::string identifier, version, sha256, part;
-        std::uint64_t size = 0;
-    };
-    std::optional<Download> download_;
     std::uint64_t closedBytes_ = 0;
+    // The feature slices, each in its own file.
+    std::unique_ptr<ScreenLockStudent> lock_; // m_
+    std::unique_ptr<CourseDeliveryStudent> delivery_;
+    std::unique_ptr<SyncStudent> sync_;
     std::thread thread_;
 };
 

@@ -1,9 +1,12 @@
-// The teacher's side of the classroom: accepts students over TLS, keeps the class in step with
-// what the teacher shows, grades live quiz answers, stores every event before acknowledging it,
-// and delivers course packages. GUI-free: the console observes it through TeacherObserver.
+// The teacher's side of the classroom: accepts students over TLS (sessions, handshake, sign-in)
+// and dispatches their messages to the feature slices, which keep the class in step with what the
+// teacher shows: lesson_pacing, screen_lock, live_quiz, drills, presence, sync (events stored
+// before they are acknowledged) and course_delivery. GUI-free: the console observes it through
+// TeacherObserver. The public calls below forward to the slices.
 #pragma once
 
 #include "ayllu/classroom/class_state.h"
+#include "ayllu/classroom/messages.h"
 #include "ayllu/course/model.h"
 #include "ayllu/net/channel.h"
 #include "ayllu/net/discovery.h"
@@ -20,6 +23,15 @@
 #include <thread>
 
 namespace ayllu::classroom {
+
+struct TeacherSession;
+class LiveQuizTeacher;
+class CourseDeliveryTeacher;
+class ScreenLockTeacher;
+class LessonPacingTeacher;
+class DrillsTeacher;
+class PresenceTeacher;
+class SyncTeacher;
 
 // One learner as the class view shows them.
 struct StudentView {
@@ -172,38 +184,23 @@ public:
     std::uint64_t bytesSent() const;
 
 private:
-    struct Session;
+    // What the feature slices may use of the service (TeacherHost, in teacher_service.cpp).
+    class Host;
+    using Session = TeacherSession;
     std::vector<std::shared_ptr<Session>> sessionsSnapshot();
     void acceptLoop();
     void serve(std::shared_ptr<Session> s);
     void handshake(Session& s);
     void handle(Session& s, const net::Frame& f);
-    void onSignIn(Session& s, const Poco::JSON::Object::Ptr& o);
-    void onEvents(Session& s, const Poco::JSON::Object::Ptr& o);
-    void onDrillPresence(const Poco::JSON::Object::Ptr& o, StudentView& v); // m_ held
-    void regradeOutsideLive(store::Event& e) const;                         // m_ held
-    void onPackageRequest(Session& s, const Poco::JSON::Object::Ptr& o);
+    void onSignIn(Session& s, const msg::SignIn& in);
     void sendClassState(Session& s);
-    void sendReveal(Session& s);
-    void sendOffers(Session& s);
-    void offerIfNeeded(const std::string& identifier); // before the class is sent to a course
-    void offerNow(const std::string& identifier);      // offerIfNeeded, throwing
-    void delivery(const std::string& device, const std::string& identifier, CourseOnPc::State state,
-                  std::uint64_t done = 0, std::uint64_t total = 0, const std::string& why = {});
-    void broadcastState(); // ClassState to every session, and saved
+    void broadcastState(); // ClassState to every session
     void changed();        // after any change of state_: save and broadcast
-    void refreshTally();
-    void tick(); // the quiz timer
-    // A live quiz's score per learner who answered, into the gradebook: when it closes, and
-    // again when it ends for any answer committed in between (m_ not held).
-    void scoreLiveQuiz();
-    Poco::JSON::Object::Ptr classStatePayload(const std::string& device);
+    msg::ClassStateMsg classStateFor(const std::string& device); // m_ held
     std::string token(const std::string& purpose, const std::string& device,
                       const std::string& learner = {}) const;
     void log(const std::string& line);
-    const course::Quiz* liveQuiz() const;
-    std::map<std::string, std::string> pcLabelsLocked() const;        // device -> label; m_ held
-    void describe(StudentView& v, const std::string& language) const; // m_ held
+    std::map<std::string, std::string> pcLabelsLocked() const; // device -> label; m_ held
 
     store::TeacherStore& store_;
     TeacherConfig cfg_;
@@ -216,22 +213,10 @@ private:
 
     mutable std::mutex m_;
     ClassState state_;
-    QuizStatus quiz_;
     std::map<std::string, course::Package> courses_;
     std::map<std::string, std::string> courseDirs_;
-    struct Offer {
-        std::string identifier, version, zipPath, sha256;
-        std::uint64_t size = 0;
-    };
-    std::vector<Offer> offers_;
     std::map<std::string, std::shared_ptr<Session>> sessions_; // by device
     std::map<std::string, StudentView> views_;                 // by learner
-    // The live quiz's questions each learner answered in time (learner -> question ids).
-    std::map<std::string, std::set<std::string>> answered_;
-    // (device, course identifier) -> where that course stands on that PC.
-    std::map<std::pair<std::string, std::string>, CourseOnPc> deliveries_;
-    std::map<std::string, LeftLocked> leftLocked_; // by device
-    std::map<std::string, double> liveScored_;     // learner -> points recorded for the live quiz
     // PIN tries per learner over all connections (m_): learner -> (tries, window start).
     static constexpr int kPinTries = 5;
     static constexpr std::int64_t kPinWindowMs = 60000;
@@ -247,19 +232,16 @@ private:
     int activeSessions_ = 0;
     std::atomic<std::uint64_t> closedBytes_{0};
     std::atomic<std::int64_t> refuseUntilMs_{0};
-    // New answers arrived: the tally is recomputed at most 5 times a second (or when asked).
-    std::atomic<bool> tallyDirty_{false};
 
-    // Group commit: sessions queue their batches; one thread commits everything waiting in one
-    // transaction (one disk sync), then wakes each session with its own result.
-    struct PendingIngest;
-    store::IngestResult ingestGrouped(std::vector<store::Event> events);
-    void commitLoop();
-    std::mutex ingestMutex_;
-    std::condition_variable ingestCv_;
-    std::vector<PendingIngest*> ingestQueue_;
-    bool ingestStop_ = false;
-    std::thread commitThread_;
+    // The feature slices, each in its own file.
+    std::unique_ptr<Host> host_;
+    std::unique_ptr<LiveQuizTeacher> liveQuiz_;
+    std::unique_ptr<CourseDeliveryTeacher> delivery_;
+    std::unique_ptr<ScreenLockTeacher> screenLock_;
+    std::unique_ptr<LessonPacingTeacher> pacing_;
+    std::unique_ptr<DrillsTeacher> drills_;
+    std::unique_ptr<PresenceTeacher> presence_;
+    std::unique_ptr<SyncTeacher> sync_;
 };
 
 } // namespace ayllu::classroom

@@ -10,6 +10,7 @@
 #include "ayllu/course/model.h"
 
 #include <Poco/Dynamic/Var.h>
+#include <Poco/JSON/Object.h>
 #include <optional>
 #include <string>
 
@@ -40,6 +41,12 @@ std::string rightOptionId(const std::string& id, unsigned seed);
 // numeric ranges, the true/false answer, pairings or the correct order.
 std::string publicQuestion(const course::Question& q, unsigned seed, bool shuffleChoices = false);
 
+// The same public view as a JSON object: the one type a live quiz's question has from the
+// teacher's ClassState to the student's screen (made once, sent, decoded once, shown; never
+// turned back into text on the way). Read-only once made.
+using PublicQuestion = Poco::JSON::Object::Ptr;
+PublicQuestion publicView(const course::Question& q, unsigned seed, bool shuffleChoices = false);
+
 // The seed one PC's view of a live quiz is made with: the quiz's own seed (chosen when it opens)
 // mixed with the PC's device id, so each PC sees its own order and the teacher can always grade
 // (and regrade) an answer from the two.
@@ -47,6 +54,7 @@ unsigned deviceSeed(unsigned quizSeed, const std::string& device);
 
 // The answer key of a question as JSON, sent only when the teacher reveals it.
 std::string answerKey(const course::Question& q, unsigned seed = 0);
+Poco::JSON::Object::Ptr answerKeyView(const course::Question& q, unsigned seed = 0);
 
 // Text comparison for short answers and blanks, following the question's case/accent rules
 // (and always ignoring surrounding and repeated spaces).

@@ -6,6 +6,7 @@
 
 #include "ayllu/course/model.h"
 
+#include <Poco/JSON/Object.h>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,11 +28,18 @@ struct RevealPart {
 std::vector<RevealPart> describeReveal(const std::string& publicJson, const std::string& keyJson,
                                        const std::string& responseJson, const std::string& result,
                                        const std::string& language);
+// The same from the public view as the live quiz carries it (quiz::PublicQuestion).
+std::vector<RevealPart> describeReveal(const Poco::JSON::Object::Ptr& publicView,
+                                       const std::string& keyJson, const std::string& responseJson,
+                                       const std::string& result, const std::string& language);
 
 // The public view with `text` of every option in `language`: (id, text) pairs of the choices,
 // ordering items or right-hand matching options, in the order shown.
 std::vector<std::pair<std::string, std::string>>
 publicOptions(const std::string& publicJson, const char* key, const std::string& language);
+std::vector<std::pair<std::string, std::string>>
+publicOptions(const Poco::JSON::Object::Ptr& publicView, const char* key,
+              const std::string& language);
 
 // Per option of a single, multiple or true/false question, how many responses chose it, in the
 // order of `options` (for true/false: "true", "false"). `responses` maps a response's JSON to how

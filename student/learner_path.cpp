@@ -10,6 +10,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 namespace {
 constexpr int kLessonPage = 2, kQuizPage = 4, kDrillPage = 5, kOutlinePage = 6;
 } // namespace

@@ -21,6 +21,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 MainFrame::MainFrame(Settings settings)
     : wxFrame(nullptr, wxID_ANY, _("Ayllu"), wxDefaultPosition, wxSize(1000, 720)),
       settings_(std::move(settings)), store_(settings_.dataDir + "/student.db") {
@@ -176,7 +178,7 @@ void MainFrame::chooseStartLanguage() {
     if (settings_.language.empty() && store_.available()) {
         const std::string pc = store_.preference("", "ui-language");
         if (!pc.empty() && i18n::use(pc)) {
-            useWxLanguage(pc);
+            gui::useWxLanguage(pc);
         }
     }
 }
@@ -220,7 +222,7 @@ void MainFrame::useLanguage(const std::string& language) {
         updateLanguageButton();
         return;
     }
-    useWxLanguage(language);
+    gui::useWxLanguage(language);
     // Every screen again in the new language, showing what was shown: the pages are made anew
     // (their words are set when they are made), then filled from this PC's state.
     const int shown = book_->GetSelection();

@@ -16,11 +16,15 @@
 #include <wx/timer.h>
 #include <wx/wx.h>
 
+namespace ayllu::lesson_view {
+class LessonPanel;
+}
+
 namespace ayllu::student {
 
+using lesson_view::LessonPanel;
 class JoinPanel;
 class SignInPanel;
-class LessonPanel;
 class QuizPanel;
 class DrillPanel;
 class OutlinePanel;

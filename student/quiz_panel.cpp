@@ -14,6 +14,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 

@@ -106,7 +106,7 @@ bool StudentApp::OnInit() {
             break;
         }
     }
-    useWxLanguage(lang);
+    gui::useWxLanguage(lang);
     auto* frame = new MainFrame(settings_);
     frame->Show();
     return true;

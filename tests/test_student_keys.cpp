@@ -31,7 +31,7 @@ namespace {
 struct SpanishWx : WxRuntime {
     SpanishWx() {
         BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
-        student::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
+        gui::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
     }
 };
 BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(alt_arrows_turn_pages_and_tab_walks_the_buttons) {
     const auto pkg = package(sampleCourse());
     const auto& lesson = pkg.lessons.at("res-leccion");
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     std::vector<int> pressed;
     panel->setNavigation([&](int d) { pressed.push_back(d); });
     panel->setRoot(sampleCourse().string());
@@ -212,7 +212,7 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
     const auto& lesson = pkg.lessons.at("res-leccion");
     const auto& page = lesson.pages.at(1);
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     std::vector<std::vector<speech::Utterance>> heard;
     panel->setReader([&](const std::vector<speech::Utterance>& u) { heard.push_back(u); });
     panel->setRoot(sampleCourse().string());
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(finish_the_lesson_is_offered_on_the_last_page_only) {
     const auto pkg = package(sampleCourse());
     const auto& lesson = pkg.lessons.at("res-leccion");
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     int finished = 0;
     panel->setNavigation([](int) {});
     panel->setFinish([&] { ++finished; });

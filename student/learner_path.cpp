@@ -38,7 +38,7 @@ void MainFrame::goToCourses() {
     }
     Item focus;
     if (page == kQuizPage && selfQuiz_) {
-        focus = {selfQuiz_->course, selfQuiz_->content};
+        focus = {selfQuiz_->course(), selfQuiz_->content()};
     } else if (page == kDrillPage || (page == kLessonPage && ownPath_)) {
         focus = {selfCourse_, selfLesson_};
     } else if (!pacedLesson_.empty()) {

@@ -11,7 +11,6 @@
 #include "tr.h"
 #include "wx_language.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -567,26 +566,15 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
 
 void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::string& resource,
                                    const course::Quiz& quiz) {
-    SelfQuiz sq{courseId, resource, quiz, 1, {}, {}};
     // A new attempt after each finished one; the quiz may limit how many.
-    int finished = 0;
-    store_.withDatabase([&](SQLite::Database& db) {
-        SQLite::Statement q(db, "SELECT count(DISTINCT attempt) FROM events WHERE kind = 'status' "
-                                "AND learner = ? AND course = ? AND content = ?");
-        q.bind(1, learner_);
-        q.bind(2, courseId);
-        q.bind(3, resource);
-        q.executeStep();
-        finished = q.getColumn(0).getInt();
-        return 0;
-    });
-    if (quiz.attempts > 0 && finished >= quiz.attempts) {
+    selfQuiz_ = quiz::PracticeQuiz::start(
+        store_, [this](store::Event e) { return agent_->record(std::move(e)); }, learner_, courseId,
+        resource, quiz);
+    if (!selfQuiz_) {
         lesson_->showMessage(_("You have used every attempt of this quiz."));
         book_->SetSelection(2);
         return;
     }
-    sq.attempt = finished + 1;
-    selfQuiz_ = std::move(sq);
     showSelfPacedQuiz();
     if (settings_.autoAnswer) {
         quiz_->answerAllForTest(); // tests: the snapshot comes once it is finished
@@ -598,38 +586,13 @@ void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::strin
 store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
                                                  const std::string& response,
                                                  std::int64_t latencyMs) {
-    const course::Question* q = nullptr;
-    for (const auto& x : selfQuiz_->quiz.questions) {
-        if (x.id == question) {
-            q = &x;
-        }
+    // Saved on this PC first; the teacher gets it when reachable.
+    const auto a = selfQuiz_->answer(question, response, latencyMs);
+    if (!a.saved.saved) {
+        return a.saved;
     }
-    store::SaveResult r;
-    if (q == nullptr) {
-        return r;
-    }
-    const auto g = quiz::grade(*q, response, 0);
-    store::Event e;
-    e.learner = learner_;
-    e.course = selfQuiz_->course;
-    e.content = selfQuiz_->content;
-    e.attempt = selfQuiz_->attempt;
-    e.item = question;
-    e.kind = store::EventKind::Answer;
-    e.text = response;
-    e.result = g.result;
-    e.scoreRaw = g.points;
-    e.scoreMax = g.maxPoints;
-    e.latencyMs = std::clamp<std::int64_t>(latencyMs, 0, store::kMaxDurationMs);
-    r = agent_->record(e); // on this PC first; the teacher gets it when reachable
-    if (!r.saved) {
-        return r;
-    }
-    selfQuiz_->results[question] = g.result;
-    selfQuiz_->points[question] = g.points;
-    const bool immediate = selfQuiz_->quiz.feedback == course::FeedbackPolicy::Immediate;
-    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
-    CallAfter([this, question, result = g.result, immediate, all] {
+    const bool immediate = selfQuiz_->quiz().feedback == course::FeedbackPolicy::Immediate;
+    CallAfter([this, question, result = a.grade.result, immediate, all = a.complete] {
         if (!selfQuiz_) {
             return;
         }
@@ -640,73 +603,44 @@ store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
             finishSelfPacedQuiz();
         }
     });
-    return r;
-}
-
-MainFrame::SelfQuizScore MainFrame::selfQuizScore() const {
-    SelfQuizScore s;
-    for (const auto& q : selfQuiz_->quiz.questions) {
-        s.max += q.points;
-        const auto it = selfQuiz_->results.find(q.id);
-        s.right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
-    }
-    for (const auto& [question, points] : selfQuiz_->points) {
-        s.got += points;
-    }
-    s.percent = s.max > 0 ? 100.0 * s.got / s.max : 0;
-    return s;
+    return a.saved;
 }
 
 void MainFrame::finishSelfPacedQuiz() {
-    const auto [got, max, right, percent] = selfQuizScore();
-    const bool passed = percent >= selfQuiz_->quiz.passPercent;
-    store::Event score;
-    score.learner = learner_;
-    score.course = selfQuiz_->course;
-    score.content = selfQuiz_->content;
-    score.attempt = selfQuiz_->attempt;
-    score.kind = store::EventKind::Score;
-    score.scoreRaw = got;
-    score.scoreMax = max;
-    agent_->record(score);
-    store::Event status = score;
-    status.kind = store::EventKind::Status;
-    status.scoreRaw.reset();
-    status.scoreMax.reset();
-    status.status = passed ? store::Status::Passed : store::Status::Failed;
-    const bool saved = agent_->record(status).saved;
-    const auto policy = selfQuiz_->quiz.feedback;
-    if (policy == course::FeedbackPolicy::AtEnd) {
-        for (const auto& [question, result] : selfQuiz_->results) {
+    const auto score = selfQuiz_->score();
+    const bool saved = selfQuiz_->finish().saved;
+    if (selfQuiz_->quiz().feedback == course::FeedbackPolicy::AtEnd) {
+        for (const auto& [question, result] : selfQuiz_->results()) {
             quiz_->showResult(question, result);
         }
     }
     quiz_->setSummary(selfQuizSummary());
     testLine(wxString::Format("self_quiz %s right %d of %zu percent %.0f saved %d graded %d "
                               "can_change %d",
-                              selfQuiz_->content, right, selfQuiz_->quiz.questions.size(), percent,
-                              saved ? 1 : 0, quiz_->resultCount(), quiz_->canSave() ? 1 : 0)
+                              selfQuiz_->content(), score.right, selfQuiz_->quiz().questions.size(),
+                              score.percent, saved ? 1 : 0, quiz_->resultCount(),
+                              quiz_->canSave() ? 1 : 0)
                  .utf8_string());
-    snapshotIfAsked("quiz " + selfQuiz_->content + " done");
+    snapshotIfAsked("quiz " + selfQuiz_->content() + " done");
 }
 
 void MainFrame::showSelfPacedQuiz() {
     // The practice quiz as it stands (after a language switch too: the same attempt, its
     // answers and the results already shown, never a fresh start).
     classroom::LiveQuizView view;
-    view.course = selfQuiz_->course;
-    view.content = selfQuiz_->content;
-    view.title = selfQuiz_->quiz.title.best(languageOf(learner_));
-    view.attempt = selfQuiz_->attempt;
+    view.course = selfQuiz_->course();
+    view.content = selfQuiz_->content();
+    view.title = selfQuiz_->quiz().title.best(languageOf(learner_));
+    view.attempt = selfQuiz_->attempt();
     view.open = true;
-    for (const auto& q : selfQuiz_->quiz.questions) {
+    for (const auto& q : selfQuiz_->quiz().questions) {
         view.questions.push_back(quiz::publicQuestion(q, 0));
     }
     book_->SetSelection(4);
     quiz_->setQuiz(view, learner_, languageOf(learner_), "");
-    const auto policy = selfQuiz_->quiz.feedback;
-    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
-    for (const auto& [question, result] : selfQuiz_->results) {
+    const auto policy = selfQuiz_->quiz().feedback;
+    const bool all = selfQuiz_->complete();
+    for (const auto& [question, result] : selfQuiz_->results()) {
         if (policy == course::FeedbackPolicy::Immediate ||
             (all && policy == course::FeedbackPolicy::AtEnd)) {
             quiz_->showResult(question, result);
@@ -718,12 +652,12 @@ void MainFrame::showSelfPacedQuiz() {
 }
 
 wxString MainFrame::selfQuizSummary() const {
-    if (selfQuiz_->quiz.feedback == course::FeedbackPolicy::Never) {
+    if (selfQuiz_->quiz().feedback == course::FeedbackPolicy::Never) {
         return _("Done. Your teacher will see your answers.");
     }
-    const auto s = selfQuizScore();
+    const auto s = selfQuiz_->score();
     return wxString::Format(_("Done: %d of %d right (%.0f %%)"), s.right,
-                            static_cast<int>(selfQuiz_->quiz.questions.size()), s.percent);
+                            static_cast<int>(selfQuiz_->quiz().questions.size()), s.percent);
 }
 
 void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
@@ -1048,7 +982,7 @@ void MainFrame::showSelfPaced(bool record) {
 
 std::optional<MainFrame::QuizKey> MainFrame::quizShown() {
     if (selfQuiz_) {
-        return QuizKey{selfQuiz_->course, selfQuiz_->content, selfQuiz_->attempt};
+        return QuizKey{selfQuiz_->course(), selfQuiz_->content(), selfQuiz_->attempt()};
     }
     const auto view = agent_->view();
     if (!view.quiz) {

@@ -1,6 +1,7 @@
+#include "ayllu/store/student_store.h"
+
 #include "ayllu/crypto.h"
 #include "ayllu/i18n.h"
-#include "ayllu/store/student_store.h"
 
 #include <Poco/UUIDGenerator.h>
 #include <SQLiteCpp/Statement.h>
@@ -226,6 +227,19 @@ std::vector<Interaction> StudentStore::interactions(const std::string& learner,
                                                     const std::string& content, int attempt) {
     const std::lock_guard<std::recursive_mutex> guard(mutex_);
     return interactionsOf(database().sql(), learner, course, content, attempt);
+}
+
+int StudentStore::finishedAttempts(const std::string& learner, const std::string& course,
+                                   const std::string& content) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    SQLite::Statement q(database().sql(),
+                        "SELECT count(DISTINCT attempt) FROM events WHERE kind = 'status' "
+                        "AND learner = ? AND course = ? AND content = ?");
+    q.bind(1, learner);
+    q.bind(2, course);
+    q.bind(3, content);
+    q.executeStep();
+    return q.getColumn(0).getInt();
 }
 
 std::set<std::string> StudentStore::pagesViewed(const std::string& learner,

@@ -211,7 +211,15 @@ void oneStudent(const Options& o, int i, std::atomic<bool>& stop) {
         return;
     }
     {
-        std::lock_guard<std::mutex> lock(echo.m);
+        // The view can hold the quiz a moment before the observer is told: the time it was
+        // first seen is the observer's, so wait for it (reported as 0, the PC's fan-out was
+        // left out of the figures).
+        std::unique_lock<std::mutex> lock(echo.m);
+        if (!echo.cv.wait_for(lock, std::chrono::seconds(60),
+                              [&] { return echo.quizSeenMs != 0; })) {
+            say("failed " + learner + " quiz never shown");
+            return;
+        }
         say("quiz " + learner + " " + std::to_string(echo.quizSeenMs));
     }
     std::mt19937 rng(static_cast<unsigned>(o.seed * 7919 + i));

@@ -293,12 +293,6 @@ void MainFrame::buildPages() {
     book_->AddPage(join_, "join");
     book_->AddPage(signin_, "sign in");
     book_->AddPage(lesson_, "lesson");
-    if (!settings_.readAloudTo.empty()) {
-        // Tests: the same button, but the voice goes to a file instead of the sound card.
-        lesson_->setReader([this](const speech::ReadAloudChoice& choice) {
-            testLine(speech::readAloudToWav(choice, settings_.readAloudTo));
-        });
-    }
     lesson_->onReadingChanged([this](LessonPanel::Reading r) {
         if (learner_.empty()) {
             return;
@@ -501,14 +495,6 @@ void MainFrame::applyReading() {
         // unreadable or damaged preference: the defaults
     }
     lesson_->setReading(r);
-    for (int k = 0; k < settings_.textSteps; ++k) {
-        lesson_->changeTextSize(+1); // tests: like a person pressing A+
-    }
-    if (settings_.toggleContrast) {
-        lesson_->toggleContrast();
-    }
-    settings_.textSteps = 0;
-    settings_.toggleContrast = false;
 }
 
 void MainFrame::showOutline(const Item& focus, const wxString& note) {
@@ -1034,9 +1020,6 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         return;
     }
     snapshotTaken_ = true;
-    if (!settings_.readAloudTo.empty() && book_->GetSelection() == 2) {
-        lesson_->readAloud(); // like a person pressing the button
-    }
     // Let the layout settle and paint, then copy the window's pixels from the screen (on GTK3 a
     // window's own DC cannot be read back).
     CallAfter([this, what] {

@@ -29,11 +29,6 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "auto-type", "type a typing drill's text and finish (tests)");
     parser.AddOption("", "open", "offline: open this lesson or drill (tests)",
                      wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "read-aloud-to", "press Read aloud and save the voice as WAV (tests)",
-                     wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "bigger-text", "press A+ N times once signed in (tests)",
-                     wxCMD_LINE_VAL_NUMBER);
-    parser.AddSwitch("", "toggle-contrast", "press High contrast once signed in (tests)");
     parser.AddSwitch("", "forget-class",
                      "forget the classes joined on this PC (after the teacher's PC was "
                      "reinstalled); the learners' work stays");
@@ -75,14 +70,6 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("open", &v)) {
         settings_.open = v.utf8_string();
     }
-    if (parser.Found("read-aloud-to", &v)) {
-        settings_.readAloudTo = v.utf8_string();
-    }
-    long steps = 0;
-    if (parser.Found("bigger-text", &steps)) {
-        settings_.textSteps = static_cast<int>(steps);
-    }
-    settings_.toggleContrast = parser.Found("toggle-contrast");
     settings_.forgetClass = parser.Found("forget-class");
     long next = 0;
     if (parser.Found("auto-next", &next)) {

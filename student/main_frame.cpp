@@ -660,12 +660,6 @@ void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
     }
     book_->SetSelection(2);
     showSelfPaced();
-    if (settings_.autoNext > 0 && !autoNextDone_) {
-        autoNextDone_ = true;
-        for (int k = 0; k < settings_.autoNext; ++k) {
-            lesson_->press(+1); // like a person pressing Next
-        }
-    }
     snapshotIfAsked(selfLesson_ + " " + lesson.pages[selfIndex_].id);
 }
 

@@ -100,7 +100,6 @@ private:
     std::optional<std::tuple<bool, classroom::Mode, std::string, std::string, std::string, bool,
                              std::string, bool, bool, std::size_t, std::string>>
         lastScreen_;
-    bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;
     wxStaticText* lockNote_ = nullptr; // "cannot be closed now", after a refused close

@@ -32,8 +32,6 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "forget-class",
                      "forget the classes joined on this PC (after the teacher's PC was "
                      "reinstalled); the learners' work stays");
-    parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
-                     wxCMD_LINE_VAL_NUMBER);
 }
 
 bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -71,10 +69,6 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
         settings_.open = v.utf8_string();
     }
     settings_.forgetClass = parser.Found("forget-class");
-    long next = 0;
-    if (parser.Found("auto-next", &next)) {
-        settings_.autoNext = static_cast<int>(next);
-    }
     return wxApp::OnCmdLineParsed(parser);
 }
 

@@ -19,7 +19,6 @@ struct Settings {
     std::string pin;          // ... with this PIN
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
-    int autoNext = 0; // self-paced: press Next this many times once a page is shown
     bool autoAnswer = false;
     bool autoType = false; // a typing drill: type its text and finish
     std::string open;      // offline: open this lesson or drill from the outline

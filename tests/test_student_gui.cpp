@@ -185,28 +185,7 @@ BOOST_AUTO_TEST_CASE(after_the_reveal_the_learner_sees_the_teachers_grading_of_t
     keepScreenshot(shot, "student-reveal-1024x768.png");
 }
 
-BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->openSelfPaced("pe.ayllu.primeros-pasos", "res-raton");
-    const auto data = t.tmp / "pc-5";
-    // First run: the learner reads, pressing Next twice, and the client is closed.
-    auto r = student(t, data, t.tmp / "first.png", "1024x768", "--auto-next 2");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
-    // Second run on the same PC: it opens where the learner left off.
-    const auto shot = t.tmp / "resumed.png";
-    r = student(t, data, shot, "1024x768");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
-    // The page views reached the teacher's database as progress.
-    const int views = t.store.withDatabase([](SQLite::Database& db) {
-        return db.execAndGet("SELECT count(*) FROM events WHERE kind = 'page' AND learner = 'luis'")
-            .getInt();
-    });
-    BOOST_TEST(views >= 4); // p1, p2, p3, then p3 again
-    keepScreenshot(shot, "student-self-paced-1024x768.png");
-}
+// Self-paced work resuming at its page after a restart: e2e_self_paced (tests/e2e).
 
 BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved) {
     Teacher t;
@@ -300,49 +279,7 @@ BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_star
     BOOST_TEST(t.service->quizStatus().tallies.at(0).answered == 1);
 }
 
-BOOST_AUTO_TEST_CASE(with_no_teacher_a_learner_works_from_the_pc_and_it_syncs_later) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p1");
-    const auto data = t.tmp / "pc-8";
-    // 1. With the teacher: join, sign in, receive the course.
-    auto r = student(t, data, t.tmp / "online.png", "1024x768");
-    BOOST_REQUIRE_MESSAGE(r.status == 0, r.out);
-    const auto port = t.service->port();
-    // 2. The teacher's PC is off: the learner signs in on this PC and reads from the outline.
-    t.service.reset();
-    r = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
-            quote(AYLLU_STUDENT_APP) + " --data " + quote(data.string()) + " --connect 127.0.0.1:" +
-            std::to_string(port) + " --sign-in luis --lang es --open res-ventanas --auto-next 1" +
-            " --snapshot " + quote((t.tmp / "offline.png").string()) + " --exit-after-snapshot");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-ventanas p2") != std::string::npos, r.out);
-    const int before = t.store.withDatabase([](SQLite::Database& db) {
-        return db.execAndGet("SELECT count(*) FROM events WHERE content = 'res-ventanas'").getInt();
-    });
-    BOOST_TEST(before == 0); // nothing could reach the teacher
-    keepScreenshot(t.tmp / "offline.png", "student-offline-1024x768.png");
-    // 3. The teacher is back on the same port: the work done offline arrives.
-    TeacherConfig cfg;
-    cfg.dataDir = (t.tmp / "teacher").string();
-    cfg.classId = "c1";
-    cfg.teacherName = "Profesora Rosa";
-    cfg.bindHost = "127.0.0.1";
-    cfg.port = port;
-    cfg.announce = false;
-    t.service = std::make_unique<TeacherService>(t.store, cfg);
-    t.service->addCourse((sourceDir() / "courses" / "primeros-pasos").string());
-    t.service->start();
-    r = student(t, data, t.tmp / "back.png", "1024x768");
-    BOOST_TEST(r.status == 0, r.out);
-    const int after = t.store.withDatabase([](SQLite::Database& db) {
-        return db
-            .execAndGet("SELECT count(*) FROM events WHERE content = 'res-ventanas' AND "
-                        "kind = 'page' AND learner = 'luis'")
-            .getInt();
-    });
-    BOOST_TEST(after == 2); // pages 1 and 2, each once
-}
+// Reading on the PC with the teacher's PC off, and the sync later: e2e_self_paced.
 
 BOOST_AUTO_TEST_CASE(a_pc_forgets_its_class_and_joins_again_with_the_code) {
     Teacher t;

@@ -689,11 +689,11 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
                 book_->SetSelection(1);
             }
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, settings_.pin);
+                signIn(settings_.signIn, "");
             }
         } else {
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, settings_.pin); // no teacher: on this PC alone
+                signIn(settings_.signIn, ""); // no teacher: on this PC alone
             }
             const std::string refusal = agent_->refusal();
             SetStatusText(refusal.empty() ? _("The teacher is not reachable: your work is saved "

@@ -21,7 +21,6 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "auto-confirm", "accept the teacher's code without asking (tests)");
     parser.AddOption("", "sign-in", "sign this learner in when joined (tests)",
                      wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "pin", "the PIN for --sign-in (tests)", wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "snapshot", "save a PNG once a page is shown (tests)",
                      wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "exit-after-snapshot", "quit after the snapshot (tests)");
@@ -55,9 +54,6 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     settings_.autoConfirm = parser.Found("auto-confirm");
     if (parser.Found("sign-in", &v)) {
         settings_.signIn = v.utf8_string();
-    }
-    if (parser.Found("pin", &v)) {
-        settings_.pin = v.utf8_string();
     }
     if (parser.Found("snapshot", &v)) {
         settings_.snapshot = v.utf8_string();

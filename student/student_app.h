@@ -16,7 +16,6 @@ struct Settings {
     // For tests and demos:
     bool autoConfirm = false; // accept the teacher's short code without asking
     std::string signIn;       // sign this learner in as soon as the class is joined
-    std::string pin;          // ... with this PIN
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
     bool autoAnswer = false;

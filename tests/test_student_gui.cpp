@@ -88,30 +88,7 @@ BOOST_AUTO_TEST_CASE(the_client_joins_signs_in_receives_the_course_and_shows_the
     keepScreenshot(shot, "student-lesson-1024x768.png");
 }
 
-BOOST_AUTO_TEST_CASE(a_learner_with_a_pin_is_refused_with_a_wrong_one_and_let_in_with_hers) {
-    Teacher t;
-    t.store.saveLearner({"ana", "c1", "Ana Quispe", "llama", "2468", "es"});
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
-    // The roster the client got before "ana" existed is refreshed on join.
-    auto run = [&](const std::string& pin, const std::string& shot) {
-        return ayllu::test::run(
-            "timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
-            quote(AYLLU_STUDENT_APP) + " --data " + quote((t.tmp / "pc-pin").string()) +
-            " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
-            " --code 4321 --auto-confirm --sign-in ana --pin " + pin + " --lang es --snapshot " +
-            quote((t.tmp / shot).string()) + " --exit-after-snapshot");
-    };
-    auto r = run("1357", "wrong.png");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("signin_refused pin") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("shown res-raton") == std::string::npos, r.out); // not let in
-    r = run("2468", "right.png");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("signin_refused") == std::string::npos, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p4") != std::string::npos, r.out);
-    keepScreenshot(t.tmp / "wrong.png", "student-wrong-pin-1024x768.png");
-}
+// A learner with a PIN, refused with a wrong one and let in with hers: e2e_pin (tests/e2e).
 
 BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
     Teacher t;

@@ -1,7 +1,9 @@
-// libFuzzer target: grading a response (untrusted JSON from a student's PC) against every
-// question type. The grade must always be a known result with points within [0, max].
+// libFuzzer target: reading a response (untrusted JSON from a student's PC) and grading it
+// against every question type. A response read is encoded and read back to the same value; the
+// grade must always be a known result with points within [0, max].
 #include "ayllu/course/parse.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/response.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -21,6 +23,18 @@ const ayllu::course::Quiz& quiz() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string response(reinterpret_cast<const char*>(data), size);
+    const auto decoded = ayllu::quiz::decodeResponse(response);
+    if (decoded.response) {
+        const auto again =
+            ayllu::quiz::decodeResponse(ayllu::quiz::encodeResponse(*decoded.response));
+        if (!again.response || !(*again.response == *decoded.response)) {
+            std::fprintf(stderr, "response does not round-trip: %s\n", again.reason.c_str());
+            std::abort();
+        }
+    } else if (decoded.reason.empty()) {
+        std::fprintf(stderr, "refused without a reason\n");
+        std::abort();
+    }
     for (const auto& q : quiz().questions) {
         const auto g = ayllu::quiz::grade(q, response, 7);
         const bool known = g.result == "correct" || g.result == "partial" ||

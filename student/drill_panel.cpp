@@ -10,6 +10,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 namespace {
 // A different bright colour for each target or item, so a new one is noticed.
 const wxColour& drillColour(int i) {

@@ -7,6 +7,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 JoinPanel::JoinPanel(wxWindow* parent, MainFrame& frame, const Settings& settings)
     : wxPanel(parent), frame_(frame), timer_(this) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);

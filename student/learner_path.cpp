@@ -10,6 +10,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 namespace {
 constexpr int kLessonPage = 2, kQuizPage = 4, kDrillPage = 5, kOutlinePage = 6;
 } // namespace
@@ -36,7 +38,7 @@ void MainFrame::goToCourses() {
     }
     Item focus;
     if (page == kQuizPage && selfQuiz_) {
-        focus = {selfQuiz_->course, selfQuiz_->content};
+        focus = {selfQuiz_->course(), selfQuiz_->content()};
     } else if (page == kDrillPage || (page == kLessonPage && ownPath_)) {
         focus = {selfCourse_, selfLesson_};
     } else if (!pacedLesson_.empty()) {

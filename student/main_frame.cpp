@@ -11,7 +11,6 @@
 #include "tr.h"
 #include "wx_language.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +19,8 @@
 #include <wx/dcscreen.h>
 
 namespace ayllu::student {
+
+using gui::u8;
 
 MainFrame::MainFrame(Settings settings)
     : wxFrame(nullptr, wxID_ANY, _("Ayllu"), wxDefaultPosition, wxSize(1000, 720)),
@@ -176,7 +177,7 @@ void MainFrame::chooseStartLanguage() {
     if (settings_.language.empty() && store_.available()) {
         const std::string pc = store_.preference("", "ui-language");
         if (!pc.empty() && i18n::use(pc)) {
-            useWxLanguage(pc);
+            gui::useWxLanguage(pc);
         }
     }
 }
@@ -220,7 +221,7 @@ void MainFrame::useLanguage(const std::string& language) {
         updateLanguageButton();
         return;
     }
-    useWxLanguage(language);
+    gui::useWxLanguage(language);
     // Every screen again in the new language, showing what was shown: the pages are made anew
     // (their words are set when they are made), then filled from this PC's state.
     const int shown = book_->GetSelection();
@@ -292,12 +293,6 @@ void MainFrame::buildPages() {
     book_->AddPage(join_, "join");
     book_->AddPage(signin_, "sign in");
     book_->AddPage(lesson_, "lesson");
-    if (!settings_.readAloudTo.empty()) {
-        // Tests: the same button, but the voice goes to a file instead of the sound card.
-        lesson_->setReader([this](const speech::ReadAloudChoice& choice) {
-            testLine(speech::readAloudToWav(choice, settings_.readAloudTo));
-        });
-    }
     lesson_->onReadingChanged([this](LessonPanel::Reading r) {
         if (learner_.empty()) {
             return;
@@ -500,14 +495,6 @@ void MainFrame::applyReading() {
         // unreadable or damaged preference: the defaults
     }
     lesson_->setReading(r);
-    for (int k = 0; k < settings_.textSteps; ++k) {
-        lesson_->changeTextSize(+1); // tests: like a person pressing A+
-    }
-    if (settings_.toggleContrast) {
-        lesson_->toggleContrast();
-    }
-    settings_.textSteps = 0;
-    settings_.toggleContrast = false;
 }
 
 void MainFrame::showOutline(const Item& focus, const wxString& note) {
@@ -565,26 +552,15 @@ void MainFrame::openResource(const std::string& courseId, const std::string& res
 
 void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::string& resource,
                                    const course::Quiz& quiz) {
-    SelfQuiz sq{courseId, resource, quiz, 1, {}, {}};
     // A new attempt after each finished one; the quiz may limit how many.
-    int finished = 0;
-    store_.withDatabase([&](SQLite::Database& db) {
-        SQLite::Statement q(db, "SELECT count(DISTINCT attempt) FROM events WHERE kind = 'status' "
-                                "AND learner = ? AND course = ? AND content = ?");
-        q.bind(1, learner_);
-        q.bind(2, courseId);
-        q.bind(3, resource);
-        q.executeStep();
-        finished = q.getColumn(0).getInt();
-        return 0;
-    });
-    if (quiz.attempts > 0 && finished >= quiz.attempts) {
+    selfQuiz_ = quiz::PracticeQuiz::start(
+        store_, [this](store::Event e) { return agent_->record(std::move(e)); }, learner_, courseId,
+        resource, quiz);
+    if (!selfQuiz_) {
         lesson_->showMessage(_("You have used every attempt of this quiz."));
         book_->SetSelection(2);
         return;
     }
-    sq.attempt = finished + 1;
-    selfQuiz_ = std::move(sq);
     showSelfPacedQuiz();
     if (settings_.autoAnswer) {
         quiz_->answerAllForTest(); // tests: the snapshot comes once it is finished
@@ -596,38 +572,13 @@ void MainFrame::startSelfPacedQuiz(const std::string& courseId, const std::strin
 store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
                                                  const std::string& response,
                                                  std::int64_t latencyMs) {
-    const course::Question* q = nullptr;
-    for (const auto& x : selfQuiz_->quiz.questions) {
-        if (x.id == question) {
-            q = &x;
-        }
+    // Saved on this PC first; the teacher gets it when reachable.
+    const auto a = selfQuiz_->answer(question, response, latencyMs);
+    if (!a.saved.saved) {
+        return a.saved;
     }
-    store::SaveResult r;
-    if (q == nullptr) {
-        return r;
-    }
-    const auto g = quiz::grade(*q, response, 0);
-    store::Event e;
-    e.learner = learner_;
-    e.course = selfQuiz_->course;
-    e.content = selfQuiz_->content;
-    e.attempt = selfQuiz_->attempt;
-    e.item = question;
-    e.kind = store::EventKind::Answer;
-    e.text = response;
-    e.result = g.result;
-    e.scoreRaw = g.points;
-    e.scoreMax = g.maxPoints;
-    e.latencyMs = std::clamp<std::int64_t>(latencyMs, 0, store::kMaxDurationMs);
-    r = agent_->record(e); // on this PC first; the teacher gets it when reachable
-    if (!r.saved) {
-        return r;
-    }
-    selfQuiz_->results[question] = g.result;
-    selfQuiz_->points[question] = g.points;
-    const bool immediate = selfQuiz_->quiz.feedback == course::FeedbackPolicy::Immediate;
-    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
-    CallAfter([this, question, result = g.result, immediate, all] {
+    const bool immediate = selfQuiz_->quiz().feedback == course::FeedbackPolicy::Immediate;
+    CallAfter([this, question, result = a.grade.result, immediate, all = a.complete] {
         if (!selfQuiz_) {
             return;
         }
@@ -638,73 +589,44 @@ store::SaveResult MainFrame::saveSelfPacedAnswer(const std::string& question,
             finishSelfPacedQuiz();
         }
     });
-    return r;
-}
-
-MainFrame::SelfQuizScore MainFrame::selfQuizScore() const {
-    SelfQuizScore s;
-    for (const auto& q : selfQuiz_->quiz.questions) {
-        s.max += q.points;
-        const auto it = selfQuiz_->results.find(q.id);
-        s.right += it != selfQuiz_->results.end() && it->second == "correct" ? 1 : 0;
-    }
-    for (const auto& [question, points] : selfQuiz_->points) {
-        s.got += points;
-    }
-    s.percent = s.max > 0 ? 100.0 * s.got / s.max : 0;
-    return s;
+    return a.saved;
 }
 
 void MainFrame::finishSelfPacedQuiz() {
-    const auto [got, max, right, percent] = selfQuizScore();
-    const bool passed = percent >= selfQuiz_->quiz.passPercent;
-    store::Event score;
-    score.learner = learner_;
-    score.course = selfQuiz_->course;
-    score.content = selfQuiz_->content;
-    score.attempt = selfQuiz_->attempt;
-    score.kind = store::EventKind::Score;
-    score.scoreRaw = got;
-    score.scoreMax = max;
-    agent_->record(score);
-    store::Event status = score;
-    status.kind = store::EventKind::Status;
-    status.scoreRaw.reset();
-    status.scoreMax.reset();
-    status.status = passed ? store::Status::Passed : store::Status::Failed;
-    const bool saved = agent_->record(status).saved;
-    const auto policy = selfQuiz_->quiz.feedback;
-    if (policy == course::FeedbackPolicy::AtEnd) {
-        for (const auto& [question, result] : selfQuiz_->results) {
+    const auto score = selfQuiz_->score();
+    const bool saved = selfQuiz_->finish().saved;
+    if (selfQuiz_->quiz().feedback == course::FeedbackPolicy::AtEnd) {
+        for (const auto& [question, result] : selfQuiz_->results()) {
             quiz_->showResult(question, result);
         }
     }
     quiz_->setSummary(selfQuizSummary());
     testLine(wxString::Format("self_quiz %s right %d of %zu percent %.0f saved %d graded %d "
                               "can_change %d",
-                              selfQuiz_->content, right, selfQuiz_->quiz.questions.size(), percent,
-                              saved ? 1 : 0, quiz_->resultCount(), quiz_->canSave() ? 1 : 0)
+                              selfQuiz_->content(), score.right, selfQuiz_->quiz().questions.size(),
+                              score.percent, saved ? 1 : 0, quiz_->resultCount(),
+                              quiz_->canSave() ? 1 : 0)
                  .utf8_string());
-    snapshotIfAsked("quiz " + selfQuiz_->content + " done");
+    snapshotIfAsked("quiz " + selfQuiz_->content() + " done");
 }
 
 void MainFrame::showSelfPacedQuiz() {
     // The practice quiz as it stands (after a language switch too: the same attempt, its
     // answers and the results already shown, never a fresh start).
     classroom::LiveQuizView view;
-    view.course = selfQuiz_->course;
-    view.content = selfQuiz_->content;
-    view.title = selfQuiz_->quiz.title.best(languageOf(learner_));
-    view.attempt = selfQuiz_->attempt;
+    view.course = selfQuiz_->course();
+    view.content = selfQuiz_->content();
+    view.title = selfQuiz_->quiz().title.best(languageOf(learner_));
+    view.attempt = selfQuiz_->attempt();
     view.open = true;
-    for (const auto& q : selfQuiz_->quiz.questions) {
+    for (const auto& q : selfQuiz_->quiz().questions) {
         view.questions.push_back(quiz::publicView(q, 0));
     }
     book_->SetSelection(4);
     quiz_->setQuiz(view, learner_, languageOf(learner_), "");
-    const auto policy = selfQuiz_->quiz.feedback;
-    const bool all = selfQuiz_->results.size() == selfQuiz_->quiz.questions.size();
-    for (const auto& [question, result] : selfQuiz_->results) {
+    const auto policy = selfQuiz_->quiz().feedback;
+    const bool all = selfQuiz_->complete();
+    for (const auto& [question, result] : selfQuiz_->results()) {
         if (policy == course::FeedbackPolicy::Immediate ||
             (all && policy == course::FeedbackPolicy::AtEnd)) {
             quiz_->showResult(question, result);
@@ -716,12 +638,12 @@ void MainFrame::showSelfPacedQuiz() {
 }
 
 wxString MainFrame::selfQuizSummary() const {
-    if (selfQuiz_->quiz.feedback == course::FeedbackPolicy::Never) {
+    if (selfQuiz_->quiz().feedback == course::FeedbackPolicy::Never) {
         return _("Done. Your teacher will see your answers.");
     }
-    const auto s = selfQuizScore();
+    const auto s = selfQuiz_->score();
     return wxString::Format(_("Done: %d of %d right (%.0f %%)"), s.right,
-                            static_cast<int>(selfQuiz_->quiz.questions.size()), s.percent);
+                            static_cast<int>(selfQuiz_->quiz().questions.size()), s.percent);
 }
 
 void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
@@ -738,12 +660,6 @@ void MainFrame::startSelfPaced(const course::Lesson& lesson, bool resume) {
     }
     book_->SetSelection(2);
     showSelfPaced();
-    if (settings_.autoNext > 0 && !autoNextDone_) {
-        autoNextDone_ = true;
-        for (int k = 0; k < settings_.autoNext; ++k) {
-            lesson_->press(+1); // like a person pressing Next
-        }
-    }
     snapshotIfAsked(selfLesson_ + " " + lesson.pages[selfIndex_].id);
 }
 
@@ -773,11 +689,11 @@ void MainFrame::connectionChanged(bool connected, const std::string& why) {
                 book_->SetSelection(1);
             }
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, settings_.pin);
+                signIn(settings_.signIn, "");
             }
         } else {
             if (!settings_.signIn.empty() && learner_.empty()) {
-                signIn(settings_.signIn, settings_.pin); // no teacher: on this PC alone
+                signIn(settings_.signIn, ""); // no teacher: on this PC alone
             }
             const std::string refusal = agent_->refusal();
             SetStatusText(refusal.empty() ? _("The teacher is not reachable: your work is saved "
@@ -1046,7 +962,7 @@ void MainFrame::showSelfPaced(bool record) {
 
 std::optional<MainFrame::QuizKey> MainFrame::quizShown() {
     if (selfQuiz_) {
-        return QuizKey{selfQuiz_->course, selfQuiz_->content, selfQuiz_->attempt};
+        return QuizKey{selfQuiz_->course(), selfQuiz_->content(), selfQuiz_->attempt()};
     }
     const auto view = agent_->view();
     if (!view.quiz) {
@@ -1098,9 +1014,6 @@ void MainFrame::snapshotIfAsked(const std::string& what) {
         return;
     }
     snapshotTaken_ = true;
-    if (!settings_.readAloudTo.empty() && book_->GetSelection() == 2) {
-        lesson_->readAloud(); // like a person pressing the button
-    }
     // Let the layout settle and paint, then copy the window's pixels from the screen (on GTK3 a
     // window's own DC cannot be read back).
     CallAfter([this, what] {

@@ -3,6 +3,7 @@
 
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/course/model.h"
+#include "ayllu/quiz/practice.h"
 #include "ayllu/store/page_clock.h"
 #include "ayllu/store/student_store.h"
 #include "student_app.h"
@@ -16,11 +17,15 @@
 #include <wx/timer.h>
 #include <wx/wx.h>
 
+namespace ayllu::lesson_view {
+class LessonPanel;
+}
+
 namespace ayllu::student {
 
+using lesson_view::LessonPanel;
 class JoinPanel;
 class SignInPanel;
-class LessonPanel;
 class QuizPanel;
 class DrillPanel;
 class OutlinePanel;
@@ -83,14 +88,7 @@ private:
     std::string selfCourse_, selfLesson_;
     std::size_t selfIndex_ = 0;
     // A practice quiz taken alone, graded on this PC (quizzes of mode "self-paced").
-    struct SelfQuiz {
-        std::string course, content;
-        course::Quiz quiz;
-        int attempt = 1;
-        std::map<std::string, std::string> results; // question id -> result, this attempt
-        std::map<std::string, double> points;       // question id -> points, the latest answer
-    };
-    std::optional<SelfQuiz> selfQuiz_;
+    std::optional<quiz::PracticeQuiz> selfQuiz_;
     void startSelfPacedQuiz(const std::string& course, const std::string& resource,
                             const course::Quiz& quiz);
     store::SaveResult saveSelfPacedAnswer(const std::string& question, const std::string& response,
@@ -98,17 +96,10 @@ private:
     void finishSelfPacedQuiz();
     void showSelfPacedQuiz();         // the practice quiz as it stands
     wxString selfQuizSummary() const; // "Done: 7 of 10 right (70 %)"
-    struct SelfQuizScore {
-        double got = 0, max = 0;
-        int right = 0;
-        double percent = 0;
-    };
-    SelfQuizScore selfQuizScore() const;
     // What the last ClassState put on the screen, so a change of hands alone redraws nothing.
     std::optional<std::tuple<bool, classroom::Mode, std::string, std::string, std::string, bool,
                              std::string, bool, bool, std::size_t, std::string>>
         lastScreen_;
-    bool autoNextDone_ = false;
     void setLocked(bool locked);
     wxPanel* lockPanel_ = nullptr;
     wxStaticText* lockNote_ = nullptr; // "cannot be closed now", after a refused close

@@ -7,6 +7,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 OutlinePanel::OutlinePanel(wxWindow* parent, Open open) : wxPanel(parent), open_(std::move(open)) {
     SetBackgroundColour(*wxWHITE);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -1,6 +1,7 @@
 #include "quiz_panel.h"
 
 #include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/response.h"
 #include "ayllu/quiz/reveal.h"
 #include "ayllu/store/database.h"
 #include "tr.h"
@@ -14,33 +15,11 @@
 
 namespace ayllu::student {
 
-using Poco::JSON::Array;
+using gui::u8;
+
 using Poco::JSON::Object;
 
 namespace {
-std::string quoted(const std::string& s) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::formatString(s, out);
-    return out.str();
-}
-Poco::Dynamic::Var parsed(const std::string& json) {
-    return json.empty() ? Poco::Dynamic::Var()
-                        : quiz::parseResponse(json).value_or(Poco::Dynamic::Var());
-}
-Object::Ptr objectOf(const Poco::Dynamic::Var& v) {
-    try {
-        return v.isEmpty() ? Object::Ptr() : v.extract<Object::Ptr>();
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-std::string asText(const Poco::Dynamic::Var& v) {
-    try {
-        return v.isEmpty() ? std::string() : v.convert<std::string>();
-    } catch (const std::exception&) {
-        return {};
-    }
-}
 const wxColour kRight(20, 110, 50);
 const wxColour kWrong(170, 30, 30);
 } // namespace
@@ -147,9 +126,10 @@ void QuizPanel::setQuiz(const classroom::LiveQuizView& quiz, const std::string& 
         reveal_ = reveal;
         keys_.clear();
         mine_.clear();
-        if (const auto r = parsed(reveal_); !r.isEmpty()) {
+        if (!reveal_.empty()) {
             try {
-                const auto o = r.extract<Object::Ptr>();
+                Poco::JSON::Parser parser;
+                const auto o = parser.parse(reveal_).extract<Object::Ptr>();
                 const auto key = o->getArray("key");
                 for (std::size_t i = 0; key && i < key->size(); ++i) {
                     const auto k = key->getObject(static_cast<unsigned>(i));
@@ -259,7 +239,7 @@ void QuizPanel::showQuestion(std::size_t index) {
 
 void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::string& given) {
     const wxFont big = GetFont().Scale(1.5);
-    const auto answer = parsed(given);
+    const auto answer = quiz::decodeResponse(given).response.value_or(quiz::Response{});
     const auto options = [&](const char* key) {
         return quiz::publicOptions(question_, key, language_);
     };
@@ -271,16 +251,9 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
                                                                    {"false",
                                                                     _("False").utf8_string()}}
                 : options("choices");
-        std::vector<std::string> chosen;
-        if (answer.isArray()) {
-            const auto a = answer.extract<Array::Ptr>();
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                chosen.push_back(asText(a->get(static_cast<unsigned>(i))));
-            }
-        } else if (answer.isBoolean()) {
-            chosen.push_back(answer.extract<bool>() ? "true" : "false");
-        } else if (!answer.isEmpty()) {
-            chosen.push_back(asText(answer));
+        std::vector<std::string> chosen = answer.asIds();
+        if (const auto* b = answer.truthValue()) {
+            chosen.push_back(*b ? "true" : "false");
         }
         if (type != "multiple") {
             // A GTK radio group always has one button on: this hidden one holds "nothing
@@ -312,7 +285,7 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
     } else if (type == "short" || type == "numeric") {
         auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(420, -1),
                                  wxTE_PROCESS_ENTER);
-        t->ChangeValue(u8(asText(answer)));
+        t->ChangeValue(u8(answer.asText()));
         t->SetFont(big);
         t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
         sizer->Add(t, 0, wxBOTTOM, 14);
@@ -324,7 +297,6 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
             names.Add(u8(text));
             ids_.push_back(rid);
         }
-        const auto pairs = objectOf(answer);
         auto* grid = new wxFlexGridSizer(2, 12, 20);
         for (const auto& [lid, text] : options("left")) {
             auto* l = new wxStaticText(body_, wxID_ANY, u8(text));
@@ -332,11 +304,9 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
             auto* c = new wxChoice(body_, wxID_ANY, wxDefaultPosition, wxDefaultSize, names);
             c->SetFont(big);
             c->SetName(u8(lid));
-            if (pairs && pairs->has(lid)) {
-                const auto it = std::find(ids_.begin(), ids_.end(), asText(pairs->get(lid)));
-                if (it != ids_.end()) {
-                    c->SetSelection(static_cast<int>(it - ids_.begin()));
-                }
+            const auto it = std::find(ids_.begin(), ids_.end(), answer.entry(lid));
+            if (it != ids_.end()) {
+                c->SetSelection(static_cast<int>(it - ids_.begin()));
             }
             grid->Add(l, 0, wxALIGN_CENTER_VERTICAL);
             grid->Add(c, 0);
@@ -345,11 +315,9 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
         sizer->Add(grid, 0, wxBOTTOM, 14);
     } else if (type == "ordering") {
         auto items = options("items");
-        if (answer.isArray()) { // the learner's own order, as saved
-            const auto a = answer.extract<Array::Ptr>();
+        if (const auto* saved = answer.idsValue()) { // the learner's own order, as saved
             std::vector<std::pair<std::string, std::string>> mine;
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                const std::string oid = asText(a->get(static_cast<unsigned>(i)));
+            for (const auto& oid : *saved) {
                 for (const auto& it : items) {
                     if (it.first == oid) {
                         mine.push_back(it);
@@ -375,7 +343,6 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
         controls_.push_back(r);
     } else if (type == "fill") {
         const auto blanks = question_->getArray("blanks");
-        const auto typed = objectOf(answer);
         for (std::size_t i = 0; blanks && i < blanks->size(); ++i) {
             const std::string bid = blanks->getElement<std::string>(static_cast<unsigned>(i));
             auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -383,9 +350,7 @@ void QuizPanel::addControls(wxSizer* sizer, const std::string& type, const std::
             l->SetFont(big);
             auto* t = new wxTextCtrl(body_, wxID_ANY, "", wxDefaultPosition, wxSize(300, -1),
                                      wxTE_PROCESS_ENTER);
-            if (typed && typed->has(bid)) {
-                t->ChangeValue(u8(asText(typed->get(bid))));
-            }
+            t->ChangeValue(u8(answer.entry(bid)));
             t->SetFont(big);
             t->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { onSave(); });
             t->SetName(u8(bid));
@@ -459,63 +424,64 @@ std::string QuizPanel::response() const {
         return {};
     }
     const std::string type = question_->getValue<std::string>("type");
+    quiz::Response r;
     if (type == "single" || type == "truefalse") {
         for (std::size_t i = 0; i < controls_.size(); ++i) {
             if (static_cast<wxRadioButton*>(controls_[i])->GetValue()) {
-                return type == "truefalse" ? ids_[i] : quoted(ids_[i]);
+                r = type == "truefalse" ? quiz::Response::truth(ids_[i] == "true")
+                                        : quiz::Response::choice(ids_[i]);
             }
         }
-        return {};
-    }
-    if (type == "multiple") {
-        std::string out = "[";
+    } else if (type == "multiple") {
+        quiz::Response::Ids chosen;
         for (std::size_t i = 0; i < controls_.size(); ++i) {
             if (static_cast<wxCheckBox*>(controls_[i])->GetValue()) {
-                out += (out.size() > 1 ? "," : "") + quoted(ids_[i]);
+                chosen.push_back(ids_[i]);
             }
         }
-        return out == "[" ? std::string() : out + "]";
-    }
-    if (type == "short" || type == "numeric") {
+        if (!chosen.empty()) {
+            r = quiz::Response::choices(std::move(chosen));
+        }
+    } else if (type == "short" || type == "numeric") {
+        // A number as typed ("3,5"): the teacher's grading reads it.
         const std::string v =
             static_cast<wxTextCtrl*>(controls_[0])->GetValue().Strip(wxString::both).utf8_string();
-        return v.empty() ? std::string() : quoted(v);
-    }
-    if (type == "matching") {
-        std::string out = "{";
+        if (!v.empty()) {
+            r = quiz::Response::text(v);
+        }
+    } else if (type == "matching") {
+        quiz::Response::Entries pairs;
         for (auto* w : controls_) {
             auto* c = static_cast<wxChoice*>(w);
             if (c->GetSelection() == wxNOT_FOUND) {
                 continue; // a pair left open counts as not matched
             }
-            out += (out.size() > 1 ? "," : "") + quoted(c->GetName().utf8_string()) + ":" +
-                   quoted(ids_[static_cast<std::size_t>(c->GetSelection())]);
+            pairs.emplace_back(c->GetName().utf8_string(),
+                               ids_[static_cast<std::size_t>(c->GetSelection())]);
         }
-        return out == "{" ? std::string() : out + "}";
-    }
-    if (type == "ordering") {
-        const auto order =
-            static_cast<wxRearrangeCtrl*>(controls_[0])->GetList()->GetCurrentOrder();
-        std::string out = "[";
-        for (int i : order) {
-            out += (out.size() > 1 ? "," : "") +
-                   quoted(ids_[static_cast<std::size_t>(i < 0 ? ~i : i)]);
+        if (!pairs.empty()) {
+            r = quiz::Response::entries(std::move(pairs));
         }
-        return out + "]";
-    }
-    if (type == "fill") {
-        std::string out = "{";
+    } else if (type == "ordering") {
+        quiz::Response::Ids order;
+        for (int i : static_cast<wxRearrangeCtrl*>(controls_[0])->GetList()->GetCurrentOrder()) {
+            order.push_back(ids_[static_cast<std::size_t>(i < 0 ? ~i : i)]);
+        }
+        r = quiz::Response::order(std::move(order));
+    } else if (type == "fill") {
+        quiz::Response::Entries blanks;
         bool any = false;
         for (auto* w : controls_) {
             auto* t = static_cast<wxTextCtrl*>(w);
             const wxString v = t->GetValue().Strip(wxString::both);
             any = any || !v.empty();
-            out += (out.size() > 1 ? "," : "") + quoted(t->GetName().utf8_string()) + ":" +
-                   quoted(v.utf8_string());
+            blanks.emplace_back(t->GetName().utf8_string(), v.utf8_string());
         }
-        return any ? out + "}" : std::string();
+        if (any) {
+            r = quiz::Response::entries(std::move(blanks));
+        }
     }
-    return {};
+    return r.empty() ? std::string() : quiz::encodeResponse(r);
 }
 
 void QuizPanel::updateSave() {

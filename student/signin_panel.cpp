@@ -8,6 +8,8 @@
 
 namespace ayllu::student {
 
+using gui::u8;
+
 SignInPanel::SignInPanel(wxWindow* parent, MainFrame& frame)
     : wxScrolledWindow(parent), frame_(frame) {
     SetScrollRate(0, 20);

@@ -21,7 +21,6 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "auto-confirm", "accept the teacher's code without asking (tests)");
     parser.AddOption("", "sign-in", "sign this learner in when joined (tests)",
                      wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "pin", "the PIN for --sign-in (tests)", wxCMD_LINE_VAL_STRING);
     parser.AddOption("", "snapshot", "save a PNG once a page is shown (tests)",
                      wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "exit-after-snapshot", "quit after the snapshot (tests)");
@@ -29,16 +28,9 @@ void StudentApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddSwitch("", "auto-type", "type a typing drill's text and finish (tests)");
     parser.AddOption("", "open", "offline: open this lesson or drill (tests)",
                      wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "read-aloud-to", "press Read aloud and save the voice as WAV (tests)",
-                     wxCMD_LINE_VAL_STRING);
-    parser.AddOption("", "bigger-text", "press A+ N times once signed in (tests)",
-                     wxCMD_LINE_VAL_NUMBER);
-    parser.AddSwitch("", "toggle-contrast", "press High contrast once signed in (tests)");
     parser.AddSwitch("", "forget-class",
                      "forget the classes joined on this PC (after the teacher's PC was "
                      "reinstalled); the learners' work stays");
-    parser.AddOption("", "auto-next", "self-paced: press Next N times (tests)",
-                     wxCMD_LINE_VAL_NUMBER);
 }
 
 bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -63,9 +55,6 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("sign-in", &v)) {
         settings_.signIn = v.utf8_string();
     }
-    if (parser.Found("pin", &v)) {
-        settings_.pin = v.utf8_string();
-    }
     if (parser.Found("snapshot", &v)) {
         settings_.snapshot = v.utf8_string();
     }
@@ -75,19 +64,7 @@ bool StudentApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (parser.Found("open", &v)) {
         settings_.open = v.utf8_string();
     }
-    if (parser.Found("read-aloud-to", &v)) {
-        settings_.readAloudTo = v.utf8_string();
-    }
-    long steps = 0;
-    if (parser.Found("bigger-text", &steps)) {
-        settings_.textSteps = static_cast<int>(steps);
-    }
-    settings_.toggleContrast = parser.Found("toggle-contrast");
     settings_.forgetClass = parser.Found("forget-class");
-    long next = 0;
-    if (parser.Found("auto-next", &next)) {
-        settings_.autoNext = static_cast<int>(next);
-    }
     return wxApp::OnCmdLineParsed(parser);
 }
 
@@ -106,7 +83,7 @@ bool StudentApp::OnInit() {
             break;
         }
     }
-    useWxLanguage(lang);
+    gui::useWxLanguage(lang);
     auto* frame = new MainFrame(settings_);
     frame->Show();
     return true;

@@ -16,16 +16,11 @@ struct Settings {
     // For tests and demos:
     bool autoConfirm = false; // accept the teacher's short code without asking
     std::string signIn;       // sign this learner in as soon as the class is joined
-    std::string pin;          // ... with this PIN
     std::string snapshot;     // save a PNG of the window once a lesson page is shown
     bool exitAfterSnapshot = false;
-    int autoNext = 0; // self-paced: press Next this many times once a page is shown
     bool autoAnswer = false;
-    bool autoType = false;       // a typing drill: type its text and finish
-    std::string open;            // offline: open this lesson or drill from the outline
-    std::string readAloudTo;     // press Read aloud once a page is shown, into this WAV file
-    int textSteps = 0;           // press A+ this many times once signed in
-    bool toggleContrast = false; // press High contrast once signed in
+    bool autoType = false; // a typing drill: type its text and finish
+    std::string open;      // offline: open this lesson or drill from the outline
     // The teacher's PC was reinstalled: forget the classes joined here (their keys), keep the
     // learners' work, and join again with the class code.
     bool forgetClass = false;

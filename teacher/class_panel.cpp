@@ -12,7 +12,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 namespace {
 constexpr int kTileW = 250;

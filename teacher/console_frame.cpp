@@ -18,7 +18,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 namespace {
 enum {
@@ -136,7 +136,7 @@ void ConsoleFrame::switchLanguage(const std::string& language) {
     if (language == i18n::currentLanguage() || !i18n::use(language)) {
         return;
     }
-    student::useWxLanguage(language);
+    gui::useWxLanguage(language);
     // The whole window again, in the new words, on the same tab; the class goes on (the
     // service keeps running and reports to the new window from now on).
     auto* again = new ConsoleFrame(console_);

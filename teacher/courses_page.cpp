@@ -11,7 +11,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 CoursesPage::CoursesPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);

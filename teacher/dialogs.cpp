@@ -7,7 +7,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 std::vector<std::pair<std::string, wxString>> consoleLanguages() {
     // The core's list of interface languages; a draft catalog says so, in today's language.

@@ -8,7 +8,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 DrillBox::DrillBox(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);

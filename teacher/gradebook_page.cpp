@@ -12,7 +12,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 GradebookPage::GradebookPage(wxWindow* parent, Console& console)
     : wxPanel(parent), console_(console) {

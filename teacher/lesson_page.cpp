@@ -7,7 +7,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* left = new wxBoxSizer(wxVERTICAL);
@@ -33,7 +33,7 @@ LessonPage::LessonPage(wxWindow* parent, Console& console) : wxPanel(parent), co
     right->Add(where_, 0, wxBOTTOM, 6);
     pcs_ = new wxStaticText(this, wxID_ANY, "");
     right->Add(pcs_, 0, wxBOTTOM, 6);
-    preview_ = new student::LessonPanel(this);
+    preview_ = new lesson_view::LessonPanel(this);
     // It may be narrower than its toolbar, so the drills' column never widens the window.
     preview_->SetMinSize(FromDIP(wxSize(320, 200)));
     right->Add(preview_, 1, wxEXPAND | wxBOTTOM, 8);

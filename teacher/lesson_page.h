@@ -7,7 +7,7 @@
 
 #include <wx/wx.h>
 
-namespace ayllu::student {
+namespace ayllu::lesson_view {
 class LessonPanel;
 }
 
@@ -48,7 +48,7 @@ private:
     wxChoice* courses_ = nullptr;
     wxListBox* lessons_ = nullptr;
     wxListBox* pages_ = nullptr;
-    student::LessonPanel* preview_ = nullptr;
+    lesson_view::LessonPanel* preview_ = nullptr;
     wxButton* prev_ = nullptr;
     wxButton* next_ = nullptr;
     wxStaticText* where_ = nullptr;

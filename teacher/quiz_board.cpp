@@ -6,7 +6,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 namespace {
 // A label sized in its own font (GTK measures a label in the font it had when created), wrapped

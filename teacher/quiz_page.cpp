@@ -9,7 +9,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 QuizPage::QuizPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);

@@ -11,7 +11,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 namespace {
 

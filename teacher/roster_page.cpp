@@ -15,7 +15,7 @@
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 RosterPage::RosterPage(wxWindow* parent, Console& console) : wxPanel(parent), console_(console) {
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace ayllu::teacher {
 
-using student::u8;
+using gui::u8;
 
 void TeacherApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
@@ -84,7 +84,7 @@ bool TeacherApp::OnInit() {
     }
     // The language: the command line, else the teacher's choice, else the system's.
     auto loadLanguage = [&](const std::string& lang) {
-        student::useWxLanguage(lang);
+        gui::useWxLanguage(lang);
         for (const auto& dir : i18n::localeDirs(exe)) {
             if (i18n::load(dir, lang)) {
                 return;

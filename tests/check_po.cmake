@@ -24,8 +24,8 @@ foreach(id ${pot})
 endforeach()
 
 # The student client is for learners who may read only Quechua or Aymara: every string of it
-# (a msgid with a source reference under student/) must be translated, and not fuzzy, in qu.po
-# and ay.po. The catalog is first merged with po/ayllu.pot, so a string that scripts/update-po
+# (a msgid with a source reference under student/, or lesson_view/ for the page it shows) must
+# be translated, and not fuzzy, in qu.po and ay.po. The catalog is first merged with po/ayllu.pot, so a string that scripts/update-po
 # has not brought into the catalog yet counts as untranslated.
 find_program(MSGMERGE msgmerge REQUIRED)
 find_program(MSGGREP msggrep REQUIRED)
@@ -34,7 +34,7 @@ foreach(lang qu ay)
     set(po ${PO_DIR}/${lang}.po)
     set(student_only
         COMMAND ${MSGMERGE} --quiet --no-fuzzy-matching -o - ${po} ${PO_DIR}/ayllu.pot
-        COMMAND ${MSGGREP} -N "student/*" -)
+        COMMAND ${MSGGREP} -N "student/*" -N "lesson_view/*" -)
     execute_process(${student_only}
                     COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C ${MSGFMT} --statistics -o /dev/null -
                     RESULTS_VARIABLE rcs ERROR_VARIABLE stats)

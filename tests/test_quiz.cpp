@@ -2,6 +2,7 @@
 #include "ayllu/course/parse.h"
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/response.h"
 #include "ayllu/quiz/reveal.h"
 #include "support.h"
 
@@ -282,4 +283,96 @@ BOOST_AUTO_TEST_CASE(the_dashboard_counts_each_option_and_names_the_right_answer
     BOOST_TEST(s.prompt == "Para elegir hacemos (1) ____ con el botón (2) ____.");
     BOOST_TEST(s.options.empty());
     BOOST_TEST(s.right == "(1) → clic; (2) → izquierdo");
+}
+
+// quiz::Response: the JSON each shape is stored and sent as (the format the outbox, the wire and
+// the console's database have always held), read back to the same value, and graded the same
+// whether given as JSON or as the value.
+BOOST_AUTO_TEST_CASE(a_response_of_each_question_type_round_trips_in_the_stored_format) {
+    const unsigned seed = 7;
+    const std::string m1 = rightOptionId("m1", seed);
+    const std::string m2 = rightOptionId("m2", seed);
+    struct Case {
+        const char* question;
+        Response response;
+        std::string json;
+        const char* result;
+    };
+    const std::vector<Case> cases = {
+        {"q1", Response::choice("a"), R"("a")", "correct"},
+        {"q2", Response::choices({"a", "b"}), R"(["a","b"])", "correct"},
+        {"q3", Response::truth(true), "true", "incorrect"},
+        {"q4", Response::text("Clic  "), R"("Clic  ")", "correct"},
+        {"q5", Response::text("2,0"), R"("2,0")", "correct"},
+        {"q5", Response::number(3.5), "3.5", "incorrect"},
+        {"q6", Response::entries({{"m2", m2}, {"m1", m1}}),
+         "{\"m2\":\"" + m2 + "\",\"m1\":\"" + m1 + "\"}", "correct"},
+        {"q7", Response::order({"s1", "s2", "s3"}), R"(["s1","s2","s3"])", "correct"},
+        {"q8", Response::entries({{"1", "clic"}, {"2", "ratón \"izq\""}}),
+         R"({"1":"clic","2":"ratón \"izq\""})", "partial"},
+        {"q1", Response{}, "null", "unanswered"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.question << " " << c.json) {
+            BOOST_TEST(encodeResponse(c.response) == c.json);
+            const auto back = decodeResponse(c.json);
+            BOOST_TEST_REQUIRE(back.response.has_value(), back.reason);
+            BOOST_TEST((*back.response == c.response));
+            BOOST_TEST(back.reason.empty());
+            BOOST_TEST(grade(q(c.question), c.json, seed).result == c.result);
+            BOOST_TEST(grade(q(c.question), c.response, seed).result == c.result);
+        }
+    }
+    // Numbers in the fewest digits that read back the same.
+    BOOST_TEST(encodeResponse(Response::number(2)) == "2");
+    BOOST_TEST(encodeResponse(Response::number(0.1)) == "0.1");
+    BOOST_TEST(decodeResponse("0.30000000000000004").response->numberValue() != nullptr);
+    BOOST_TEST(*decodeResponse("0.30000000000000004").response->numberValue() == 0.1 + 0.2);
+    // Text beyond ASCII and control characters survive the trip.
+    const Response odd = Response::text("ñandú\n\t\\ / \x01");
+    BOOST_TEST((*decodeResponse(encodeResponse(odd)).response == odd));
+    // The readings the reveal and the student's screen use.
+    BOOST_TEST(Response::number(3.5).asText() == "3.5");
+    BOOST_TEST((Response::choice("b").asIds() == Response::Ids{"b"}));
+    BOOST_TEST(Response::entries({{"1", "x"}, {"1", "y"}}).entry("1") == "y");
+    BOOST_TEST(Response::entries({{"1", "x"}}).entry("2").empty());
+}
+
+// A response comes from another PC: anything outside the shapes is refused, with a reason, and
+// grades as "invalid"; nothing throws.
+BOOST_AUTO_TEST_CASE(hostile_responses_are_refused_with_a_reason) {
+    const std::vector<std::string> hostile = {
+        "",
+        "not json",
+        "\"a\", \"b\"",                       // two values
+        "[\"a\"",                             // cut off
+        "[\"a\", 1]",                         // a list of something other than ids
+        "[[\"a\"]]",                          // nested lists
+        "{\"m1\": {\"x\": \"y\"}}",           // nested objects
+        "{\"m1\": 5}",                        // an entry that is not a text
+        "[" + std::string(200000, '[') + "]", // deep nesting, and too long
+        "1e999",                              // not finite
+        "\"" + std::string(kMaxResponseBytes, 'x') + "\"",
+    };
+    for (const auto& json : hostile) {
+        BOOST_TEST_CONTEXT(json.substr(0, 40)) {
+            const auto d = decodeResponse(json);
+            BOOST_TEST(!d.response.has_value());
+            BOOST_TEST(!d.reason.empty());
+            BOOST_TEST(grade(q("q6"), json).result == (json.empty() ? "unanswered" : "invalid"));
+        }
+    }
+    std::string many = "[";
+    for (std::size_t i = 0; i <= kMaxResponseItems; ++i) {
+        many += (i ? ",\"s" : "\"s") + std::to_string(i) + "\"";
+    }
+    const auto tooMany = decodeResponse(many + "]");
+    BOOST_TEST(!tooMany.response.has_value());
+    BOOST_TEST(tooMany.reason.find("items") != std::string::npos);
+    BOOST_TEST(decodeResponse("{\"m1\": 5}").reason.find("m1") != std::string::npos);
+    // A shape right for JSON but wrong for the question is not refused, only graded invalid.
+    BOOST_TEST(decodeResponse("[\"m1\"]").response.has_value());
+    BOOST_TEST(grade(q("q6"), Response::order({"m1"})).result == "invalid");
+    BOOST_TEST(grade(q("q1"), Response::number(1)).result == "invalid");
+    BOOST_TEST(grade(q("q3"), Response::text("true")).result == "invalid");
 }

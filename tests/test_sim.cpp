@@ -29,7 +29,12 @@ Poco::JSON::Object::Ptr simulate(int students, unsigned seed,
     return p.parse(json).extract<Poco::JSON::Object::Ptr>();
 }
 
-void expectNothingLost(const Poco::JSON::Object::Ptr& s, int students) {
+// Every answer made it, once; every PC's fan-out was timed; the timings are within generous
+// bounds (a 2-core machine shared with other builds: ~20 times what a quiet run measures), so a
+// quiz or an acknowledgement stuck behind something shows up as a failure. `killed`: students
+// killed during the run (an answer committed just before the kill is acknowledged to the
+// restarted process, which never timed it).
+void expectNothingLost(const Poco::JSON::Object::Ptr& s, int students, int killed = 0) {
     const int answers = students * 8; // the sample quiz has 8 questions
     BOOST_TEST(s->getValue<int>("students") == students);
     BOOST_TEST(s->getValue<int>("joined") == students);
@@ -37,21 +42,25 @@ void expectNothingLost(const Poco::JSON::Object::Ptr& s, int students) {
     BOOST_TEST(s->getValue<int>("answers_recorded") == answers);
     BOOST_TEST(s->getValue<int>("answers_lost") == 0);
     BOOST_TEST(s->getValue<int>("answers_duplicated") == 0);
-    BOOST_TEST(s->getObject("quiz_fanout_ms")->getValue<double>("p50") >= 0.0);
-    BOOST_TEST(s->getObject("answer_ack_ms")->getValue<double>("p99") >= 0.0);
-    BOOST_TEST(s->getValue<long long>("bytes_sent") > 0);
-    for (const char* key :
-         {"answers_submitted", "answers_recorded", "answers_lost", "answers_duplicated",
-          "quiz_fanout_ms", "answer_ack_ms", "bytes_sent", "elapsed_s"}) {
-        BOOST_TEST(s->has(key), key);
-    }
+    const auto fanout = s->getObject("quiz_fanout_ms");
+    BOOST_TEST(fanout->getValue<int>("n") == students); // each PC's first sight of the quiz
+    BOOST_TEST(fanout->getValue<double>("p50") <= fanout->getValue<double>("p99"));
+    BOOST_TEST(fanout->getValue<double>("p99") < 15000.0);
+    const auto ack = s->getObject("answer_ack_ms");
+    BOOST_TEST(ack->getValue<int>("n") <= answers);
+    BOOST_TEST(ack->getValue<int>("n") >= answers - killed);
+    BOOST_TEST(ack->getValue<double>("p50") <= ack->getValue<double>("p99"));
+    BOOST_TEST(ack->getValue<double>("p99") < 30000.0);
+    // At least each answer's bytes went out (a response is a few bytes, its frame more).
+    BOOST_TEST(s->getValue<long long>("bytes_sent") > 10LL * answers);
+    BOOST_TEST(s->getValue<double>("elapsed_s") > 0.0);
 }
 
 } // namespace
 
 BOOST_AUTO_TEST_CASE(a_student_killed_mid_quiz_loses_and_repeats_nothing) {
     const auto s = simulate(12, 11, {"kill-student", "kill-student"});
-    expectNothingLost(s, 12);
+    expectNothingLost(s, 12, 2);
     BOOST_TEST(s->getValue<int>("faults") == 2);
 }
 
@@ -64,15 +73,21 @@ BOOST_AUTO_TEST_CASE(a_teacher_killed_mid_quiz_loses_and_repeats_nothing) {
 BOOST_AUTO_TEST_CASE(a_network_cut_mid_quiz_loses_and_repeats_nothing) {
     const auto s = simulate(12, 13, {"cut", "cut"});
     expectNothingLost(s, 12);
+    BOOST_TEST(s->getValue<int>("faults") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(every_fault_together) {
-    expectNothingLost(simulate(20, 14, {"kill-student", "kill-teacher", "cut", "kill-student"}),
-                      20);
+    const auto s = simulate(20, 14, {"kill-student", "kill-teacher", "cut", "kill-student"});
+    expectNothingLost(s, 20, 2);
+    BOOST_TEST(s->getValue<int>("faults") == 4);
 }
 
 BOOST_AUTO_TEST_CASE(two_hundred_students_in_one_run) {
-    expectNothingLost(simulate(200, 15, {}), 200);
+    const auto s = simulate(200, 15, {});
+    expectNothingLost(s, 200);
+    BOOST_TEST(s->getValue<int>("faults") == 0);
+    // Without faults every answer's acknowledgement was timed.
+    BOOST_TEST(s->getObject("answer_ack_ms")->getValue<int>("n") == 200 * 8);
 }
 
 BOOST_AUTO_TEST_CASE(bad_command_lines_are_refused) {

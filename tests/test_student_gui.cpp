@@ -1,12 +1,10 @@
 #define BOOST_TEST_MODULE student_gui
 #include "ayllu/classroom/teacher_service.h"
-#include "ayllu/speech/read_aloud.h"
 #include "ayllu/store/student_store.h"
 #include "support.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <boost/test/unit_test.hpp>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -90,74 +88,7 @@ BOOST_AUTO_TEST_CASE(the_client_joins_signs_in_receives_the_course_and_shows_the
     keepScreenshot(shot, "student-lesson-1024x768.png");
 }
 
-BOOST_AUTO_TEST_CASE(read_aloud_speaks_the_page_shown_in_the_learners_language) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
-    const auto wav = t.tmp / "page.wav";
-    const auto r = student(t, t.tmp / "pc-read", t.tmp / "read.png", "1024x768",
-                           "--read-aloud-to " + quote(wav.string()));
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("read_aloud ") != std::string::npos, r.out);
-    BOOST_REQUIRE(fs::exists(wav));
-    std::ifstream in(wav, std::ios::binary);
-    std::string head(44, '\0');
-    in.read(head.data(), 44);
-    BOOST_TEST(head.substr(0, 4) == "RIFF");
-    BOOST_TEST(head.substr(8, 8) == "WAVEfmt ");
-    // Luis reads in Quechua: the first utterance is in Quechua, and there are seconds of it.
-    BOOST_TEST(r.out.find("utterances qu ") != std::string::npos, r.out);
-    BOOST_TEST(fs::file_size(wav) > 44u + 2u * 16000u, r.out); // over a second at 16 kHz+
-    keepScreenshot(t.tmp / "read.png", "student-read-aloud-1024x768.png");
-}
-
-BOOST_AUTO_TEST_CASE(bigger_text_and_high_contrast_stay_with_the_learner) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
-    const auto data = t.tmp / "pc-big";
-    // Luis presses A+ twice and High contrast.
-    auto r = student(t, data, t.tmp / "big-1.png", "1024x768", "--bigger-text 2 --toggle-contrast");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("reading 150 high") != std::string::npos, r.out);
-    // Next time he signs in on this PC, the page is drawn the way he chose.
-    const auto shot = t.tmp / "big-2.png";
-    r = student(t, data, shot, "1024x768");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("reading 150 high") != std::string::npos, r.out);
-    // A+ stops at 200%.
-    r = student(t, data, t.tmp / "big-3.png", "1024x768", "--bigger-text 9 --toggle-contrast");
-    BOOST_TEST(r.out.find("reading 200 normal") != std::string::npos, r.out);
-    store::StudentStore s((data / "student.db").string());
-    BOOST_TEST(s.preference("luis", "text-size") == "200");
-    BOOST_TEST(s.preference("luis", "contrast") == "normal");
-    keepScreenshot(shot, "student-contrast-1024x768.png");
-}
-
-BOOST_AUTO_TEST_CASE(a_learner_with_a_pin_is_refused_with_a_wrong_one_and_let_in_with_hers) {
-    Teacher t;
-    t.store.saveLearner({"ana", "c1", "Ana Quispe", "llama", "2468", "es"});
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p4");
-    // The roster the client got before "ana" existed is refreshed on join.
-    auto run = [&](const std::string& pin, const std::string& shot) {
-        return ayllu::test::run(
-            "timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
-            quote(AYLLU_STUDENT_APP) + " --data " + quote((t.tmp / "pc-pin").string()) +
-            " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
-            " --code 4321 --auto-confirm --sign-in ana --pin " + pin + " --lang es --snapshot " +
-            quote((t.tmp / shot).string()) + " --exit-after-snapshot");
-    };
-    auto r = run("1357", "wrong.png");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("signin_refused pin") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("shown res-raton") == std::string::npos, r.out); // not let in
-    r = run("2468", "right.png");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("signin_refused") == std::string::npos, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p4") != std::string::npos, r.out);
-    keepScreenshot(t.tmp / "wrong.png", "student-wrong-pin-1024x768.png");
-}
+// A learner with a PIN, refused with a wrong one and let in with hers: e2e_pin (tests/e2e).
 
 BOOST_AUTO_TEST_CASE(the_page_reads_at_800x600) {
     Teacher t;
@@ -231,28 +162,7 @@ BOOST_AUTO_TEST_CASE(after_the_reveal_the_learner_sees_the_teachers_grading_of_t
     keepScreenshot(shot, "student-reveal-1024x768.png");
 }
 
-BOOST_AUTO_TEST_CASE(self_paced_work_resumes_at_the_same_page_after_a_restart) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->openSelfPaced("pe.ayllu.primeros-pasos", "res-raton");
-    const auto data = t.tmp / "pc-5";
-    // First run: the learner reads, pressing Next twice, and the client is closed.
-    auto r = student(t, data, t.tmp / "first.png", "1024x768", "--auto-next 2");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
-    // Second run on the same PC: it opens where the learner left off.
-    const auto shot = t.tmp / "resumed.png";
-    r = student(t, data, shot, "1024x768");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-raton p3") != std::string::npos, r.out);
-    // The page views reached the teacher's database as progress.
-    const int views = t.store.withDatabase([](SQLite::Database& db) {
-        return db.execAndGet("SELECT count(*) FROM events WHERE kind = 'page' AND learner = 'luis'")
-            .getInt();
-    });
-    BOOST_TEST(views >= 4); // p1, p2, p3, then p3 again
-    keepScreenshot(shot, "student-self-paced-1024x768.png");
-}
+// Self-paced work resuming at its page after a restart: e2e_self_paced (tests/e2e).
 
 BOOST_AUTO_TEST_CASE(a_typing_drill_with_enie_and_accents_is_measured_and_saved) {
     Teacher t;
@@ -346,49 +256,7 @@ BOOST_AUTO_TEST_CASE(answers_are_still_there_after_the_client_is_closed_and_star
     BOOST_TEST(t.service->quizStatus().tallies.at(0).answered == 1);
 }
 
-BOOST_AUTO_TEST_CASE(with_no_teacher_a_learner_works_from_the_pc_and_it_syncs_later) {
-    Teacher t;
-    t.service->pushCourse("pe.ayllu.primeros-pasos");
-    t.service->showPage("pe.ayllu.primeros-pasos", "res-raton", "p1");
-    const auto data = t.tmp / "pc-8";
-    // 1. With the teacher: join, sign in, receive the course.
-    auto r = student(t, data, t.tmp / "online.png", "1024x768");
-    BOOST_REQUIRE_MESSAGE(r.status == 0, r.out);
-    const auto port = t.service->port();
-    // 2. The teacher's PC is off: the learner signs in on this PC and reads from the outline.
-    t.service.reset();
-    r = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
-            quote(AYLLU_STUDENT_APP) + " --data " + quote(data.string()) + " --connect 127.0.0.1:" +
-            std::to_string(port) + " --sign-in luis --lang es --open res-ventanas --auto-next 1" +
-            " --snapshot " + quote((t.tmp / "offline.png").string()) + " --exit-after-snapshot");
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-ventanas p2") != std::string::npos, r.out);
-    const int before = t.store.withDatabase([](SQLite::Database& db) {
-        return db.execAndGet("SELECT count(*) FROM events WHERE content = 'res-ventanas'").getInt();
-    });
-    BOOST_TEST(before == 0); // nothing could reach the teacher
-    keepScreenshot(t.tmp / "offline.png", "student-offline-1024x768.png");
-    // 3. The teacher is back on the same port: the work done offline arrives.
-    TeacherConfig cfg;
-    cfg.dataDir = (t.tmp / "teacher").string();
-    cfg.classId = "c1";
-    cfg.teacherName = "Profesora Rosa";
-    cfg.bindHost = "127.0.0.1";
-    cfg.port = port;
-    cfg.announce = false;
-    t.service = std::make_unique<TeacherService>(t.store, cfg);
-    t.service->addCourse((sourceDir() / "courses" / "primeros-pasos").string());
-    t.service->start();
-    r = student(t, data, t.tmp / "back.png", "1024x768");
-    BOOST_TEST(r.status == 0, r.out);
-    const int after = t.store.withDatabase([](SQLite::Database& db) {
-        return db
-            .execAndGet("SELECT count(*) FROM events WHERE content = 'res-ventanas' AND "
-                        "kind = 'page' AND learner = 'luis'")
-            .getInt();
-    });
-    BOOST_TEST(after == 2); // pages 1 and 2, each once
-}
+// Reading on the PC with the teacher's PC off, and the sync later: e2e_self_paced.
 
 BOOST_AUTO_TEST_CASE(a_pc_forgets_its_class_and_joins_again_with_the_code) {
     Teacher t;
@@ -449,92 +317,6 @@ BOOST_AUTO_TEST_CASE(a_practice_quiz_is_taken_alone_and_graded_on_the_pc_at_once
     BOOST_TEST((status->status >= store::Status::Completed));
 }
 
-namespace {
-// `seconds` of a 440 Hz tone as a 16-bit mono WAV file's bytes, made here (nothing is
-// downloaded): it stands for a person's recording. Written by the core's own speech::writeWav,
-// so what the client writes back can be compared byte for byte.
-std::string toneWav(double seconds, int rate = 16000) {
-    std::vector<std::int16_t> samples(static_cast<std::size_t>(seconds * rate));
-    for (std::size_t i = 0; i < samples.size(); ++i) {
-        samples[i] = static_cast<std::int16_t>(
-            std::lround(9000 * std::sin(2 * M_PI * 440 * static_cast<double>(i) / rate)));
-    }
-    TempDir tmp;
-    speech::writeWav((tmp / "tone.wav").string(), samples, rate);
-    return readFile(tmp / "tone.wav");
-}
-
-// A course made by the test: one lesson in Spanish and Quechua whose first page has a
-// Quechua narration (the tone) in media/p1-qu.wav.
-fs::path narratedCourse(const fs::path& dir) {
-    writeFile(dir / "media" / "p1-qu.wav", toneWav(1.5));
-    writeFile(dir / "imsmanifest.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
-<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:ay="urn:ayllu:content:1"
-          identifier="pe.ayllu.narrado" version="1.0.0">
-  <metadata>
-    <ay:course>
-      <ay:title><ay:t xml:lang="es">Curso narrado</ay:t><ay:t xml:lang="qu">Willasqa yachay</ay:t></ay:title>
-      <ay:language code="es"/>
-      <ay:language code="qu" review="needed">Prueba.</ay:language>
-      <ay:author>Pruebas de Ayllu</ay:author>
-      <ay:licence>CC BY-SA 4.0</ay:licence>
-    </ay:course>
-  </metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>Curso narrado</title>
-      <item identifier="item-narrado" identifierref="res-narrado"><title>El ratón</title></item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res-narrado" type="ayllu/lesson" href="lessons/narrado.xml">
-      <file href="lessons/narrado.xml"/>
-      <file href="media/p1-qu.wav"/>
-    </resource>
-  </resources>
-</manifest>
-)");
-    writeFile(dir / "lessons" / "narrado.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
-<lesson xmlns="urn:ayllu:content:1" id="narrado">
-  <title><t xml:lang="es">El ratón</t><t xml:lang="qu">Ratón</t></title>
-  <page id="p1">
-    <title><t xml:lang="es">¿Qué es el ratón?</t><t xml:lang="qu">¿Imataq ratón?</t></title>
-    <narration xml:lang="qu" src="media/p1-qu.wav"/>
-    <paragraph><t xml:lang="es">El ratón mueve la flecha.</t><t xml:lang="qu">Ratónqa flechata kuyuchin.</t></paragraph>
-  </page>
-</lesson>
-)");
-    return dir;
-}
-} // namespace
-
-BOOST_AUTO_TEST_CASE(read_aloud_plays_the_pages_recording_in_its_language_and_espeak_otherwise) {
-    Teacher t;
-    t.service->addCourse(narratedCourse(t.tmp / "narrado").string());
-    t.service->pushCourse("pe.ayllu.narrado");
-    t.service->showPage("pe.ayllu.narrado", "res-narrado", "p1");
-    // Luis reads in Quechua: Read aloud plays the person's recording, exactly as it is.
-    const auto luisWav = t.tmp / "luis.wav";
-    auto r = student(t, t.tmp / "pc-luis", t.tmp / "luis.png", "1024x768",
-                     "--read-aloud-to " + quote(luisWav.string()));
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("shown res-narrado p1") != std::string::npos, r.out);
-    BOOST_TEST(r.out.find("read_aloud narration media/p1-qu.wav qu 1.5 s") != std::string::npos,
-               r.out);
-    BOOST_REQUIRE(fs::exists(luisWav));
-    BOOST_TEST((readFile(luisWav) == toneWav(1.5)));
-    // Rosa reads in Spanish: the page has no Spanish recording, so eSpeak NG reads it.
-    const auto rosaWav = t.tmp / "rosa.wav";
-    r = run("timeout 120 xvfb-run -a -s " + quote("-screen 0 1024x768x24") + " " +
-            quote(AYLLU_STUDENT_APP) + " --data " + quote((t.tmp / "pc-rosa").string()) +
-            " --connect 127.0.0.1:" + std::to_string(t.service->port()) +
-            " --code 4321 --auto-confirm --sign-in rosa --lang es --snapshot " +
-            quote((t.tmp / "rosa.png").string()) + " --exit-after-snapshot --read-aloud-to " +
-            quote(rosaWav.string()));
-    BOOST_TEST(r.status == 0, r.out);
-    BOOST_TEST(r.out.find("read_aloud narration") == std::string::npos, r.out);
-    BOOST_TEST(r.out.find("utterances es ") != std::string::npos, r.out);
-    BOOST_REQUIRE(fs::exists(rosaWav));
-    BOOST_TEST(fs::file_size(rosaWav) > 44u + 2u * 11025u, r.out); // over half a second
-    BOOST_TEST((readFile(rosaWav) != toneWav(1.5)));
-}
+// Read aloud in the learner's language (the page's recording in Quechua, eSpeak NG otherwise,
+// written to WAV): test_student_keys' read_aloud_says_the_page_shown_in_the_learners_language
+// (the real lesson panel and its reader) and test_speech (choosePageReading, readAloudToWav).

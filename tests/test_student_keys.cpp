@@ -6,6 +6,7 @@
 #include "ayllu/drill/save_file.h"
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/speech/read_aloud.h"
 #include "ayllu/store/roster_csv.h"
 #include "drill_panel.h"
 #include "lesson_panel.h"
@@ -18,6 +19,7 @@
 #include "wx_screenshot.h"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <set>
 #include <wx/filedlg.h>
 #include <wx/modalhook.h>
@@ -31,7 +33,7 @@ namespace {
 struct SpanishWx : WxRuntime {
     SpanishWx() {
         BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
-        student::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
+        gui::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
     }
 };
 BOOST_TEST_GLOBAL_FIXTURE(SpanishWx);
@@ -67,7 +69,7 @@ BOOST_AUTO_TEST_CASE(alt_arrows_turn_pages_and_tab_walks_the_buttons) {
     const auto pkg = package(sampleCourse());
     const auto& lesson = pkg.lessons.at("res-leccion");
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     std::vector<int> pressed;
     panel->setNavigation([&](int d) { pressed.push_back(d); });
     panel->setRoot(sampleCourse().string());
@@ -212,7 +214,7 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
     const auto& lesson = pkg.lessons.at("res-leccion");
     const auto& page = lesson.pages.at(1);
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     std::vector<std::vector<speech::Utterance>> heard;
     panel->setReader([&](const std::vector<speech::Utterance>& u) { heard.push_back(u); });
     panel->setRoot(sampleCourse().string());
@@ -251,6 +253,118 @@ BOOST_AUTO_TEST_CASE(a_click_on_a_block_reads_only_that_block) {
     const auto whole = speech::pageSpeech(page, "es");
     BOOST_TEST(heard[1].size() == whole.size());
     BOOST_TEST(heard[1][0].text == whole[0].text);
+}
+
+namespace {
+
+// `seconds` of a 440 Hz tone as a 16-bit mono WAV file's bytes, made here (nothing is
+// downloaded): it stands for a person's recording. Written by the core's own speech::writeWav,
+// so what the client writes back can be compared byte for byte.
+std::string toneWav(double seconds, int rate = 16000) {
+    std::vector<std::int16_t> samples(static_cast<std::size_t>(seconds * rate));
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        samples[i] = static_cast<std::int16_t>(
+            std::lround(9000 * std::sin(2 * M_PI * 440 * static_cast<double>(i) / rate)));
+    }
+    TempDir tmp;
+    speech::writeWav((tmp / "tone.wav").string(), samples, rate);
+    return readFile(tmp / "tone.wav");
+}
+
+// A course made by the test: one lesson in Spanish and Quechua whose first page has a
+// Quechua narration (the tone) in media/p1-qu.wav.
+fs::path narratedCourse(const fs::path& dir) {
+    writeFile(dir / "media" / "p1-qu.wav", toneWav(1.5));
+    writeFile(dir / "imsmanifest.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" xmlns:ay="urn:ayllu:content:1"
+          identifier="pe.ayllu.narrado" version="1.0.0">
+  <metadata>
+    <ay:course>
+      <ay:title><ay:t xml:lang="es">Curso narrado</ay:t><ay:t xml:lang="qu">Willasqa yachay</ay:t></ay:title>
+      <ay:language code="es"/>
+      <ay:language code="qu" review="needed">Prueba.</ay:language>
+      <ay:author>Pruebas de Ayllu</ay:author>
+      <ay:licence>CC BY-SA 4.0</ay:licence>
+    </ay:course>
+  </metadata>
+  <organizations default="org">
+    <organization identifier="org">
+      <title>Curso narrado</title>
+      <item identifier="item-narrado" identifierref="res-narrado"><title>El ratón</title></item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res-narrado" type="ayllu/lesson" href="lessons/narrado.xml">
+      <file href="lessons/narrado.xml"/>
+      <file href="media/p1-qu.wav"/>
+    </resource>
+  </resources>
+</manifest>
+)");
+    writeFile(dir / "lessons" / "narrado.xml", R"(<?xml version="1.0" encoding="UTF-8"?>
+<lesson xmlns="urn:ayllu:content:1" id="narrado">
+  <title><t xml:lang="es">El ratón</t><t xml:lang="qu">Ratón</t></title>
+  <page id="p1">
+    <title><t xml:lang="es">¿Qué es el ratón?</t><t xml:lang="qu">¿Imataq ratón?</t></title>
+    <narration xml:lang="qu" src="media/p1-qu.wav"/>
+    <paragraph><t xml:lang="es">El ratón mueve la flecha.</t><t xml:lang="qu">Ratónqa flechata kuyuchin.</t></paragraph>
+  </page>
+</lesson>
+)");
+    return dir;
+}
+} // namespace
+
+// Read aloud (the button, or F5) says the page shown in the learner's language: the page's own
+// recording in Quechua, exactly as it is; eSpeak NG in Spanish, which has no recording; and a
+// Quechua page of a bundled course in the Quechua voice, for seconds. The reader is the one
+// the client plays with, given a WAV file instead of the sound card.
+BOOST_AUTO_TEST_CASE(read_aloud_says_the_page_shown_in_the_learners_language) {
+    TempDir tmp;
+    const auto narrated = package(narratedCourse(tmp / "narrado"));
+    const auto& lesson = narrated.lessons.at("res-narrado");
+    Window w;
+    auto* panel = new lesson_view::LessonPanel(w.frame);
+    std::vector<std::string> said;
+    std::string wav;
+    panel->setReader(
+        [&](const speech::ReadAloudChoice& c) { said.push_back(speech::readAloudToWav(c, wav)); });
+    w.show(panel);
+    panel->setRoot((tmp / "narrado").string());
+    // Luis reads in Quechua: the person's recording.
+    wav = (tmp / "luis.wav").string();
+    panel->showPage(lesson, lesson.pages.at(0), "qu");
+    pumpIdle();
+    panel->readAloud();
+    BOOST_REQUIRE_EQUAL(said.size(), 1u);
+    BOOST_TEST(said[0] == "read_aloud narration media/p1-qu.wav qu 1.5 s");
+    BOOST_TEST((readFile(wav) == toneWav(1.5)));
+    panel->stopReading();
+    // Rosa reads in Spanish: no Spanish recording, so eSpeak NG reads the page.
+    wav = (tmp / "rosa.wav").string();
+    panel->showPage(lesson, lesson.pages.at(0), "es");
+    pumpIdle();
+    panel->readAloud();
+    BOOST_REQUIRE_EQUAL(said.size(), 2u);
+    BOOST_TEST(said[1].find("read_aloud narration") == std::string::npos, said[1]);
+    BOOST_TEST(said[1].find("utterances es ") != std::string::npos, said[1]);
+    BOOST_TEST(fs::file_size(wav) > 44u + 2u * 11025u); // over half a second
+    BOOST_TEST((readFile(wav) != toneWav(1.5)));
+    panel->stopReading();
+    // A page of a bundled course, in Quechua: the Quechua voice, over a second of it.
+    const auto pasos = package(sourceDir() / "courses" / "primeros-pasos");
+    const auto& raton = pasos.lessons.at("res-raton");
+    wav = (tmp / "raton.wav").string();
+    panel->setRoot((sourceDir() / "courses" / "primeros-pasos").string());
+    panel->showPage(raton, raton.pages.at(3), "qu");
+    pumpIdle();
+    panel->readAloud();
+    BOOST_REQUIRE_EQUAL(said.size(), 3u);
+    BOOST_TEST(said[2].find("utterances qu ") != std::string::npos, said[2]);
+    const std::string head = readFile(wav).substr(0, 16);
+    BOOST_TEST(head.substr(0, 4) == "RIFF");
+    BOOST_TEST(head.substr(8, 8) == "WAVEfmt ");
+    BOOST_TEST(fs::file_size(wav) > 44u + 2u * 16000u); // over a second at 16 kHz+
 }
 
 BOOST_AUTO_TEST_CASE(one_click_or_enter_opens_an_outline_item_and_done_items_are_marked) {
@@ -298,7 +412,7 @@ BOOST_AUTO_TEST_CASE(finish_the_lesson_is_offered_on_the_last_page_only) {
     const auto pkg = package(sampleCourse());
     const auto& lesson = pkg.lessons.at("res-leccion");
     Window w;
-    auto* panel = new student::LessonPanel(w.frame);
+    auto* panel = new lesson_view::LessonPanel(w.frame);
     int finished = 0;
     panel->setNavigation([](int) {});
     panel->setFinish([&] { ++finished; });

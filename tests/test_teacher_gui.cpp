@@ -40,7 +40,7 @@ const char* const kCourse = "pe.ayllu.muestra";
 struct SpanishWx : WxRuntime {
     SpanishWx() {
         BOOST_REQUIRE(i18n::load(AYLLU_BUILD_LOCALE_DIR, "es"));
-        student::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
+        gui::useWxLanguage("es"); // wx's own OK, Cancel, Browse...
     }
 };
 

@@ -397,11 +397,13 @@ def finish(desk, programs, work):
 
 def start_teacher(desk, build, work, learners, lang="es", name="teacher", env=None,
                   class_name="Quinto A"):
-    """The real console on its first run: a class list of (name, language) written as a
-    teacher would (CSV), the bundled courses, any free port. Returns (program, code, port)."""
+    """The real console on its first run: a class list of (name, language) or (name, language,
+    PIN) written as a teacher would (CSV), the bundled courses, any free port. Returns
+    (program, code, port)."""
     roster = os.path.join(work, name + "-clase.csv")
     with open(roster, "w", encoding="utf-8") as f:
-        f.write("nombre;idioma\n" + "".join("%s;%s\n" % pair for pair in learners))
+        f.write("nombre;idioma;clave\n" + "".join(
+            "%s;%s;%s\n" % (tuple(row) + ("",))[:3] for row in learners))
     teacher = Program(desk, name, [
         os.path.join(build, "bin", "ayllu-teacher"), "--data", os.path.join(work, name),
         "--port", "0", "--courses", os.path.join(build, "share", "ayllu", "courses"),

@@ -272,10 +272,12 @@ int runController(const Options& o, const std::string& self) {
     Poco::JSON::Object::Ptr fj = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     fj->set("p50", fo.p50);
     fj->set("p99", fo.p99);
+    fj->set("n", static_cast<int>(fanout.size())); // PCs timed (each once)
     out.set("quiz_fanout_ms", fj);
     Poco::JSON::Object::Ptr aj = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
     aj->set("p50", ak.p50);
     aj->set("p99", ak.p99);
+    aj->set("n", static_cast<int>(acks.size())); // answers whose commit came back
     out.set("answer_ack_ms", aj);
     out.set("bytes_sent", teacherBytes + studentBytes);
     out.set("elapsed_s", std::round(elapsed * 10) / 10);

@@ -2,6 +2,7 @@
 // controller in lines on stdin/stdout; everything that counts is read back from their databases.
 #include "ayllu/classroom/student_agent.h"
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/quiz/response.h"
 #include "sim.h"
 
 #include <Poco/JSON/Array.h>
@@ -97,7 +98,8 @@ int runTeacher(const Options& o) {
 namespace {
 
 // A plausible answer to a public question, chosen by the seed.
-std::string pickResponse(const quiz::PublicQuestion& q, std::mt19937& rng) {
+quiz::Response pickResponse(const quiz::PublicQuestion& q, std::mt19937& rng) {
+    using quiz::Response;
     const std::string type = q->getValue<std::string>("type");
     const auto ids = [&](const char* key) {
         std::vector<std::string> out;
@@ -109,62 +111,55 @@ std::string pickResponse(const quiz::PublicQuestion& q, std::mt19937& rng) {
         }
         return out;
     };
-    const auto quote = [](const std::string& s) { return "\"" + s + "\""; };
     if (type == "single") {
         const auto c = ids("choices");
-        return quote(c[rng() % c.size()]);
+        return Response::choice(c[rng() % c.size()]);
     }
     if (type == "multiple") {
-        std::string out = "[";
+        Response::Ids chosen;
         for (const auto& id : ids("choices")) {
             if (rng() % 2) {
-                out += (out.size() > 1 ? "," : "") + quote(id);
+                chosen.push_back(id);
             }
         }
-        return out + "]";
+        return Response::choices(chosen);
     }
     if (type == "truefalse") {
-        return rng() % 2 ? "true" : "false";
+        return Response::truth(rng() % 2 != 0);
     }
     if (type == "short") {
         const char* options[] = {"clic", "Click", "doble clic"};
-        return quote(options[rng() % 3]);
+        return Response::text(options[rng() % 3]);
     }
     if (type == "numeric") {
-        return std::to_string(rng() % 4);
+        return Response::number(static_cast<double>(rng() % 4));
     }
     if (type == "matching") {
         const auto left = ids("left");
         const auto right = ids("right");
-        std::string out = "{";
+        Response::Entries pairs;
         for (const auto& l : left) {
-            out +=
-                (out.size() > 1 ? "," : "") + quote(l) + ":" + quote(right[rng() % right.size()]);
+            pairs.emplace_back(l, right[rng() % right.size()]);
         }
-        return out + "}";
+        return Response::entries(pairs);
     }
     if (type == "ordering") {
         auto items = ids("items");
         std::shuffle(items.begin(), items.end(), rng);
-        std::string out = "[";
-        for (const auto& i : items) {
-            out += (out.size() > 1 ? "," : "") + quote(i);
-        }
-        return out + "]";
+        return Response::order(items);
     }
     if (type == "fill") {
-        std::string out = "{";
-        if (const auto blanks = q->getArray("blanks")) {
+        Response::Entries blanks;
+        if (const auto list = q->getArray("blanks")) {
             const char* words[] = {"clic", "izquierdo", "derecho"};
-            for (std::size_t i = 0; i < blanks->size(); ++i) {
-                out += (out.size() > 1 ? "," : "") +
-                       quote(blanks->getElement<std::string>(static_cast<unsigned>(i))) + ":" +
-                       quote(words[rng() % 3]);
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                blanks.emplace_back(list->getElement<std::string>(static_cast<unsigned>(i)),
+                                    words[rng() % 3]);
             }
         }
-        return out + "}";
+        return Response::entries(blanks);
     }
-    return "null";
+    return Response{};
 }
 
 struct StudentEcho : classroom::StudentObserver {
@@ -214,7 +209,15 @@ void oneStudent(const Options& o, int i, std::atomic<bool>& stop) {
         return;
     }
     {
-        std::lock_guard<std::mutex> lock(echo.m);
+        // The view can hold the quiz a moment before the observer is told: the time it was
+        // first seen is the observer's, so wait for it (reported as 0, the PC's fan-out was
+        // left out of the figures).
+        std::unique_lock<std::mutex> lock(echo.m);
+        if (!echo.cv.wait_for(lock, std::chrono::seconds(60),
+                              [&] { return echo.quizSeenMs != 0; })) {
+            say("failed " + learner + " quiz never shown");
+            return;
+        }
         say("quiz " + learner + " " + std::to_string(echo.quizSeenMs));
     }
     std::mt19937 rng(static_cast<unsigned>(o.seed * 7919 + i));
@@ -241,7 +244,7 @@ void oneStudent(const Options& o, int i, std::atomic<bool>& stop) {
             echo.cv.wait_for(lock, std::chrono::milliseconds(20 + rng() % 130),
                              [&] { return stop.load(); });
         }
-        const std::string response = pickResponse(pub, rng);
+        const std::string response = quiz::encodeResponse(pickResponse(pub, rng));
         const auto r = agent.answerLive(learner, qid, response, 1000 + rng() % 9000);
         if (!r.saved) {
             say("unsaved " + learner + " " + qid + " " + r.error);

@@ -2,10 +2,8 @@
 
 #include "ayllu/text.h"
 
-#include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -18,18 +16,10 @@
 namespace ayllu::quiz {
 
 using course::QuestionType;
-using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
-
-bool isObject(const Var& v) {
-    return v.type() == typeid(Object::Ptr);
-}
-bool isArray(const Var& v) {
-    return v.type() == typeid(Array::Ptr);
-}
 
 Object::Ptr ltext(const course::LText& t) {
     Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -48,20 +38,12 @@ Grade fromFraction(const course::Question& q, double fraction) {
     return g;
 }
 
-bool asString(const Var& v, std::string& out) {
-    if (!v.isString()) {
-        return false;
+std::optional<double> asNumber(const Response& r) {
+    if (const auto* n = r.numberValue()) {
+        return *n;
     }
-    out = v.extract<std::string>();
-    return true;
-}
-
-std::optional<double> asNumber(const Var& v) {
-    if (v.isNumeric()) {
-        return v.convert<double>();
-    }
-    if (v.isString()) {
-        std::string s = text::trim(v.extract<std::string>());
+    if (const auto* t = r.textValue()) {
+        std::string s = text::trim(*t);
         std::replace(s.begin(), s.end(), ',', '.'); // "3,5" is how many learners write it
         char* end = nullptr;
         errno = 0;
@@ -113,156 +95,122 @@ bool sameAnswer(const course::Question& q, const std::string& given, const std::
     return a == b;
 }
 
-std::optional<Poco::Dynamic::Var> parseResponse(const std::string& json) {
-    // Poco 1.11's parser rejects top-level scalars ("a", 2, true), so the response is parsed as
-    // the only element of an array.
-    try {
-        Poco::JSON::Parser p;
-        const Var wrapped = p.parse("[" + json + "]");
-        const auto arr = wrapped.extract<Array::Ptr>();
-        if (arr->size() != 1) {
-            return std::nullopt;
-        }
-        return arr->get(0);
-    } catch (const Poco::Exception&) {
-        return std::nullopt;
-    }
-}
-
 Grade grade(const course::Question& q, const std::string& responseJson, unsigned seed) {
-    const Grade invalid{"invalid", 0, q.points};
     if (text::trim(responseJson).empty()) {
         return Grade{"unanswered", 0, q.points};
     }
-    const auto parsed = parseResponse(responseJson);
-    if (!parsed) {
-        return invalid;
+    const auto decoded = decodeResponse(responseJson);
+    if (!decoded.response) {
+        return Grade{"invalid", 0, q.points};
     }
-    if (parsed->isEmpty()) {
+    return grade(q, *decoded.response, seed);
+}
+
+Grade grade(const course::Question& q, const Response& r, unsigned seed) {
+    const Grade invalid{"invalid", 0, q.points};
+    if (r.empty()) {
         return Grade{"unanswered", 0, q.points};
     }
-    const Var& r = *parsed;
-    try {
-        switch (q.type) {
-        case QuestionType::Single: {
-            std::string id;
-            if (!asString(r, id)) {
-                return invalid;
-            }
-            for (const auto& c : q.choices) {
-                if (c.id == id) {
-                    return fromFraction(q, c.weight / 100.0);
-                }
-            }
+    switch (q.type) {
+    case QuestionType::Single: {
+        const auto* id = r.textValue();
+        if (!id) {
             return invalid;
         }
-        case QuestionType::Multiple: {
-            if (!isArray(r)) {
-                return invalid;
+        for (const auto& c : q.choices) {
+            if (c.id == *id) {
+                return fromFraction(q, c.weight / 100.0);
             }
-            const auto arr = r.extract<Array::Ptr>();
-            std::set<std::string> chosen;
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                std::string id;
-                if (!asString(arr->get(static_cast<unsigned>(i)), id)) {
-                    return invalid;
-                }
-                chosen.insert(id);
-            }
-            double sum = 0;
-            std::size_t known = 0;
-            for (const auto& c : q.choices) {
-                if (chosen.count(c.id)) {
-                    sum += c.weight;
-                    ++known;
-                }
-            }
-            if (known != chosen.size()) {
-                return invalid;
-            }
-            return fromFraction(q, sum / 100.0);
         }
-        case QuestionType::TrueFalse:
-            if (!r.isBoolean()) {
-                return invalid;
-            }
-            return fromFraction(q, r.convert<bool>() == q.answer ? 1.0 : 0.0);
-        case QuestionType::Short: {
-            std::string s;
-            if (!asString(r, s)) {
-                return invalid;
-            }
-            return fromFraction(q, bestAccept(q, q.accepts, s));
-        }
-        case QuestionType::Numeric: {
-            const auto n = asNumber(r);
-            if (!n) {
-                return invalid;
-            }
-            double best = 0;
-            for (const auto& a : q.numeric) {
-                // A little slack for decimals typed by people: 0.1 + 0.2 style rounding.
-                const double eps = 1e-9 * std::max(1.0, std::fabs(*n));
-                if (*n >= a.low() - eps && *n <= a.high() + eps) {
-                    best = std::max(best, a.weight / 100.0);
-                }
-            }
-            return fromFraction(q, best);
-        }
-        case QuestionType::Matching: {
-            if (!isObject(r)) {
-                return invalid;
-            }
-            const auto obj = r.extract<Object::Ptr>();
-            if (q.pairs.empty()) {
-                return invalid;
-            }
-            int right = 0;
-            for (const auto& p : q.pairs) {
-                std::string chosen;
-                if (obj->has(p.id) && asString(obj->get(p.id), chosen) &&
-                    chosen == rightOptionId(p.id, seed)) {
-                    ++right;
-                }
-            }
-            return fromFraction(q, static_cast<double>(right) / q.pairs.size());
-        }
-        case QuestionType::Ordering: {
-            if (!isArray(r)) {
-                return invalid;
-            }
-            const auto arr = r.extract<Array::Ptr>();
-            if (arr->size() != q.sequence.size()) {
-                return invalid;
-            }
-            for (std::size_t i = 0; i < q.sequence.size(); ++i) {
-                std::string id;
-                if (!asString(arr->get(static_cast<unsigned>(i)), id)) {
-                    return invalid;
-                }
-                if (id != q.sequence[i].id) {
-                    return fromFraction(q, 0);
-                }
-            }
-            return fromFraction(q, 1);
-        }
-        case QuestionType::Fill: {
-            if (!isObject(r) || q.blanks.empty()) {
-                return invalid;
-            }
-            const auto obj = r.extract<Object::Ptr>();
-            double sum = 0;
-            for (const auto& b : q.blanks) {
-                std::string given;
-                if (obj->has(b.id) && asString(obj->get(b.id), given)) {
-                    sum += bestAccept(q, b.accepts, given);
-                }
-            }
-            return fromFraction(q, sum / static_cast<double>(q.blanks.size()));
-        }
-        }
-    } catch (const Poco::Exception&) {
         return invalid;
+    }
+    case QuestionType::Multiple: {
+        const auto* ids = r.idsValue();
+        if (!ids) {
+            return invalid;
+        }
+        const std::set<std::string> chosen(ids->begin(), ids->end());
+        double sum = 0;
+        std::size_t known = 0;
+        for (const auto& c : q.choices) {
+            if (chosen.count(c.id)) {
+                sum += c.weight;
+                ++known;
+            }
+        }
+        if (known != chosen.size()) {
+            return invalid;
+        }
+        return fromFraction(q, sum / 100.0);
+    }
+    case QuestionType::TrueFalse: {
+        const auto* b = r.truthValue();
+        if (!b) {
+            return invalid;
+        }
+        return fromFraction(q, *b == q.answer ? 1.0 : 0.0);
+    }
+    case QuestionType::Short: {
+        const auto* s = r.textValue();
+        if (!s) {
+            return invalid;
+        }
+        return fromFraction(q, bestAccept(q, q.accepts, *s));
+    }
+    case QuestionType::Numeric: {
+        const auto n = asNumber(r);
+        if (!n) {
+            return invalid;
+        }
+        double best = 0;
+        for (const auto& a : q.numeric) {
+            // A little slack for decimals typed by people: 0.1 + 0.2 style rounding.
+            const double eps = 1e-9 * std::max(1.0, std::fabs(*n));
+            if (*n >= a.low() - eps && *n <= a.high() + eps) {
+                best = std::max(best, a.weight / 100.0);
+            }
+        }
+        return fromFraction(q, best);
+    }
+    case QuestionType::Matching: {
+        if (!r.entriesValue() || q.pairs.empty()) {
+            return invalid;
+        }
+        int right = 0;
+        for (const auto& p : q.pairs) {
+            if (r.entry(p.id) == rightOptionId(p.id, seed)) {
+                ++right;
+            }
+        }
+        return fromFraction(q, static_cast<double>(right) / q.pairs.size());
+    }
+    case QuestionType::Ordering: {
+        const auto* ids = r.idsValue();
+        if (!ids || ids->size() != q.sequence.size()) {
+            return invalid;
+        }
+        for (std::size_t i = 0; i < q.sequence.size(); ++i) {
+            if ((*ids)[i] != q.sequence[i].id) {
+                return fromFraction(q, 0);
+            }
+        }
+        return fromFraction(q, 1);
+    }
+    case QuestionType::Fill: {
+        if (!r.entriesValue() || q.blanks.empty()) {
+            return invalid;
+        }
+        double sum = 0;
+        for (const auto& b : q.blanks) {
+            for (const auto& [blank, given] : *r.entriesValue()) {
+                if (blank == b.id) {
+                    sum += bestAccept(q, b.accepts, given);
+                    break;
+                }
+            }
+        }
+        return fromFraction(q, sum / static_cast<double>(q.blanks.size()));
+    }
     }
     return invalid;
 }

@@ -2,6 +2,7 @@
 
 #include "ayllu/i18n.h"
 #include "ayllu/quiz/grading.h"
+#include "ayllu/quiz/response.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -18,21 +19,22 @@ using Poco::JSON::Parser;
 
 namespace {
 
+// The public view or the answer key (JSON objects); nothing when it does not parse.
 Poco::Dynamic::Var parse(const std::string& json) {
-    return json.empty() ? Poco::Dynamic::Var() : parseResponse(json).value_or(Poco::Dynamic::Var());
+    if (json.empty()) {
+        return {};
+    }
+    try {
+        Parser p;
+        return p.parse(json);
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 Object::Ptr object(const Poco::Dynamic::Var& v) {
     try {
         return v.extract<Object::Ptr>();
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-
-Array::Ptr array(const Poco::Dynamic::Var& v) {
-    try {
-        return v.extract<Array::Ptr>();
     } catch (const std::exception&) {
         return nullptr;
     }
@@ -125,20 +127,13 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
     if (!q || !key) {
         return parts;
     }
-    const auto response = parse(responseJson);
+    const Response response = decodeResponse(responseJson).response.value_or(Response{});
     const std::string type = text(q->get("type"));
     const bool correct = result == "correct";
     if (type == "single" || type == "multiple") {
         const auto options = publicOptions(q, "choices", language);
         const auto weights = key->getObject("weights");
-        std::vector<std::string> chosen;
-        if (const auto a = array(response)) {
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                chosen.push_back(text(a->get(static_cast<unsigned>(i))));
-            }
-        } else if (!response.isEmpty()) {
-            chosen.push_back(text(response));
-        }
+        const std::vector<std::string> chosen = response.asIds();
         RevealPart p;
         std::vector<std::string> yours, right;
         for (const auto& [id, t] : options) {
@@ -161,11 +156,8 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
     } else if (type == "truefalse") {
         const auto word = [](bool b) { return std::string(b ? _("True") : _("False")); };
         RevealPart p;
-        if (!response.isEmpty()) {
-            try {
-                p.yours = word(response.convert<bool>());
-            } catch (const std::exception&) {
-            }
+        if (const auto* b = response.truthValue()) {
+            p.yours = word(*b);
         }
         try {
             p.right = word(key->getValue<bool>("answer"));
@@ -175,7 +167,7 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
         parts.push_back(p);
     } else if (type == "short") {
         RevealPart p;
-        p.yours = text(response);
+        p.yours = response.asText();
         std::vector<std::string> accepted;
         if (const auto a = key->getArray("accepted")) {
             for (std::size_t i = 0; i < a->size(); ++i) {
@@ -187,7 +179,7 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
         parts.push_back(p);
     } else if (type == "numeric") {
         RevealPart p;
-        p.yours = text(response);
+        p.yours = response.asText();
         std::vector<std::string> ranges;
         if (const auto a = key->getArray("ranges")) {
             for (std::size_t i = 0; i < a->size(); ++i) {
@@ -209,12 +201,11 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
         for (const auto& [id, t] : publicOptions(q, "right", language)) {
             rights[id] = t;
         }
-        const auto given = object(response);
         const auto pairs = key->getObject("pairs");
         for (const auto& [lid, left] : publicOptions(q, "left", language)) {
             RevealPart p;
             p.label = left;
-            const std::string mine = given && given->has(lid) ? text(given->get(lid)) : "";
+            const std::string mine = response.entry(lid);
             const std::string good = pairs && pairs->has(lid) ? text(pairs->get(lid)) : "";
             p.yours = rights.count(mine) != 0 ? rights[mine] : "";
             p.right = rights.count(good) != 0 ? rights[good] : "";
@@ -226,29 +217,27 @@ std::vector<RevealPart> describeReveal(const Object::Ptr& q, const std::string& 
         for (const auto& [id, t] : publicOptions(q, "items", language)) {
             items[id] = t;
         }
-        const auto mine = array(response);
+        const std::vector<std::string> mine = response.asIds();
         const auto order = key->getArray("order");
         const std::size_t n = order ? order->size() : 0;
         for (std::size_t i = 0; i < n; ++i) {
             RevealPart p;
             p.label = std::to_string(i + 1) + ".";
             const std::string good = text(order->get(static_cast<unsigned>(i)));
-            const std::string given =
-                mine && i < mine->size() ? text(mine->get(static_cast<unsigned>(i))) : "";
+            const std::string given = i < mine.size() ? mine[i] : "";
             p.yours = items.count(given) != 0 ? items[given] : "";
             p.right = items.count(good) != 0 ? items[good] : good;
             p.ok = !given.empty() && given == good;
             parts.push_back(p);
         }
     } else if (type == "fill") {
-        const auto given = object(response);
         const auto blanks = key->getObject("blanks");
         if (const auto ids = q->getArray("blanks")) {
             for (std::size_t i = 0; i < ids->size(); ++i) {
                 const std::string bid = text(ids->get(static_cast<unsigned>(i)));
                 RevealPart p;
                 p.label = "(" + bid + ")";
-                p.yours = given && given->has(bid) ? text(given->get(bid)) : "";
+                p.yours = response.entry(bid);
                 std::vector<std::string> accepted;
                 if (const auto a = blanks ? blanks->getArray(bid) : nullptr) {
                     for (std::size_t k = 0; k < a->size(); ++k) {
@@ -278,16 +267,12 @@ std::vector<int> optionCounts(const std::vector<std::string>& options,
                               const std::vector<std::pair<std::string, int>>& responses) {
     std::vector<int> counts(options.size(), 0);
     for (const auto& [json, n] : responses) {
-        const auto v = parse(json);
-        std::vector<std::string> chosen;
-        if (const auto a = array(v)) {
-            for (std::size_t i = 0; i < a->size(); ++i) {
-                chosen.push_back(text(a->get(static_cast<unsigned>(i))));
-            }
-        } else if (v.isBoolean()) {
-            chosen.push_back(v.extract<bool>() ? "true" : "false");
-        } else if (!v.isEmpty()) {
-            chosen.push_back(text(v));
+        const Response r = decodeResponse(json).response.value_or(Response{});
+        std::vector<std::string> chosen = r.asIds();
+        if (const auto* number = r.numberValue()) {
+            chosen.push_back(formatNumber(*number));
+        } else if (const auto* b = r.truthValue()) {
+            chosen.push_back(*b ? "true" : "false");
         }
         for (std::size_t i = 0; i < options.size(); ++i) {
             if (std::find(chosen.begin(), chosen.end(), options[i]) != chosen.end()) {

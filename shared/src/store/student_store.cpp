@@ -215,6 +215,19 @@ std::vector<Interaction> StudentStore::interactions(const std::string& learner,
     return interactionsOf(database().sql(), learner, course, content, attempt);
 }
 
+int StudentStore::finishedAttempts(const std::string& learner, const std::string& course,
+                                   const std::string& content) {
+    const std::lock_guard<std::recursive_mutex> guard(mutex_);
+    SQLite::Statement q(database().sql(),
+                        "SELECT count(DISTINCT attempt) FROM events WHERE kind = 'status' "
+                        "AND learner = ? AND course = ? AND content = ?");
+    q.bind(1, learner);
+    q.bind(2, course);
+    q.bind(3, content);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
 std::set<std::string> StudentStore::pagesViewed(const std::string& learner,
                                                 const std::string& course,
                                                 const std::string& content, int attempt) {

@@ -1,13 +1,9 @@
 // Grading answers, and the view of a question that is safe to send before the answer is revealed.
-//
-// Responses are JSON values, one shape per question type:
-//   single "a" | multiple ["a","c"] | truefalse true | short "text" | numeric 3.5 (or "3,5")
-//   matching {"m1":"r5c0e2a71", ...} (pair id -> the opaque id of the right-hand option chosen,
-//            see rightOptionId)
-//   ordering ["s2","s1","s3"] | fill {"1":"text", "dos":"text"}
+// Responses are quiz::Response values (response.h), stored and sent as their JSON.
 #pragma once
 
 #include "ayllu/course/model.h"
+#include "ayllu/quiz/response.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
@@ -22,14 +18,11 @@ struct Grade {
     double maxPoints = 0;
 };
 
-// A response's JSON value (a string, number, true/false, list or object); nullopt when it is
-// not JSON.
-std::optional<Poco::Dynamic::Var> parseResponse(const std::string& json);
-
-// Grades a response given as JSON text. A response that does not parse or has the wrong shape is
-// "invalid" with 0 points.
+// Grades a response given as JSON text. A response that decodeResponse refuses, or of the wrong
+// shape for the question, is "invalid" with 0 points; "" or null is "unanswered".
 // `seed` is the one the public view was made with (it hides which right-hand option is which).
 Grade grade(const course::Question& q, const std::string& responseJson, unsigned seed = 0);
+Grade grade(const course::Question& q, const Response& response, unsigned seed = 0);
 
 // The opaque id shown for the right-hand side of pair (or distractor) `id` under `seed`.
 std::string rightOptionId(const std::string& id, unsigned seed);

@@ -79,6 +79,10 @@ public:
     std::vector<Progress> progressOf(const std::string& learner);
     std::vector<Interaction> interactions(const std::string& learner, const std::string& course,
                                           const std::string& content, int attempt);
+    // How many attempts of `content` this learner finished on this PC (each finished attempt
+    // has a pass/fail status event; an attempt left half-way does not count).
+    int finishedAttempts(const std::string& learner, const std::string& course,
+                         const std::string& content);
     // The pages of a lesson this learner viewed on this PC (or that reached it), by page id.
     std::set<std::string> pagesViewed(const std::string& learner, const std::string& course,
                                       const std::string& content, int attempt = 1);

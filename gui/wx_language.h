@@ -5,8 +5,8 @@
 
 #include <string>
 
-namespace ayllu::student {
+namespace ayllu::gui {
 
 void useWxLanguage(const std::string& language);
 
-} // namespace ayllu::student
+} // namespace ayllu::gui

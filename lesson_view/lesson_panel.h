@@ -9,7 +9,7 @@
 #include <memory>
 #include <wx/wx.h>
 
-namespace ayllu::student {
+namespace ayllu::lesson_view {
 
 class LessonPanel : public wxPanel {
 public:
@@ -101,4 +101,4 @@ private:
     std::map<wxWindow*, wxColour> normalBackground_;
 };
 
-} // namespace ayllu::student
+} // namespace ayllu::lesson_view

@@ -2,7 +2,7 @@
 
 #include <wx/translation.h>
 
-namespace ayllu::student {
+namespace ayllu::gui {
 
 void useWxLanguage(const std::string& language) {
     const std::string wx = language == "qu" || language == "ay" ? "es" : language;
@@ -12,4 +12,4 @@ void useWxLanguage(const std::string& language) {
     t->AddStdCatalog(); // missing catalog: wx's English words, nothing worse
 }
 
-} // namespace ayllu::student
+} // namespace ayllu::gui

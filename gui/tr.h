@@ -9,8 +9,8 @@
 #undef _
 #define _(s) wxString::FromUTF8(::ayllu::i18n::translate(s))
 
-namespace ayllu::student {
+namespace ayllu::gui {
 inline wxString u8(const std::string& s) {
     return wxString::FromUTF8(s);
 }
-} // namespace ayllu::student
+} // namespace ayllu::gui

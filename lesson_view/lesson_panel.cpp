@@ -10,7 +10,9 @@
 #include <wx/statbmp.h>
 #include <wx/wrapsizer.h>
 
-namespace ayllu::student {
+namespace ayllu::lesson_view {
+
+using gui::u8;
 
 LessonPanel::LessonPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
@@ -489,4 +491,4 @@ void LessonPanel::showOffer(const wxString& message, const wxString& action,
     button->SetFocus(); // Enter or Space goes on at once
 }
 
-} // namespace ayllu::student
+} // namespace ayllu::lesson_view

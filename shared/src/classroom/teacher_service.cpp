@@ -1,5 +1,6 @@
-#include "ayllu/classroom/pc_name.h"
 #include "ayllu/classroom/teacher_service.h"
+
+#include "ayllu/classroom/pc_name.h"
 #include "ayllu/classroom/wire.h"
 #include "ayllu/course/author.h"
 #include "ayllu/course/validate.h"
@@ -32,14 +33,37 @@ using Poco::JSON::Object;
 
 struct TeacherService::PendingIngest {
     std::vector<store::Event> events;
-    std::promise<store::IngestResult> done;
+    std::function<void(store::IngestResult, std::exception_ptr)> done;
 };
 
-struct TeacherService::Session {
-    std::shared_ptr<net::Channel> ch;
+struct TeacherService::Session : std::enable_shared_from_this<Session> {
+    std::shared_ptr<net::Peer> ch;       // sending queues and never waits
+    std::shared_ptr<net::Strand> strand; // this PC's frames, one at a time and in order
+    enum class Stage { Hello, Join, Ready } stage = Stage::Hello;
+    std::string who; // for the log: address, then the PC's name
     std::string device;
     std::string deviceName;
     std::set<std::string> learners; // signed in on this connection
+    // Course delivery (the strand's): the package being sent, a chunk each time there is room.
+    struct Transfer {
+        Offer offer;
+        std::uint64_t offset = 0;
+        int chunks = 0;
+    };
+    std::optional<Transfer> transfer;
+    std::mutex stateMutex;
+    std::uint64_t stateTicket = 0; // the newest ClassState queued for this PC
+};
+
+// The class state built once per change: what every PC gets, and what each PC's message adds
+// (its lock, its hands, its drill, the questions shuffled for it).
+struct TeacherService::StateMessage {
+    std::uint64_t ticket = 0;
+    ClassState state;
+    Object::Ptr common;                      // mode, course, lesson, page
+    Object::Ptr quiz;                        // the live quiz without its questions, or null
+    std::optional<course::Quiz> source;      // the live quiz's questions
+    std::map<std::string, Array::Ptr> hands; // by device
 };
 
 namespace {
@@ -124,16 +148,20 @@ void TeacherService::start() {
             }
         });
     }
-    server_ = std::make_unique<Poco::Net::SecureServerSocket>(
-        Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port), 64, net::serverContext(identity_));
-    port_ = server_->address().port();
+    reactor_ = std::make_unique<net::Reactor>(net::serverContext(identity_),
+                                              Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port),
+                                              static_cast<net::ReactorHost&>(*this), cfg_.limits);
+    port_ = reactor_->port();
     stopping_ = false;
+    broadcastPending_ = false;
     {
         std::lock_guard<std::mutex> lock(ingestMutex_);
         ingestStop_ = false;
     }
+    pool_ = std::make_unique<net::WorkPool>(std::max(1, cfg_.workers));
+    engine_ = pool_->strand();
     commitThread_ = std::thread([this] { commitLoop(); });
-    acceptThread_ = std::thread([this] { acceptLoop(); });
+    reactor_->start();
     tickThread_ = std::thread([this] {
         while (!stopping_) {
             tick();
@@ -157,27 +185,20 @@ void TeacherService::start() {
 }
 
 void TeacherService::stop() {
-    if (stopping_.exchange(true) || !server_) {
+    if (stopping_.exchange(true) || !reactor_) {
         return;
     }
     announcer_.reset();
-    if (acceptThread_.joinable()) {
-        acceptThread_.join();
-    }
-    const auto sessions = sessionsSnapshot();
-    for (auto& s : sessions) {
-        s->ch->close();
-    }
+    reactor_->stop(); // every connection closed; what each session does on leaving is queued
     {
-        std::unique_lock<std::mutex> lock(threadsMutex_);
+        std::lock_guard<std::mutex> lock(threadsMutex_);
         sessionsDone_.notify_all();
-        sessionsDone_.wait(lock, [this] { return activeSessions_ == 0; });
     }
     if (tickThread_.joinable()) {
         tickThread_.join();
     }
     {
-        // Every session has finished, so nothing is waiting for a commit any more.
+        // What is waiting is still committed (its PC sends it again and it is a duplicate).
         std::lock_guard<std::mutex> lock(ingestMutex_);
         ingestStop_ = true;
     }
@@ -185,19 +206,23 @@ void TeacherService::stop() {
     if (commitThread_.joinable()) {
         commitThread_.join();
     }
-    server_->close();
+    pool_->stop(); // runs what is queued, then the workers end
 }
 
-store::IngestResult TeacherService::ingestGrouped(std::vector<store::Event> events) {
-    PendingIngest p;
-    p.events = std::move(events);
-    auto result = p.done.get_future();
+std::size_t TeacherService::engineThreads() const {
+    // The event loop, the workers, the commit and timer threads.
+    return reactor_ ? 3 + pool_->threads() : 0;
+}
+
+void TeacherService::ingestGrouped(
+    std::vector<store::Event> events,
+    std::function<void(store::IngestResult, std::exception_ptr)> done) {
+    auto* p = new PendingIngest{std::move(events), std::move(done)};
     {
         std::lock_guard<std::mutex> lock(ingestMutex_);
-        ingestQueue_.push_back(&p);
+        ingestQueue_.push_back(p);
     }
     ingestCv_.notify_one();
-    return result.get(); // rethrows the StorageError of a failed commit
 }
 
 void TeacherService::commitLoop() {
@@ -218,12 +243,15 @@ void TeacherService::commitLoop() {
         try {
             auto results = store_.ingestBatches(batches);
             for (std::size_t i = 0; i < taken.size(); ++i) {
-                taken[i]->done.set_value(std::move(results[i]));
+                taken[i]->done(std::move(results[i]), nullptr);
             }
         } catch (...) {
             for (auto* p : taken) {
-                p->done.set_exception(std::current_exception());
+                p->done({}, std::current_exception());
             }
+        }
+        for (auto* p : taken) {
+            delete p;
         }
     }
 }
@@ -237,85 +265,100 @@ std::vector<std::shared_ptr<TeacherService::Session>> TeacherService::sessionsSn
     return out;
 }
 
-void TeacherService::acceptLoop() {
-    while (!stopping_) {
-        try {
-            if (!server_->poll(Poco::Timespan(0, 200000), Poco::Net::Socket::SELECT_READ)) {
-                continue;
-            }
-            Poco::Net::StreamSocket socket = server_->acceptConnection();
-            if (store::nowMs() < refuseUntilMs_) {
-                socket.close(); // a simulated network cut
-                continue;
-            }
-            auto s = std::make_shared<Session>();
-            s->ch = std::make_shared<net::Channel>(socket, socket.peerAddress().toString());
-            {
-                std::lock_guard<std::mutex> lock(threadsMutex_);
-                ++activeSessions_;
-            }
-            std::thread([this, s] {
-                serve(s);
-                std::lock_guard<std::mutex> lock(threadsMutex_);
-                --activeSessions_;
-                sessionsDone_.notify_all();
-            }).detach();
-        } catch (const Poco::Exception& e) {
-            if (!stopping_) {
-                log("accepting a connection failed: " + e.displayText());
-            }
+bool TeacherService::accepted(const std::shared_ptr<net::Peer>& peer) {
+    if (stopping_ || store::nowMs() < refuseUntilMs_) {
+        return false; // a simulated network cut
+    }
+    auto s = std::make_shared<Session>();
+    s->ch = peer;
+    s->strand = pool_->strand();
+    s->who = peer->peer();
+    peer->expectWithin(15000, "expected Hello");
+    std::lock_guard<std::mutex> lock(peersMutex_);
+    byPeer_[peer.get()] = s;
+    return true;
+}
+
+void TeacherService::frame(const std::shared_ptr<net::Peer>& peer, net::Frame f) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it != byPeer_.end()) {
+            s = it->second;
         }
+    }
+    if (!s) {
+        peer->handled();
+        return;
+    }
+    s->strand->post([this, s, f = std::move(f)] {
+        guarded(*s, [&] { onFrame(*s, f); });
+        s->ch->handled();
+    });
+}
+
+void TeacherService::closed(const std::shared_ptr<net::Peer>& peer, const std::string& why) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it == byPeer_.end()) {
+            return;
+        }
+        s = it->second;
+        byPeer_.erase(it);
+    }
+    s->strand->post([this, s, why] { left(*s, why); });
+}
+
+void TeacherService::guarded(Session& s, const std::function<void()>& work) {
+    if (s.ch->closed()) {
+        return; // closing: what it sent after that is not read
+    }
+    try {
+        work();
+        return;
+    } catch (const net::ChannelClosed& e) {
+        log("disconnected: " + s.who + ": " + e.what());
+    } catch (const net::ProtocolError& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    } catch (const store::StorageError& e) {
+        log("closing the connection of " + s.who + " (nothing acknowledged): " + e.what());
+    } catch (const std::exception& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    }
+    s.ch->close(); // a Refused still queued is written first
+}
+
+void TeacherService::onFrame(Session& s, const net::Frame& f) {
+    switch (s.stage) {
+    case Session::Stage::Hello:
+        onHello(s, f);
+        return;
+    case Session::Stage::Join:
+        onJoin(s, f);
+        return;
+    case Session::Stage::Ready:
+        handle(s, f);
+        return;
     }
 }
 
-void TeacherService::serve(std::shared_ptr<Session> s) {
-    std::string who = s->ch->peer();
-    try {
-        handshake(*s);
-        who = s->ch->peer() + " (" + (s->deviceName.empty() ? s->device : s->deviceName) + ")";
-        std::shared_ptr<Session> replaced;
-        {
-            std::lock_guard<std::mutex> lock(m_);
-            auto& slot = sessions_[s->device];
-            replaced = slot;
-            slot = s;
-            leftLocked_.erase(s->device);
-        }
-        if (replaced) {
-            replaced->ch->close(); // the same PC reconnected: the old connection is stale
-        }
-        log("connected: " + who);
-        auto last = std::chrono::steady_clock::now();
-        while (!stopping_ && !s->ch->closed()) {
-            const auto f = s->ch->receive(Poco::Timespan(1, 0));
-            if (!f) {
-                if (std::chrono::steady_clock::now() - last > std::chrono::seconds(30)) {
-                    throw net::ChannelClosed("no word from " + who + " for 30 s");
-                }
-                continue;
-            }
-            last = std::chrono::steady_clock::now();
-            handle(*s, *f);
-        }
-    } catch (const net::ChannelClosed& e) {
-        log("disconnected: " + who + ": " + e.what());
-    } catch (const net::ProtocolError& e) {
-        log("closing the connection of " + who + ": " + e.what());
-    } catch (const store::StorageError& e) {
-        log("closing the connection of " + who + " (nothing acknowledged): " + e.what());
-    } catch (const std::exception& e) {
-        log("closing the connection of " + who + ": " + e.what());
+void TeacherService::left(Session& s, const std::string& why) {
+    if (!why.empty()) {
+        log("disconnected: " + s.who + ": " + why);
     }
-    s->ch->close();
-    closedBytes_ += s->ch->bytesSent();
+    closedBytes_ += s.ch->bytesSent();
+    s.transfer.reset();
     {
         std::lock_guard<std::mutex> lock(m_);
-        auto it = sessions_.find(s->device);
-        if (it != sessions_.end() && it->second == s) {
+        auto it = sessions_.find(s.device);
+        if (it != sessions_.end() && it->second.get() == &s) {
             sessions_.erase(it);
-            LeftLocked gone{s->device, s->deviceName, {}, store::nowMs()};
+            LeftLocked gone{s.device, s.deviceName, {}, store::nowMs()};
             for (auto& [id, v] : views_) {
-                if (v.deviceId == s->device) {
+                if (v.deviceId == s.device) {
                     if (v.online) {
                         gone.learners.push_back(v.name);
                     }
@@ -323,8 +366,8 @@ void TeacherService::serve(std::shared_ptr<Session> s) {
                     v.hand = false;
                 }
             }
-            if (state_.lockedFor(s->device) && !stopping_) {
-                leftLocked_[s->device] = gone;
+            if (state_.lockedFor(s.device) && !stopping_) {
+                leftLocked_[s.device] = gone;
             }
         }
     }
@@ -333,12 +376,11 @@ void TeacherService::serve(std::shared_ptr<Session> s) {
     }
 }
 
-void TeacherService::handshake(Session& s) {
-    auto f = s.ch->receive(Poco::Timespan(15, 0));
-    if (!f || f->type != MsgType::Hello) {
+void TeacherService::onHello(Session& s, const net::Frame& f) {
+    if (f.type != MsgType::Hello) {
         throw net::ProtocolError("expected Hello");
     }
-    auto o = net::parsePayload(*f);
+    auto o = net::parsePayload(f);
     const auto version = net::integer(o, "version", 1, 1000000);
     if (version != net::kProtocolVersion) {
         Object r;
@@ -364,13 +406,13 @@ void TeacherService::handshake(Session& s) {
     hello.set("className", class_.name);
     hello.set("teacher", cfg_.teacherName);
     s.ch->send(MsgType::Hello, hello);
-
     // The student's PC may wait for a person to compare the short code before it joins.
-    f = s.ch->receive(Poco::Timespan(600, 0));
-    if (!f) {
-        throw net::ProtocolError("no Join or Resume");
-    }
-    o = net::parsePayload(*f);
+    s.stage = Session::Stage::Join;
+    s.ch->expectWithin(600000, "no Join or Resume");
+}
+
+void TeacherService::onJoin(Session& s, const net::Frame& f) {
+    const auto o = net::parsePayload(f);
     const auto refuse = [&](const char* reason, const std::string& message) {
         Object r;
         r.set("reason", reason);
@@ -379,18 +421,18 @@ void TeacherService::handshake(Session& s) {
         throw net::ProtocolError(std::string(reason) + " refused for " + s.ch->peer() +
                                  " (device " + s.device + ")");
     };
-    if (f->type == MsgType::Join) {
+    if (f.type == MsgType::Join) {
         if (!sameSecret(net::str(o, "code", 64), class_.code)) {
             log("wrong class code from " + s.ch->peer() + " (device " + s.device + ")");
             refuse("code", _("That is not the class code. Ask the teacher for it."));
         }
-    } else if (f->type == MsgType::Resume) {
+    } else if (f.type == MsgType::Resume) {
         if (!sameSecret(net::str(o, "token", 128), token("device", s.device))) {
             refuse("token", _("This PC is not known to the class any more: join it again with "
                               "the class code."));
         }
     } else {
-        throw net::ProtocolError(std::string("expected Join or Resume, got ") + net::name(f->type));
+        throw net::ProtocolError(std::string("expected Join or Resume, got ") + net::name(f.type));
     }
     Object joined;
     joined.set("token", token("device", s.device));
@@ -410,6 +452,21 @@ void TeacherService::handshake(Session& s) {
     joined.set("roster", roster);
     s.ch->send(MsgType::Joined, joined);
     store_.deviceSeen(s.device, s.deviceName, class_.id);
+    s.who = s.ch->peer() + " (" + (s.deviceName.empty() ? s.device : s.deviceName) + ")";
+    std::shared_ptr<Session> replaced;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        auto& slot = sessions_[s.device];
+        replaced = slot;
+        slot = s.shared_from_this();
+        leftLocked_.erase(s.device);
+    }
+    if (replaced) {
+        replaced->ch->close(); // the same PC reconnected: the old connection is stale
+    }
+    log("connected: " + s.who);
+    s.stage = Session::Stage::Ready;
+    s.ch->expectWithin(30000, "no word from " + s.who + " for 30 s");
     sendClassState(s);
     sendOffers(s);
 }
@@ -712,7 +769,23 @@ void TeacherService::onEvents(Session& s, const Object::Ptr& o) {
             batch.push_back(e);
         }
     }
-    const auto r = ingestGrouped(std::move(batch)); // throws: nothing is acknowledged
+    // Acknowledged once committed, on this PC's strand; nobody waits for the commit meanwhile.
+    auto self = s.shared_from_this();
+    ingestGrouped(std::move(batch), [this, self, quizAnswers, drillResults](
+                                        store::IngestResult r, std::exception_ptr failed) {
+        self->strand->post([this, self, quizAnswers, drillResults, r, failed] {
+            guarded(*self, [&] {
+                if (failed) {
+                    std::rethrow_exception(failed); // nothing is acknowledged
+                }
+                eventsCommitted(*self, r, quizAnswers, drillResults);
+            });
+        });
+    });
+}
+
+void TeacherService::eventsCommitted(Session& s, const store::IngestResult& r, bool quizAnswers,
+                                     const std::vector<store::Event>& drillResults) {
     if (quizAnswers) {
         tallyDirty_ = true; // coalesced: the tick thread or the next quizStatus() recomputes it
     }
@@ -813,26 +886,23 @@ QuizStatus TeacherService::quizStatus() {
     return quiz_;
 }
 
-Object::Ptr TeacherService::classStatePayload(const std::string& device) {
-    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    o->set("mode", toString(state_.mode));
-    o->set("course", state_.course);
-    o->set("lesson", state_.lesson);
-    o->set("page", state_.page);
-    o->set("locked", state_.lockedFor(device));
-    Array::Ptr hands = new Array;
+TeacherService::StateMessage TeacherService::stateMessage() {
+    StateMessage m;
+    m.ticket = ++stateTicket_;
+    m.state = state_;
+    m.common = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    m.common->set("mode", toString(state_.mode));
+    m.common->set("course", state_.course);
+    m.common->set("lesson", state_.lesson);
+    m.common->set("page", state_.page);
     for (const auto& [learner, v] : views_) {
-        if (v.hand && v.online && v.deviceId == device) {
+        if (v.hand && v.online) {
+            auto& hands = m.hands[v.deviceId];
+            if (!hands) {
+                hands = new Array;
+            }
             hands->add(learner);
         }
-    }
-    o->set("hands", hands);
-    if (state_.drillFor(device)) {
-        Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        d->set("course", state_.drill.course);
-        d->set("content", state_.drill.content);
-        d->set("round", state_.drill.round);
-        o->set("drill", d);
     }
     if (state_.quizActive) {
         Object::Ptr q = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -846,7 +916,6 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
                state_.quiz.deadlineMs == 0
                    ? std::int64_t{0}
                    : std::max<std::int64_t>(1, state_.quiz.deadlineMs - store::nowMs()));
-        Array::Ptr questions = new Array;
         if (const auto* quiz = liveQuiz()) {
             q->set("title", quiz->title.best("es"));
             Object::Ptr titles = new Object(Poco::JSON_PRESERVE_KEY_ORDER); // every language
@@ -854,16 +923,50 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
                 titles->set(lang, text);
             }
             q->set("titles", titles);
-            int n = 0;
-            for (const auto& x : quiz->questions) {
-                if (state_.quiz.oneByOne && n >= state_.quiz.visible) {
-                    break;
+            m.source = *quiz;
+        }
+        m.quiz = q;
+    }
+    return m;
+}
+
+Object::Ptr TeacherService::statePayload(const StateMessage& m, const std::string& device,
+                                         bool cached) {
+    const ClassState& st = m.state;
+    Object::Ptr o = new Object(*m.common);
+    o->set("locked", st.lockedFor(device));
+    const auto hands = m.hands.find(device);
+    o->set("hands", hands != m.hands.end() ? hands->second : Array::Ptr(new Array));
+    if (st.drillFor(device)) {
+        Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        d->set("course", st.drill.course);
+        d->set("content", st.drill.content);
+        d->set("round", st.drill.round);
+        o->set("drill", d);
+    }
+    if (m.quiz) {
+        Object::Ptr q = new Object(*m.quiz);
+        Array::Ptr questions;
+        if (cached) {
+            questions = questionsByDevice_[device];
+        }
+        if (!questions) {
+            questions = new Array;
+            if (m.source) {
+                int n = 0;
+                for (const auto& x : m.source->questions) {
+                    if (st.quiz.oneByOne && n >= st.quiz.visible) {
+                        break;
+                    }
+                    // The public view only: no weights, accepted answers, pairings or order.
+                    Poco::JSON::Parser p;
+                    questions->add(p.parse(quiz::publicQuestion(
+                        x, quiz::deviceSeed(st.quiz.seed, device), m.source->shuffle)));
+                    ++n;
                 }
-                // The public view only: no weights, accepted answers, pairings or order.
-                Poco::JSON::Parser p;
-                questions->add(p.parse(quiz::publicQuestion(
-                    x, quiz::deviceSeed(state_.quiz.seed, device), quiz->shuffle)));
-                ++n;
+            }
+            if (cached) {
+                questionsByDevice_[device] = questions;
             }
         }
         q->set("questions", questions);
@@ -872,28 +975,63 @@ Object::Ptr TeacherService::classStatePayload(const std::string& device) {
     return o;
 }
 
+void TeacherService::sendStateIfNewer(Session& s, std::uint64_t ticket, const Object& payload) {
+    std::lock_guard<std::mutex> lock(s.stateMutex);
+    if (ticket <= s.stateTicket) {
+        return; // built from an older state than one queued already
+    }
+    s.stateTicket = ticket;
+    s.ch->send(MsgType::ClassState, payload);
+}
+
 void TeacherService::sendClassState(Session& s) {
-    Object::Ptr payload;
+    StateMessage m;
     {
         std::lock_guard<std::mutex> lock(m_);
-        payload = classStatePayload(s.device);
+        m = stateMessage();
     }
-    s.ch->send(MsgType::ClassState, *payload);
+    sendStateIfNewer(s, m.ticket, *statePayload(m, s.device, false));
 }
 
 void TeacherService::broadcastState() {
-    std::vector<std::pair<std::shared_ptr<net::Channel>, Object::Ptr>> out;
+    if (!engine_ || broadcastPending_.exchange(true)) {
+        return; // the broadcast already queued sends the newest state
+    }
+    engine_->post([this] {
+        broadcastPending_ = false;
+        try {
+            sendStateToAll();
+        } catch (const std::exception& e) {
+            log(std::string("the class state was not sent: ") + e.what());
+        }
+    });
+}
+
+void TeacherService::sendStateToAll() {
+    StateMessage m;
+    std::vector<std::shared_ptr<Session>> sessions;
     {
         std::lock_guard<std::mutex> lock(m_);
+        m = stateMessage();
         for (const auto& [device, s] : sessions_) {
-            out.emplace_back(s->ch, classStatePayload(device));
+            sessions.push_back(s);
         }
     }
-    for (auto& [ch, payload] : out) {
+    const auto& q = m.state.quiz;
+    const std::string key = !m.state.quizActive
+                                ? std::string()
+                                : q.course + "\n" + q.content + "\n" + std::to_string(q.attempt) +
+                                      "\n" + std::to_string(q.seed) + "\n" +
+                                      std::to_string(q.oneByOne ? q.visible : -1);
+    if (key != questionsKey_) {
+        questionsKey_ = key;
+        questionsByDevice_.clear();
+    }
+    for (auto& s : sessions) {
         try {
-            ch->send(MsgType::ClassState, *payload);
+            sendStateIfNewer(*s, m.ticket, *statePayload(m, s->device, true));
         } catch (const net::ChannelClosed&) {
-            // that student's thread notices and cleans up
+            // that session is closing; its strand cleans up
         }
     }
 }
@@ -1188,13 +1326,16 @@ void TeacherService::reveal() {
     if (closed) {
         scoreLiveQuiz();
     }
-    const auto sessions = sessionsSnapshot();
-    for (auto& s : sessions) {
-        try {
-            sendReveal(*s);
-        } catch (const net::ChannelClosed&) {
+    // After the ClassState that says "revealed" (the same strand, in order); off the console.
+    engine_->post([this] {
+        for (auto& s : sessionsSnapshot()) {
+            try {
+                sendReveal(*s);
+            } catch (const std::exception&) {
+                // that session is closing (or its results could not be read: it asks again)
+            }
         }
-    }
+    });
 }
 
 void TeacherService::endQuiz() {
@@ -1439,33 +1580,52 @@ void TeacherService::onPackageRequest(Session& s, const Object::Ptr& o) {
         net::integer(o, "offset", 0, static_cast<std::int64_t>(offer.size)));
     log("sending " + id + " " + version + " to " + s.device + " from byte " +
         std::to_string(offset) + " of " + std::to_string(offer.size));
+    // Pulled: one chunk each time this connection has room, so messages to this PC (a quiz
+    // opened now) go ahead of the rest of the package.
+    s.transfer = Session::Transfer{offer, offset, 0};
+    std::weak_ptr<Session> weak = s.shared_from_this();
+    s.ch->pullBulk([this, weak] {
+        if (auto self = weak.lock()) {
+            self->strand->post([this, self] { guarded(*self, [&] { sendNextChunk(*self); }); });
+        }
+    });
+}
+
+void TeacherService::sendNextChunk(Session& s) {
+    if (!s.transfer || s.transfer->offset >= s.transfer->offer.size) {
+        s.transfer.reset();
+        s.ch->pullBulk(nullptr);
+        return;
+    }
+    auto& t = *s.transfer;
+    const Offer& offer = t.offer;
+    const auto n = std::min<std::uint64_t>(cfg_.chunkSize, offer.size - t.offset);
     std::ifstream in(offer.zipPath, std::ios::binary);
-    in.seekg(static_cast<std::streamoff>(offset));
-    std::string buf(cfg_.chunkSize, '\0');
-    int chunks = 0;
-    while (offset < offer.size) {
-        const auto n = std::min<std::uint64_t>(cfg_.chunkSize, offer.size - offset);
-        in.read(buf.data(), static_cast<std::streamsize>(n));
-        const std::string bytes = buf.substr(0, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() != n) {
-            throw Error(fmt(_("cannot read %1"), offer.zipPath));
-        }
-        Object h(Poco::JSON_PRESERVE_KEY_ORDER);
-        h.set("identifier", id);
-        h.set("version", version);
-        h.set("offset", offset);
-        h.set("sha256", crypto::sha256Hex(bytes));
-        s.ch->sendRaw(MsgType::PackageChunk, net::encodeChunk(h, bytes));
-        offset += n;
-        delivery(s.device, id, CourseOnPc::State::Receiving, offset, offer.size);
-        if (observer_ != nullptr) {
-            observer_->packageProgress(s.device, offset, offer.size);
-        }
-        if (cfg_.dropAfterChunks > 0 && ++chunks >= cfg_.dropAfterChunks) {
-            s.ch->close();
-            throw net::ChannelClosed("dropped for a test after " + std::to_string(chunks) +
-                                     " chunks");
-        }
+    in.seekg(static_cast<std::streamoff>(t.offset));
+    std::string bytes(static_cast<std::size_t>(n), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(n));
+    if (static_cast<std::uint64_t>(in.gcount()) != n) {
+        throw Error(fmt(_("cannot read %1"), offer.zipPath));
+    }
+    Object h(Poco::JSON_PRESERVE_KEY_ORDER);
+    h.set("identifier", offer.identifier);
+    h.set("version", offer.version);
+    h.set("offset", t.offset);
+    h.set("sha256", crypto::sha256Hex(bytes));
+    s.ch->sendRaw(MsgType::PackageChunk, net::encodeChunk(h, bytes));
+    t.offset += n;
+    const auto done = t.offset;
+    const int chunks = ++t.chunks;
+    if (done >= offer.size) {
+        s.ch->pullBulk(nullptr); // the last one is queued
+    }
+    delivery(s.device, offer.identifier, CourseOnPc::State::Receiving, done, offer.size);
+    if (observer_ != nullptr) {
+        observer_->packageProgress(s.device, done, offer.size);
+    }
+    if (cfg_.dropAfterChunks > 0 && chunks >= cfg_.dropAfterChunks) {
+        s.ch->close();
+        throw net::ChannelClosed("dropped for a test after " + std::to_string(chunks) + " chunks");
     }
 }
 

@@ -7,9 +7,12 @@
 #include "ayllu/course/model.h"
 #include "ayllu/net/channel.h"
 #include "ayllu/net/discovery.h"
+#include "ayllu/net/peer.h"
+#include "ayllu/net/reactor.h"
+#include "ayllu/net/work_pool.h"
 #include "ayllu/store/teacher_store.h"
 
-#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/JSON/Array.h>
 #include <atomic>
 #include <condition_variable>
 #include <future>
@@ -108,13 +111,16 @@ struct TeacherConfig {
     std::size_t chunkSize = 256 * 1024;
     // Tests of resumed transfers: close a student's connection after this many chunks (0: never).
     int dropAfterChunks = 0;
+    // Each PC's send queue: a PC that stops reading is closed past these bounds, never waited for.
+    net::PeerLimits limits;
+    int workers = 4; // threads that handle the PCs' messages (one event loop does the sockets)
 };
 
-class TeacherService {
+class TeacherService : private net::ReactorHost {
 public:
     TeacherService(store::TeacherStore& store, TeacherConfig cfg,
                    TeacherObserver* observer = nullptr);
-    ~TeacherService();
+    ~TeacherService() override;
 
     // Listens and announces; restores the class state saved by a console that stopped.
     void start();
@@ -170,16 +176,30 @@ public:
     std::vector<StudentView> students(const std::string& language = {});
     ClassState state();
     std::uint64_t bytesSent() const;
+    // Threads of the engine: its event loop, workers, commit and timer threads.
+    std::size_t engineThreads() const;
 
 private:
     struct Session;
+    struct StateMessage;
     std::vector<std::shared_ptr<Session>> sessionsSnapshot();
-    void acceptLoop();
-    void serve(std::shared_ptr<Session> s);
-    void handshake(Session& s);
+    // The engine (net::ReactorHost): called on the event loop's thread, they never block; each
+    // PC's frames are handled on its own strand of the work pool, one at a time and in order.
+    bool accepted(const std::shared_ptr<net::Peer>& peer) override;
+    void frame(const std::shared_ptr<net::Peer>& peer, net::Frame f) override;
+    void closed(const std::shared_ptr<net::Peer>& peer, const std::string& why) override;
+    void onFrame(Session& s, const net::Frame& f);
+    // Runs `work` for a session; an error closes that connection only, and is logged.
+    void guarded(Session& s, const std::function<void()>& work);
+    void left(Session& s, const std::string& why); // the connection is gone
+    void onHello(Session& s, const net::Frame& f);
+    void onJoin(Session& s, const net::Frame& f);
+    void sendNextChunk(Session& s); // course delivery, pulled as the connection has room
     void handle(Session& s, const net::Frame& f);
     void onSignIn(Session& s, const Poco::JSON::Object::Ptr& o);
     void onEvents(Session& s, const Poco::JSON::Object::Ptr& o);
+    void eventsCommitted(Session& s, const store::IngestResult& r, bool quizAnswers,
+                         const std::vector<store::Event>& drillResults);
     void onDrillPresence(const Poco::JSON::Object::Ptr& o, StudentView& v); // m_ held
     void regradeOutsideLive(store::Event& e) const;                         // m_ held
     void onPackageRequest(Session& s, const Poco::JSON::Object::Ptr& o);
@@ -190,14 +210,18 @@ private:
     void offerNow(const std::string& identifier);      // offerIfNeeded, throwing
     void delivery(const std::string& device, const std::string& identifier, CourseOnPc::State state,
                   std::uint64_t done = 0, std::uint64_t total = 0, const std::string& why = {});
-    void broadcastState(); // ClassState to every session, and saved
-    void changed();        // after any change of state_: save and broadcast
+    void broadcastState();       // ClassState to every session (posted to the engine: never waits)
+    void sendStateToAll();       // on the engine's strand
+    StateMessage stateMessage(); // m_ held
+    Poco::JSON::Object::Ptr statePayload(const StateMessage& m, const std::string& device,
+                                         bool cached);
+    void sendStateIfNewer(Session& s, std::uint64_t ticket, const Poco::JSON::Object& payload);
+    void changed(); // after any change of state_: save and broadcast
     void refreshTally();
     void tick(); // the quiz timer
     // A live quiz's score per learner who answered, into the gradebook: when it closes, and
     // again when it ends for any answer committed in between (m_ not held).
     void scoreLiveQuiz();
-    Poco::JSON::Object::Ptr classStatePayload(const std::string& device);
     std::string token(const std::string& purpose, const std::string& device,
                       const std::string& learner = {}) const;
     void log(const std::string& line);
@@ -237,23 +261,33 @@ private:
     static constexpr std::int64_t kPinWindowMs = 60000;
     std::map<std::string, std::pair<int, std::int64_t>> pinFailures_;
 
-    std::unique_ptr<Poco::Net::SecureServerSocket> server_;
+    std::unique_ptr<net::Reactor> reactor_;
+    std::unique_ptr<net::WorkPool> pool_;
+    std::shared_ptr<net::Strand> engine_; // broadcasts and reveals, in order
+    std::mutex peersMutex_;
+    std::map<const net::Peer*, std::shared_ptr<Session>> byPeer_;
+    std::atomic<bool> broadcastPending_{false};
+    std::uint64_t stateTicket_ = 0; // m_: numbers each ClassState built, newest last
+    // The engine strand's: each PC's public questions of the live quiz, kept while it is the
+    // same quiz with the same questions shown (key: course, quiz, attempt, seed, visible).
+    std::string questionsKey_;
+    std::map<std::string, Poco::JSON::Array::Ptr> questionsByDevice_;
     std::unique_ptr<net::Announcer> announcer_;
     std::atomic<bool> stopping_{false};
-    std::thread acceptThread_;
     std::thread tickThread_;
     std::mutex threadsMutex_;
-    std::condition_variable sessionsDone_;
-    int activeSessions_ = 0;
+    std::condition_variable sessionsDone_; // wakes the timer thread at stop()
     std::atomic<std::uint64_t> closedBytes_{0};
     std::atomic<std::int64_t> refuseUntilMs_{0};
     // New answers arrived: the tally is recomputed at most 5 times a second (or when asked).
     std::atomic<bool> tallyDirty_{false};
 
     // Group commit: sessions queue their batches; one thread commits everything waiting in one
-    // transaction (one disk sync), then wakes each session with its own result.
+    // transaction (one disk sync), then hands each session its own result (`done`, on the
+    // commit thread: it must not block). Nobody waits for it.
     struct PendingIngest;
-    store::IngestResult ingestGrouped(std::vector<store::Event> events);
+    void ingestGrouped(std::vector<store::Event> events,
+                       std::function<void(store::IngestResult, std::exception_ptr)> done);
     void commitLoop();
     std::mutex ingestMutex_;
     std::condition_variable ingestCv_;

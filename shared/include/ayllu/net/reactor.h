@@ -1,0 +1,68 @@
+// The teacher's event loop: one thread that accepts connections, does their TLS handshakes, and
+// reads and writes every peer's socket without blocking, driven by poll(). Frames go to the
+// host, which must not block in its callbacks (it hands them to a WorkPool strand).
+#pragma once
+
+#include "ayllu/net/peer.h"
+
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SocketAddress.h>
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace ayllu::net {
+
+class ReactorHost {
+public:
+    virtual ~ReactorHost() = default;
+    // A connection was accepted (its TLS handshake is still to come). False: close it.
+    virtual bool accepted(const std::shared_ptr<Peer>& peer) = 0;
+    // One whole frame from a peer; the host calls peer->handled() once done with it.
+    virtual void frame(const std::shared_ptr<Peer>& peer, Frame f) = 0;
+    // The connection is gone. `why` is empty when the host closed it itself (it has said why).
+    virtual void closed(const std::shared_ptr<Peer>& peer, const std::string& why) = 0;
+};
+
+class Reactor {
+public:
+    // Listens on `address` at once (port 0: any free port); the loop starts with start().
+    Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress& address,
+            ReactorHost& host, PeerLimits limits = {});
+    ~Reactor();
+    Reactor(const Reactor&) = delete;
+    Reactor& operator=(const Reactor&) = delete;
+
+    void start();
+    // Stops accepting, closes every connection (the host hears of each), joins the thread.
+    void stop();
+    std::uint16_t port() const { return port_; }
+    std::size_t connections() const { return count_; }
+    // The limits given to peers accepted from now on.
+    void setLimits(PeerLimits limits);
+
+private:
+    void loop();
+    void acceptAll();
+    // Handshake, read, write, timers. False when the peer is finished (closed and reported).
+    bool pump(const std::shared_ptr<Peer>& p, short revents);
+    bool readFrom(const std::shared_ptr<Peer>& p, std::string& why);
+    bool writeTo(const std::shared_ptr<Peer>& p, std::string& why);
+    void finish(const std::shared_ptr<Peer>& p, const std::string& why);
+    void wake();
+
+    Poco::Net::Context::Ptr context_;
+    ReactorHost& host_;
+    PeerLimits limits_;
+    int listenFd_ = -1;
+    int wakeFd_ = -1;
+    std::uint16_t port_ = 0;
+    std::atomic<bool> stopping_{false};
+    std::atomic<std::size_t> count_{0};
+    std::vector<std::shared_ptr<Peer>> peers_; // the loop's own
+    std::mutex limitsMutex_;
+    std::thread thread_;
+};
+
+} // namespace ayllu::net

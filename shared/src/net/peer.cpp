@@ -1,0 +1,113 @@
+#include "ayllu/net/peer.h"
+
+#include <openssl/ssl.h>
+#include <unistd.h>
+
+namespace ayllu::net {
+
+Peer::Peer(int fd, ssl_st* ssl, std::string peer, PeerLimits limits, std::function<void()> wake)
+    : fd_(fd), ssl_(ssl), peer_(std::move(peer)), limits_(limits), wake_(std::move(wake)) {}
+
+Peer::~Peer() {
+    if (ssl_ != nullptr) {
+        SSL_free(ssl_);
+    }
+    if (fd_ >= 0) {
+        ::close(fd_);
+    }
+}
+
+void Peer::queue(MsgType type, std::string frame) {
+    if (closing_) {
+        throw ChannelClosed("connection closed");
+    }
+    const std::size_t size = frame.size();
+    bool over = false;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (queued_ + size > limits_.maxQueuedBytes) {
+            over = true;
+        } else {
+            if (queued_ == 0) {
+                progress_ = Clock::now(); // the stall is counted from here
+            }
+            queued_ += size;
+            if (type == MsgType::PackageChunk) {
+                bulk_.push_back(std::move(frame));
+                roomAsked_ = false; // the producer answered
+            } else {
+                control_.push_back(std::move(frame));
+            }
+        }
+    }
+    if (over) {
+        abort("it is not reading: more than " + std::to_string(limits_.maxQueuedBytes >> 20) +
+              " MiB wait to be sent");
+        throw ChannelClosed("the send queue is full");
+    }
+    dirty_ = true;
+    wake_();
+}
+
+void Peer::sendRaw(MsgType type, const std::string& payload) {
+    queue(type, encodeFrame(type, payload));
+    if (onSend) {
+        onSend(type, payload);
+    }
+}
+
+void Peer::send(MsgType type, const Poco::JSON::Object& payload) {
+    sendRaw(type, toJson(payload));
+}
+
+void Peer::close() {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (closing_.exchange(true)) {
+            return;
+        }
+        closeBy_ = Clock::now() + std::chrono::milliseconds(limits_.closeFlushMs);
+    }
+    dirty_ = true;
+    wake_();
+}
+
+void Peer::abort(const std::string& why) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        if (aborted_) {
+            return;
+        }
+        aborted_ = true;
+        abortWhy_ = why;
+        closing_ = true;
+    }
+    dirty_ = true;
+    wake_();
+}
+
+void Peer::pullBulk(std::function<void()> room) {
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        room_ = std::move(room);
+        roomAsked_ = false;
+    }
+    dirty_ = true;
+    wake_();
+}
+
+void Peer::expectWithin(int ms, std::string what) {
+    std::lock_guard<std::mutex> lock(m_);
+    expectMs_ = ms;
+    expectWhat_ = std::move(what);
+    expectBy_ = Clock::now() + std::chrono::milliseconds(ms);
+}
+
+void Peer::handled() {
+    if (pending_.fetch_sub(1) >= kMaxPendingFrames) {
+        dirty_ = true; // reading was paused: resume it
+        wake_();
+    }
+}
+
+} // namespace ayllu::net

@@ -1,0 +1,372 @@
+#include "ayllu/net/reactor.h"
+
+#include <Poco/Net/NetException.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace ayllu::net {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kTimersEveryMs = 100;
+
+std::string tlsError(int code) {
+    if (code == SSL_ERROR_SYSCALL && errno != 0) {
+        return std::strerror(errno);
+    }
+    const unsigned long e = ERR_get_error();
+    if (e == 0) {
+        return "TLS error " + std::to_string(code);
+    }
+    char buf[256];
+    ERR_error_string_n(e, buf, sizeof buf);
+    ERR_clear_error();
+    return buf;
+}
+
+std::string seconds(Clock::duration d) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(d).count()) + " s";
+}
+
+} // namespace
+
+Reactor::Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress& address,
+                 ReactorHost& host, PeerLimits limits)
+    : context_(std::move(context)), host_(host), limits_(limits) {
+    listenFd_ = ::socket(address.af(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (listenFd_ < 0 || ::setsockopt(listenFd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        ::bind(listenFd_, address.addr(), address.length()) != 0 || ::listen(listenFd_, 64) != 0) {
+        const std::string why = std::strerror(errno);
+        if (listenFd_ >= 0) {
+            ::close(listenFd_);
+        }
+        throw Poco::Net::NetException("cannot listen on " + address.toString() + ": " + why);
+    }
+    sockaddr_storage bound{};
+    socklen_t len = sizeof bound;
+    ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&bound), &len);
+    port_ = Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&bound), len).port();
+    wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
+
+Reactor::~Reactor() {
+    stop();
+    ::close(listenFd_);
+    ::close(wakeFd_);
+}
+
+void Reactor::setLimits(PeerLimits limits) {
+    std::lock_guard<std::mutex> lock(limitsMutex_);
+    limits_ = limits;
+}
+
+void Reactor::start() {
+    stopping_ = false;
+    thread_ = std::thread([this] { loop(); });
+}
+
+void Reactor::stop() {
+    stopping_ = true;
+    wake();
+    if (thread_.joinable()) {
+        thread_.join();
+    }
+}
+
+void Reactor::wake() {
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
+}
+
+void Reactor::loop() {
+    std::vector<pollfd> fds;
+    auto nextTimers = Clock::now();
+    while (!stopping_) {
+        fds.clear();
+        fds.push_back({wakeFd_, POLLIN, 0});
+        fds.push_back({listenFd_, POLLIN, 0});
+        for (const auto& p : peers_) {
+            short events = 0;
+            bool output = false;
+            {
+                std::lock_guard<std::mutex> lock(p->m_);
+                output = p->queued_ > 0;
+            }
+            if (!p->handshaken_ || (p->pending_ < Peer::kMaxPendingFrames && !p->closing_)) {
+                events |= POLLIN;
+            }
+            if (p->wantWrite_ || (p->handshaken_ && output)) {
+                events |= POLLOUT;
+            }
+            fds.push_back({p->fd_, events, 0});
+        }
+        const auto untilTimers =
+            std::chrono::duration_cast<std::chrono::milliseconds>(nextTimers - Clock::now());
+        ::poll(fds.data(), fds.size(),
+               static_cast<int>(std::clamp<long long>(untilTimers.count(), 0, kTimersEveryMs)));
+        if (fds[0].revents != 0) {
+            std::uint64_t n = 0;
+            [[maybe_unused]] const auto r = ::read(wakeFd_, &n, sizeof n);
+        }
+        const bool timers = Clock::now() >= nextTimers;
+        if (timers) {
+            nextTimers = Clock::now() + std::chrono::milliseconds(kTimersEveryMs);
+        }
+        // Peers first (their fds line up with fds[2...]), then the newcomers.
+        std::vector<std::shared_ptr<Peer>> alive;
+        alive.reserve(peers_.size());
+        for (std::size_t i = 0; i < peers_.size(); ++i) {
+            const auto& p = peers_[i];
+            const short revents = fds[i + 2].revents;
+            if (revents == 0 && !timers && !p->dirty_.exchange(false)) {
+                alive.push_back(p);
+                continue;
+            }
+            if (pump(p, revents)) {
+                alive.push_back(p);
+            }
+        }
+        peers_.swap(alive);
+        if (fds[1].revents != 0) {
+            acceptAll();
+        }
+    }
+    for (const auto& p : peers_) {
+        finish(p, "the class was closed");
+    }
+    peers_.clear();
+}
+
+void Reactor::acceptAll() {
+    for (;;) {
+        sockaddr_storage from{};
+        socklen_t len = sizeof from;
+        const int fd = ::accept4(listenFd_, reinterpret_cast<sockaddr*>(&from), &len,
+                                 SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (fd < 0) {
+            return; // EAGAIN, or an error of that one connection (it is gone)
+        }
+        int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        SSL* ssl = SSL_new(context_->sslContext());
+        if (ssl == nullptr) {
+            ::close(fd);
+            continue;
+        }
+        SSL_set_fd(ssl, fd);
+        SSL_set_accept_state(ssl);
+        SSL_set_mode(ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+        PeerLimits limits;
+        {
+            std::lock_guard<std::mutex> lock(limitsMutex_);
+            limits = limits_;
+        }
+        auto p = std::make_shared<Peer>(
+            fd, ssl, Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&from), len).toString(),
+            limits, [this] { wake(); });
+        if (!host_.accepted(p)) {
+            continue; // the peer closes its socket
+        }
+        ++count_;
+        if (pump(p, 0)) {
+            peers_.push_back(p);
+        }
+    }
+}
+
+bool Reactor::pump(const std::shared_ptr<Peer>& p, short revents) {
+    std::string why;
+    {
+        std::lock_guard<std::mutex> lock(p->m_);
+        if (p->aborted_) {
+            why = p->abortWhy_;
+        }
+    }
+    if (!why.empty()) {
+        finish(p, why);
+        return false;
+    }
+    p->wantWrite_ = false;
+    if (!p->handshaken_) {
+        ERR_clear_error();
+        errno = 0;
+        const int r = SSL_do_handshake(p->ssl_);
+        if (r == 1) {
+            p->handshaken_ = true;
+            p->readLater_ = true; // the handshake may have brought the first frame along
+        } else {
+            const int e = SSL_get_error(p->ssl_, r);
+            if (e == SSL_ERROR_WANT_WRITE) {
+                p->wantWrite_ = true;
+            } else if (e != SSL_ERROR_WANT_READ) {
+                finish(p, "receiving from " + p->peer_ + " failed: " + tlsError(e));
+                return false;
+            }
+        }
+    }
+    if (p->handshaken_) {
+        const bool readable = (revents & (POLLIN | POLLHUP | POLLERR)) != 0 || p->readLater_ ||
+                              SSL_pending(p->ssl_) > 0;
+        if (readable && !readFrom(p, why)) {
+            finish(p, why);
+            return false;
+        }
+        if (!writeTo(p, why)) {
+            finish(p, why);
+            return false;
+        }
+    }
+    // Timers, closing, and room for bulk data.
+    const auto now = Clock::now();
+    std::function<void()> room;
+    {
+        std::lock_guard<std::mutex> lock(p->m_);
+        if (p->closing_) {
+            if (p->queued_ == 0 || now > p->closeBy_ || !p->handshaken_) {
+                why = "\n"; // closed by the host: nothing more to say
+            }
+        } else if (p->queued_ > 0 &&
+                   now - p->progress_ > std::chrono::milliseconds(p->limits_.stallMs)) {
+            why = "it stopped reading: " + std::to_string(p->queued_) +
+                  " bytes wait to be sent, none taken for " + seconds(now - p->progress_);
+        } else if (now > p->expectBy_) {
+            why = p->expectWhat_;
+        } else if (p->room_ && !p->roomAsked_ && p->bulk_.size() < p->limits_.bulkAhead) {
+            p->roomAsked_ = true;
+            room = p->room_;
+        }
+    }
+    if (!why.empty()) {
+        finish(p, why == "\n" ? std::string() : why);
+        return false;
+    }
+    if (room) {
+        room();
+    }
+    return true;
+}
+
+bool Reactor::readFrom(const std::shared_ptr<Peer>& p, std::string& why) {
+    p->readLater_ = false;
+    if (p->closing_) {
+        return true;
+    }
+    char buf[16384];
+    for (;;) {
+        if (p->pending_ >= Peer::kMaxPendingFrames) {
+            p->readLater_ = true; // handled() wakes the loop
+            return true;
+        }
+        ERR_clear_error();
+        errno = 0;
+        const int n = SSL_read(p->ssl_, buf, sizeof buf);
+        if (n > 0) {
+            p->reader_.feed(buf, static_cast<std::size_t>(n));
+            while (auto f = p->reader_.next()) {
+                {
+                    std::lock_guard<std::mutex> lock(p->m_);
+                    if (p->expectMs_ > 0) {
+                        p->expectBy_ = Clock::now() + std::chrono::milliseconds(p->expectMs_);
+                    }
+                }
+                ++p->pending_;
+                host_.frame(p, std::move(*f));
+            }
+            if (p->reader_.failed()) {
+                why = "bad frame from " + p->peer_ + ": " + p->reader_.error();
+                return false;
+            }
+            continue;
+        }
+        const int e = SSL_get_error(p->ssl_, n);
+        if (e == SSL_ERROR_WANT_READ) {
+            return true;
+        }
+        if (e == SSL_ERROR_WANT_WRITE) {
+            p->wantWrite_ = true;
+            return true;
+        }
+        if (e == SSL_ERROR_ZERO_RETURN || (e == SSL_ERROR_SYSCALL && errno == 0)) {
+            why = p->reader_.buffered() > 0
+                      ? "connection from " + p->peer_ + " ended inside a frame (" +
+                            std::to_string(p->reader_.buffered()) + " bytes of it)"
+                      : "connection closed by " + p->peer_;
+            return false;
+        }
+        why = "receiving from " + p->peer_ + " failed: " + tlsError(e);
+        return false;
+    }
+}
+
+bool Reactor::writeTo(const std::shared_ptr<Peer>& p, std::string& why) {
+    for (;;) {
+        if (p->writingAt_ == p->writing_.size()) {
+            std::lock_guard<std::mutex> lock(p->m_);
+            p->writing_.clear();
+            p->writingAt_ = 0;
+            // Control messages first: a quiz opened during a push waits for one chunk at most.
+            auto& from = !p->control_.empty() ? p->control_ : p->bulk_;
+            if (from.empty()) {
+                return true;
+            }
+            p->writing_ = std::move(from.front());
+            from.pop_front();
+        }
+        ERR_clear_error();
+        errno = 0;
+        const int n = SSL_write(p->ssl_, p->writing_.data() + p->writingAt_,
+                                static_cast<int>(p->writing_.size() - p->writingAt_));
+        if (n > 0) {
+            p->writingAt_ += static_cast<std::size_t>(n);
+            p->sent_ += static_cast<std::uint64_t>(n);
+            std::lock_guard<std::mutex> lock(p->m_);
+            p->queued_ -= static_cast<std::size_t>(n);
+            p->progress_ = Clock::now();
+            continue;
+        }
+        const int e = SSL_get_error(p->ssl_, n);
+        if (e == SSL_ERROR_WANT_WRITE) {
+            p->wantWrite_ = true;
+            return true;
+        }
+        if (e == SSL_ERROR_WANT_READ) {
+            return true;
+        }
+        why = "sending to " + p->peer_ + " failed: " + tlsError(e);
+        return false;
+    }
+}
+
+void Reactor::finish(const std::shared_ptr<Peer>& p, const std::string& why) {
+    if (p->handshaken_ && why.empty()) {
+        ERR_clear_error();
+        SSL_shutdown(p->ssl_); // close_notify, if the socket takes it now
+    }
+    {
+        std::lock_guard<std::mutex> lock(p->m_);
+        p->closing_ = true;
+        p->control_.clear();
+        p->bulk_.clear();
+        p->queued_ = 0;
+        p->room_ = nullptr;
+    }
+    SSL_free(p->ssl_);
+    p->ssl_ = nullptr;
+    ::close(p->fd_);
+    p->fd_ = -1;
+    --count_;
+    host_.closed(p, why);
+}
+
+} // namespace ayllu::net

@@ -1327,6 +1327,9 @@ void TeacherService::reveal() {
         scoreLiveQuiz();
     }
     // After the ClassState that says "revealed" (the same strand, in order); off the console.
+    if (!engine_) {
+        return; // not started: nobody to tell
+    }
     engine_->post([this] {
         for (auto& s : sessionsSnapshot()) {
             try {

@@ -172,6 +172,10 @@ void Reactor::acceptAll() {
             std::lock_guard<std::mutex> lock(limitsMutex_);
             limits = limits_;
         }
+        if (limits.sendBufferBytes > 0) {
+            ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &limits.sendBufferBytes,
+                         sizeof limits.sendBufferBytes);
+        }
         auto p = std::make_shared<Peer>(
             fd, ssl, Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&from), len).toString(),
             limits, [this] { wake(); });

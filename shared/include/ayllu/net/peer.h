@@ -24,6 +24,7 @@ struct PeerLimits {
     int stallMs = 20000;                    // bytes queued and none written for this long: closed
     std::size_t bulkAhead = 2; // bulk frames queued at most (they are pulled, not pushed)
     int closeFlushMs = 2000;   // close(): time left to write what is queued
+    int sendBufferBytes = 0;   // the kernel's send buffer per socket (0: the system's)
 };
 
 class Reactor;

@@ -21,6 +21,7 @@
 #include <openssl/rand.h>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <sys/stat.h>
 
 namespace ayllu::classroom {
@@ -51,19 +52,24 @@ struct TeacherService::Session : std::enable_shared_from_this<Session> {
         int chunks = 0;
     };
     std::optional<Transfer> transfer;
-    std::mutex stateMutex;
-    std::uint64_t stateTicket = 0; // the newest ClassState queued for this PC
+    // ClassState (the strand's): the newest queued, and this PC's public questions of the live
+    // quiz, kept while the quiz and the questions shown stay the same.
+    std::uint64_t stateTicket = 0;
+    std::string questionsKey, questionsJson;
+    std::mutex nextMutex;
+    std::shared_ptr<const StateMessage> next; // a broadcast waiting for this strand
 };
 
-// The class state built once per change: what every PC gets, and what each PC's message adds
-// (its lock, its hands, its drill, the questions shuffled for it).
+// The class state built once per change, as JSON text: what every PC gets, and the parts each
+// PC's message picks from (its lock, its hands, its drill, the questions shuffled for it).
 struct TeacherService::StateMessage {
     std::uint64_t ticket = 0;
     ClassState state;
-    Object::Ptr common;                      // mode, course, lesson, page
-    Object::Ptr quiz;                        // the live quiz without its questions, or null
-    std::optional<course::Quiz> source;      // the live quiz's questions
-    std::map<std::string, Array::Ptr> hands; // by device
+    std::string common;                         // {"mode":…,"page":…  (open)
+    std::map<std::string, std::string> hands;   // by device: [learner, …]
+    std::string drill;                          // ,"drill":{…}
+    std::string quiz;                           // ,"quiz":{…  (open: the questions follow)
+    std::shared_ptr<const course::Quiz> source; // the live quiz's questions
 };
 
 namespace {
@@ -153,13 +159,11 @@ void TeacherService::start() {
                                               static_cast<net::ReactorHost&>(*this), cfg_.limits);
     port_ = reactor_->port();
     stopping_ = false;
-    broadcastPending_ = false;
     {
         std::lock_guard<std::mutex> lock(ingestMutex_);
         ingestStop_ = false;
     }
     pool_ = std::make_unique<net::WorkPool>(std::max(1, cfg_.workers));
-    engine_ = pool_->strand();
     commitThread_ = std::thread([this] { commitLoop(); });
     reactor_->start();
     tickThread_ = std::thread([this] {
@@ -886,102 +890,115 @@ QuizStatus TeacherService::quizStatus() {
     return quiz_;
 }
 
+namespace {
+
+// A JSON object's text without its closing brace, so more members can follow.
+std::string open(const Object& o) {
+    std::string j = net::toJson(o);
+    j.pop_back();
+    return j;
+}
+
+} // namespace
+
 TeacherService::StateMessage TeacherService::stateMessage() {
     StateMessage m;
     m.ticket = ++stateTicket_;
     m.state = state_;
-    m.common = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    m.common->set("mode", toString(state_.mode));
-    m.common->set("course", state_.course);
-    m.common->set("lesson", state_.lesson);
-    m.common->set("page", state_.page);
+    Object common(Poco::JSON_PRESERVE_KEY_ORDER);
+    common.set("mode", toString(state_.mode));
+    common.set("course", state_.course);
+    common.set("lesson", state_.lesson);
+    common.set("page", state_.page);
+    m.common = open(common);
+    std::map<std::string, Array> hands;
     for (const auto& [learner, v] : views_) {
         if (v.hand && v.online) {
-            auto& hands = m.hands[v.deviceId];
-            if (!hands) {
-                hands = new Array;
-            }
-            hands->add(learner);
+            hands[v.deviceId].add(learner);
         }
     }
+    for (const auto& [device, list] : hands) {
+        std::ostringstream out;
+        list.stringify(out);
+        m.hands[device] = out.str();
+    }
+    if (state_.drillActive) {
+        Object d(Poco::JSON_PRESERVE_KEY_ORDER);
+        d.set("course", state_.drill.course);
+        d.set("content", state_.drill.content);
+        d.set("round", state_.drill.round);
+        m.drill = ",\"drill\":" + net::toJson(d);
+    }
     if (state_.quizActive) {
-        Object::Ptr q = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        q->set("course", state_.quiz.course);
-        q->set("content", state_.quiz.content);
-        q->set("attempt", state_.quiz.attempt);
-        q->set("oneByOne", state_.quiz.oneByOne);
-        q->set("open", state_.quiz.open);
-        q->set("revealed", state_.quiz.revealed);
-        q->set("remainingMs",
-               state_.quiz.deadlineMs == 0
-                   ? std::int64_t{0}
-                   : std::max<std::int64_t>(1, state_.quiz.deadlineMs - store::nowMs()));
+        Object q(Poco::JSON_PRESERVE_KEY_ORDER);
+        q.set("course", state_.quiz.course);
+        q.set("content", state_.quiz.content);
+        q.set("attempt", state_.quiz.attempt);
+        q.set("oneByOne", state_.quiz.oneByOne);
+        q.set("open", state_.quiz.open);
+        q.set("revealed", state_.quiz.revealed);
+        q.set("remainingMs",
+              state_.quiz.deadlineMs == 0
+                  ? std::int64_t{0}
+                  : std::max<std::int64_t>(1, state_.quiz.deadlineMs - store::nowMs()));
         if (const auto* quiz = liveQuiz()) {
-            q->set("title", quiz->title.best("es"));
+            q.set("title", quiz->title.best("es"));
             Object::Ptr titles = new Object(Poco::JSON_PRESERVE_KEY_ORDER); // every language
             for (const auto& [lang, text] : quiz->title.byLang) {
                 titles->set(lang, text);
             }
-            q->set("titles", titles);
-            m.source = *quiz;
+            q.set("titles", titles);
+            m.source = std::make_shared<const course::Quiz>(*quiz);
         }
-        m.quiz = q;
+        m.quiz = ",\"quiz\":" + open(q);
     }
     return m;
 }
 
-Object::Ptr TeacherService::statePayload(const StateMessage& m, const std::string& device,
-                                         bool cached) {
+std::string TeacherService::statePayload(const StateMessage& m, Session& s) {
     const ClassState& st = m.state;
-    Object::Ptr o = new Object(*m.common);
-    o->set("locked", st.lockedFor(device));
-    const auto hands = m.hands.find(device);
-    o->set("hands", hands != m.hands.end() ? hands->second : Array::Ptr(new Array));
-    if (st.drillFor(device)) {
-        Object::Ptr d = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-        d->set("course", st.drill.course);
-        d->set("content", st.drill.content);
-        d->set("round", st.drill.round);
-        o->set("drill", d);
+    std::string o = m.common;
+    o += st.lockedFor(s.device) ? ",\"locked\":true" : ",\"locked\":false";
+    const auto hands = m.hands.find(s.device);
+    o += ",\"hands\":" + (hands != m.hands.end() ? hands->second : std::string("[]"));
+    if (st.drillFor(s.device)) {
+        o += m.drill;
     }
-    if (m.quiz) {
-        Object::Ptr q = new Object(*m.quiz);
-        Array::Ptr questions;
-        if (cached) {
-            questions = questionsByDevice_[device];
-        }
-        if (!questions) {
-            questions = new Array;
+    if (!m.quiz.empty()) {
+        const auto& q = st.quiz;
+        const std::string key = q.course + "\n" + q.content + "\n" + std::to_string(q.attempt) +
+                                "\n" + std::to_string(q.seed) + "\n" +
+                                std::to_string(q.oneByOne ? q.visible : -1) + "\n" +
+                                (m.source ? "1" : "0");
+        if (key != s.questionsKey) {
+            std::string questions = "[";
             if (m.source) {
                 int n = 0;
                 for (const auto& x : m.source->questions) {
-                    if (st.quiz.oneByOne && n >= st.quiz.visible) {
+                    if (q.oneByOne && n >= q.visible) {
                         break;
                     }
                     // The public view only: no weights, accepted answers, pairings or order.
-                    Poco::JSON::Parser p;
-                    questions->add(p.parse(quiz::publicQuestion(
-                        x, quiz::deviceSeed(st.quiz.seed, device), m.source->shuffle)));
+                    questions += (n == 0 ? "" : ",") +
+                                 quiz::publicQuestion(x, quiz::deviceSeed(q.seed, s.device),
+                                                      m.source->shuffle);
                     ++n;
                 }
             }
-            if (cached) {
-                questionsByDevice_[device] = questions;
-            }
+            s.questionsKey = key;
+            s.questionsJson = questions + "]";
         }
-        q->set("questions", questions);
-        o->set("quiz", q);
+        o += m.quiz + ",\"questions\":" + s.questionsJson + "}";
     }
-    return o;
+    return o + "}";
 }
 
-void TeacherService::sendStateIfNewer(Session& s, std::uint64_t ticket, const Object& payload) {
-    std::lock_guard<std::mutex> lock(s.stateMutex);
-    if (ticket <= s.stateTicket) {
+void TeacherService::sendState(Session& s, const StateMessage& m) {
+    if (m.ticket <= s.stateTicket) {
         return; // built from an older state than one queued already
     }
-    s.stateTicket = ticket;
-    s.ch->send(MsgType::ClassState, payload);
+    s.stateTicket = m.ticket;
+    s.ch->sendRaw(MsgType::ClassState, statePayload(m, s));
 }
 
 void TeacherService::sendClassState(Session& s) {
@@ -990,49 +1007,44 @@ void TeacherService::sendClassState(Session& s) {
         std::lock_guard<std::mutex> lock(m_);
         m = stateMessage();
     }
-    sendStateIfNewer(s, m.ticket, *statePayload(m, s.device, false));
+    sendState(s, m);
 }
 
 void TeacherService::broadcastState() {
-    if (!engine_ || broadcastPending_.exchange(true)) {
-        return; // the broadcast already queued sends the newest state
-    }
-    engine_->post([this] {
-        broadcastPending_ = false;
-        try {
-            sendStateToAll();
-        } catch (const std::exception& e) {
-            log(std::string("the class state was not sent: ") + e.what());
-        }
-    });
-}
-
-void TeacherService::sendStateToAll() {
-    StateMessage m;
+    // Built once, here; each PC's message is made on its own strand (the workers share them)
+    // and queued: nothing waits for the network.
+    std::shared_ptr<const StateMessage> m;
     std::vector<std::shared_ptr<Session>> sessions;
     {
         std::lock_guard<std::mutex> lock(m_);
-        m = stateMessage();
+        m = std::make_shared<const StateMessage>(stateMessage());
         for (const auto& [device, s] : sessions_) {
             sessions.push_back(s);
         }
     }
-    const auto& q = m.state.quiz;
-    const std::string key = !m.state.quizActive
-                                ? std::string()
-                                : q.course + "\n" + q.content + "\n" + std::to_string(q.attempt) +
-                                      "\n" + std::to_string(q.seed) + "\n" +
-                                      std::to_string(q.oneByOne ? q.visible : -1);
-    if (key != questionsKey_) {
-        questionsKey_ = key;
-        questionsByDevice_.clear();
-    }
     for (auto& s : sessions) {
-        try {
-            sendStateIfNewer(*s, m.ticket, *statePayload(m, s->device, true));
-        } catch (const net::ChannelClosed&) {
-            // that session is closing; its strand cleans up
+        {
+            std::lock_guard<std::mutex> lock(s->nextMutex);
+            const bool queued = s->next != nullptr;
+            s->next = m;
+            if (queued) {
+                continue; // the task already queued sends this newer one
+            }
         }
+        s->strand->post([this, s] {
+            std::shared_ptr<const StateMessage> next;
+            {
+                std::lock_guard<std::mutex> lock(s->nextMutex);
+                next.swap(s->next);
+            }
+            try {
+                sendState(*s, *next);
+            } catch (const net::ChannelClosed&) {
+                // that session is closing; its strand cleans up
+            } catch (const std::exception& e) {
+                log("the class state was not sent to " + s->who + ": " + e.what());
+            }
+        });
     }
 }
 
@@ -1326,19 +1338,18 @@ void TeacherService::reveal() {
     if (closed) {
         scoreLiveQuiz();
     }
-    // After the ClassState that says "revealed" (the same strand, in order); off the console.
-    if (!engine_) {
-        return; // not started: nobody to tell
-    }
-    engine_->post([this] {
-        for (auto& s : sessionsSnapshot()) {
+    // On each PC's strand, after the ClassState that says "revealed"; off the console.
+    for (auto& s : sessionsSnapshot()) {
+        s->strand->post([this, s] {
             try {
                 sendReveal(*s);
-            } catch (const std::exception&) {
-                // that session is closing (or its results could not be read: it asks again)
+            } catch (const net::ChannelClosed&) {
+                // that session is closing
+            } catch (const std::exception& e) {
+                log("the results were not sent to " + s->who + ": " + e.what());
             }
-        }
-    });
+        });
+    }
 }
 
 void TeacherService::endQuiz() {

@@ -12,7 +12,6 @@
 #include "ayllu/net/work_pool.h"
 #include "ayllu/store/teacher_store.h"
 
-#include <Poco/JSON/Array.h>
 #include <atomic>
 #include <condition_variable>
 #include <future>
@@ -210,12 +209,12 @@ private:
     void offerNow(const std::string& identifier);      // offerIfNeeded, throwing
     void delivery(const std::string& device, const std::string& identifier, CourseOnPc::State state,
                   std::uint64_t done = 0, std::uint64_t total = 0, const std::string& why = {});
-    void broadcastState();       // ClassState to every session (posted to the engine: never waits)
-    void sendStateToAll();       // on the engine's strand
+    // ClassState to every session: built once, queued on each session's strand; never waits.
+    void broadcastState();
     StateMessage stateMessage(); // m_ held
-    Poco::JSON::Object::Ptr statePayload(const StateMessage& m, const std::string& device,
-                                         bool cached);
-    void sendStateIfNewer(Session& s, std::uint64_t ticket, const Poco::JSON::Object& payload);
+    // On the session's strand:
+    std::string statePayload(const StateMessage& m, Session& s);
+    void sendState(Session& s, const StateMessage& m);
     void changed(); // after any change of state_: save and broadcast
     void refreshTally();
     void tick(); // the quiz timer
@@ -263,15 +262,9 @@ private:
 
     std::unique_ptr<net::Reactor> reactor_;
     std::unique_ptr<net::WorkPool> pool_;
-    std::shared_ptr<net::Strand> engine_; // broadcasts and reveals, in order
     std::mutex peersMutex_;
     std::map<const net::Peer*, std::shared_ptr<Session>> byPeer_;
-    std::atomic<bool> broadcastPending_{false};
     std::uint64_t stateTicket_ = 0; // m_: numbers each ClassState built, newest last
-    // The engine strand's: each PC's public questions of the live quiz, kept while it is the
-    // same quiz with the same questions shown (key: course, quiz, attempt, seed, visible).
-    std::string questionsKey_;
-    std::map<std::string, Poco::JSON::Array::Ptr> questionsByDevice_;
     std::unique_ptr<net::Announcer> announcer_;
     std::atomic<bool> stopping_{false};
     std::thread tickThread_;

@@ -5,8 +5,15 @@
 
 namespace ayllu::net {
 
-Peer::Peer(int fd, ssl_st* ssl, std::string peer, PeerLimits limits, std::function<void()> wake)
-    : fd_(fd), ssl_(ssl), peer_(std::move(peer)), limits_(limits), wake_(std::move(wake)) {}
+Peer::Peer(int fd, ssl_st* ssl, std::string peer, PeerLimits limits,
+           std::function<void(Peer*)> kick)
+    : fd_(fd), ssl_(ssl), peer_(std::move(peer)), limits_(limits), kick_(std::move(kick)) {}
+
+void Peer::kick() {
+    if (!dirty_.exchange(true)) {
+        kick_(this); // once until the loop has taken it
+    }
+}
 
 Peer::~Peer() {
     if (ssl_ != nullptr) {
@@ -45,8 +52,7 @@ void Peer::queue(MsgType type, std::string frame) {
               " MiB wait to be sent");
         throw ChannelClosed("the send queue is full");
     }
-    dirty_ = true;
-    wake_();
+    kick();
 }
 
 void Peer::sendRaw(MsgType type, const std::string& payload) {
@@ -68,8 +74,7 @@ void Peer::close() {
         }
         closeBy_ = Clock::now() + std::chrono::milliseconds(limits_.closeFlushMs);
     }
-    dirty_ = true;
-    wake_();
+    kick();
 }
 
 void Peer::abort(const std::string& why) {
@@ -82,8 +87,7 @@ void Peer::abort(const std::string& why) {
         abortWhy_ = why;
         closing_ = true;
     }
-    dirty_ = true;
-    wake_();
+    kick();
 }
 
 void Peer::pullBulk(std::function<void()> room) {
@@ -92,8 +96,7 @@ void Peer::pullBulk(std::function<void()> room) {
         room_ = std::move(room);
         roomAsked_ = false;
     }
-    dirty_ = true;
-    wake_();
+    kick();
 }
 
 void Peer::expectWithin(int ms, std::string what) {
@@ -105,8 +108,7 @@ void Peer::expectWithin(int ms, std::string what) {
 
 void Peer::handled() {
     if (pending_.fetch_sub(1) >= kMaxPendingFrames) {
-        dirty_ = true; // reading was paused: resume it
-        wake_();
+        kick(); // reading was paused: resume it
     }
 }
 

@@ -8,7 +8,7 @@
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
-#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -58,12 +58,22 @@ Reactor::Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&bound), &len);
     port_ = Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&bound), len).port();
     wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    epollFd_ = ::epoll_create1(EPOLL_CLOEXEC);
+    epoll_event wakeEvent{};
+    wakeEvent.events = EPOLLIN;
+    wakeEvent.data.ptr = &wakeFd_;
+    ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, wakeFd_, &wakeEvent);
+    epoll_event listenEvent{};
+    listenEvent.events = EPOLLIN;
+    listenEvent.data.ptr = &listenFd_;
+    ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, listenFd_, &listenEvent);
 }
 
 Reactor::~Reactor() {
     stop();
     ::close(listenFd_);
     ::close(wakeFd_);
+    ::close(epollFd_);
 }
 
 void Reactor::setLimits(PeerLimits limits) {
@@ -89,60 +99,72 @@ void Reactor::wake() {
     [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
 }
 
+void Reactor::kicked(Peer* p) {
+    {
+        std::lock_guard<std::mutex> lock(kickedMutex_);
+        kicked_.push_back(p);
+    }
+    wake();
+}
+
 void Reactor::loop() {
-    std::vector<pollfd> fds;
+    std::vector<epoll_event> events(256);
+    std::unordered_map<Peer*, std::uint32_t> ready; // peer -> what epoll said (0: a kick)
+    std::vector<Peer*> kicked;
     auto nextTimers = Clock::now();
     while (!stopping_) {
-        fds.clear();
-        fds.push_back({wakeFd_, POLLIN, 0});
-        fds.push_back({listenFd_, POLLIN, 0});
-        for (const auto& p : peers_) {
-            short events = 0;
-            bool output = false;
-            {
-                std::lock_guard<std::mutex> lock(p->m_);
-                output = p->queued_ > 0;
-            }
-            if (!p->handshaken_ || (p->pending_ < Peer::kMaxPendingFrames && !p->closing_)) {
-                events |= POLLIN;
-            }
-            if (p->wantWrite_ || (p->handshaken_ && output)) {
-                events |= POLLOUT;
-            }
-            fds.push_back({p->fd_, events, 0});
-        }
         const auto untilTimers =
             std::chrono::duration_cast<std::chrono::milliseconds>(nextTimers - Clock::now());
-        ::poll(fds.data(), fds.size(),
-               static_cast<int>(std::clamp<long long>(untilTimers.count(), 0, kTimersEveryMs)));
-        if (fds[0].revents != 0) {
-            std::uint64_t n = 0;
-            [[maybe_unused]] const auto r = ::read(wakeFd_, &n, sizeof n);
+        const int n = ::epoll_wait(
+            epollFd_, events.data(), static_cast<int>(events.size()),
+            static_cast<int>(std::clamp<long long>(untilTimers.count(), 0, kTimersEveryMs)));
+        bool accept = false;
+        ready.clear();
+        for (int i = 0; i < n; ++i) {
+            void* what = events[static_cast<std::size_t>(i)].data.ptr;
+            if (what == &wakeFd_) {
+                std::uint64_t count = 0;
+                [[maybe_unused]] const auto r = ::read(wakeFd_, &count, sizeof count);
+            } else if (what == &listenFd_) {
+                accept = true;
+            } else {
+                ready[static_cast<Peer*>(what)] |= events[static_cast<std::size_t>(i)].events;
+            }
         }
-        const bool timers = Clock::now() >= nextTimers;
-        if (timers) {
+        {
+            std::lock_guard<std::mutex> lock(kickedMutex_);
+            kicked.swap(kicked_);
+        }
+        for (Peer* raw : kicked) {
+            const auto it = peers_.find(raw);
+            if (it != peers_.end()) {       // else finished since: nothing to touch
+                it->second->dirty_ = false; // kicks from now on come round again
+                ready.emplace(raw, 0);
+            }
+        }
+        kicked.clear();
+        // Timers (stalls, silence, closing) every so often, for every peer.
+        if (Clock::now() >= nextTimers) {
             nextTimers = Clock::now() + std::chrono::milliseconds(kTimersEveryMs);
-        }
-        // Peers first (their fds line up with fds[2...]), then the newcomers.
-        std::vector<std::shared_ptr<Peer>> alive;
-        alive.reserve(peers_.size());
-        for (std::size_t i = 0; i < peers_.size(); ++i) {
-            const auto& p = peers_[i];
-            const short revents = fds[i + 2].revents;
-            if (revents == 0 && !timers && !p->dirty_.exchange(false)) {
-                alive.push_back(p);
-                continue;
-            }
-            if (pump(p, revents)) {
-                alive.push_back(p);
+            for (const auto& [raw, p] : peers_) {
+                ready.emplace(raw, 0);
             }
         }
-        peers_.swap(alive);
-        if (fds[1].revents != 0) {
+        for (const auto& [raw, flags] : ready) {
+            const auto it = peers_.find(raw);
+            if (it == peers_.end()) {
+                continue; // finished already
+            }
+            const auto p = it->second; // pump() may erase it
+            if (!pump(p, flags)) {
+                peers_.erase(raw);
+            }
+        }
+        if (accept) {
             acceptAll();
         }
     }
-    for (const auto& p : peers_) {
+    for (const auto& [raw, p] : peers_) {
         finish(p, "the class was closed");
     }
     peers_.clear();
@@ -178,18 +200,23 @@ void Reactor::acceptAll() {
         }
         auto p = std::make_shared<Peer>(
             fd, ssl, Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&from), len).toString(),
-            limits, [this] { wake(); });
+            limits, [this](Peer* k) { kicked(k); });
         if (!host_.accepted(p)) {
             continue; // the peer closes its socket
         }
+        epoll_event e{};
+        e.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+        e.data.ptr = p.get();
+        ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, fd, &e);
         ++count_;
-        if (pump(p, 0)) {
-            peers_.push_back(p);
+        peers_[p.get()] = p;
+        if (!pump(p, 0)) {
+            peers_.erase(p.get());
         }
     }
 }
 
-bool Reactor::pump(const std::shared_ptr<Peer>& p, short revents) {
+bool Reactor::pump(const std::shared_ptr<Peer>& p, std::uint32_t revents) {
     std::string why;
     {
         std::lock_guard<std::mutex> lock(p->m_);
@@ -220,8 +247,8 @@ bool Reactor::pump(const std::shared_ptr<Peer>& p, short revents) {
         }
     }
     if (p->handshaken_) {
-        const bool readable = (revents & (POLLIN | POLLHUP | POLLERR)) != 0 || p->readLater_ ||
-                              SSL_pending(p->ssl_) > 0;
+        const bool readable = (revents & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0 ||
+                              p->readLater_ || SSL_pending(p->ssl_) > 0;
         if (readable && !readFrom(p, why)) {
             finish(p, why);
             return false;
@@ -299,6 +326,7 @@ bool Reactor::readFrom(const std::shared_ptr<Peer>& p, std::string& why) {
         }
         if (e == SSL_ERROR_WANT_WRITE) {
             p->wantWrite_ = true;
+            p->readLater_ = true; // read again when the socket takes bytes (epoll says so)
             return true;
         }
         if (e == SSL_ERROR_ZERO_RETURN || (e == SSL_ERROR_SYSCALL && errno == 0)) {

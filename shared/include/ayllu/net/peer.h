@@ -31,7 +31,9 @@ class Reactor;
 
 class Peer {
 public:
-    Peer(int fd, ssl_st* ssl, std::string peer, PeerLimits limits, std::function<void()> wake);
+    // `kick`: tells the loop this peer has something to do (called once until the loop has
+    // taken it).
+    Peer(int fd, ssl_st* ssl, std::string peer, PeerLimits limits, std::function<void(Peer*)> kick);
     ~Peer();
     Peer(const Peer&) = delete;
     Peer& operator=(const Peer&) = delete;
@@ -68,6 +70,7 @@ private:
     static constexpr int kMaxPendingFrames = 32;
 
     void queue(MsgType type, std::string frame);
+    void kick();
 
     // The loop's own (one thread only).
     int fd_;
@@ -81,7 +84,7 @@ private:
 
     const std::string peer_;
     const PeerLimits limits_;
-    const std::function<void()> wake_;
+    const std::function<void(Peer*)> kick_;
 
     mutable std::mutex m_;
     std::deque<std::string> control_, bulk_;
@@ -97,9 +100,9 @@ private:
     bool aborted_ = false;
 
     std::atomic<bool> closing_{false};
-    std::atomic<bool> dirty_{true}; // something for the loop to do (queued, closed, resumed)
-    bool readLater_ = false;        // the loop's: reading paused with bytes maybe waiting
-    std::atomic<int> pending_{0};   // frames handed to the host, not yet handled
+    std::atomic<bool> dirty_{false}; // kicked: in the loop's list of peers with work
+    bool readLater_ = false;         // the loop's: reading paused with bytes maybe waiting
+    std::atomic<int> pending_{0};    // frames handed to the host, not yet handled
     std::atomic<std::uint64_t> sent_{0};
 };
 

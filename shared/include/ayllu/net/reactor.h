@@ -1,6 +1,7 @@
 // The teacher's event loop: one thread that accepts connections, does their TLS handshakes, and
-// reads and writes every peer's socket without blocking, driven by poll(). Frames go to the
-// host, which must not block in its callbacks (it hands them to a WorkPool strand).
+// reads and writes every peer's socket without blocking, driven by epoll (edge-triggered: a
+// wake costs the peers that have work, not all of them). Frames go to the host, which must not
+// block in its callbacks (it hands them to a WorkPool strand).
 #pragma once
 
 #include "ayllu/net/peer.h"
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace ayllu::net {
@@ -46,21 +48,25 @@ private:
     void loop();
     void acceptAll();
     // Handshake, read, write, timers. False when the peer is finished (closed and reported).
-    bool pump(const std::shared_ptr<Peer>& p, short revents);
+    bool pump(const std::shared_ptr<Peer>& p, std::uint32_t revents);
     bool readFrom(const std::shared_ptr<Peer>& p, std::string& why);
     bool writeTo(const std::shared_ptr<Peer>& p, std::string& why);
     void finish(const std::shared_ptr<Peer>& p, const std::string& why);
     void wake();
+    void kicked(Peer* p); // any thread
 
     Poco::Net::Context::Ptr context_;
     ReactorHost& host_;
     PeerLimits limits_;
     int listenFd_ = -1;
     int wakeFd_ = -1;
+    int epollFd_ = -1;
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> count_{0};
-    std::vector<std::shared_ptr<Peer>> peers_; // the loop's own
+    std::unordered_map<Peer*, std::shared_ptr<Peer>> peers_; // the loop's own
+    std::mutex kickedMutex_;
+    std::vector<Peer*> kicked_; // peers with work, told by other threads
     std::mutex limitsMutex_;
     std::thread thread_;
 };

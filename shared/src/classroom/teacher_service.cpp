@@ -154,9 +154,9 @@ void TeacherService::start() {
             }
         });
     }
-    reactor_ = std::make_unique<net::Reactor>(net::serverContext(identity_),
-                                              Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port),
-                                              static_cast<net::ReactorHost&>(*this), cfg_.limits);
+    reactor_ = std::make_unique<net::Reactor>(
+        net::serverContext(identity_), Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port),
+        static_cast<net::ReactorHost&>(*this), cfg_.limits, cfg_.loops);
     port_ = reactor_->port();
     stopping_ = false;
     {
@@ -214,8 +214,8 @@ void TeacherService::stop() {
 }
 
 std::size_t TeacherService::engineThreads() const {
-    // The event loop, the workers, the commit and timer threads.
-    return reactor_ ? 3 + pool_->threads() : 0;
+    // The event loops, the workers, the commit and timer threads.
+    return reactor_ ? reactor_->threads() + pool_->threads() + 2 : 0;
 }
 
 void TeacherService::ingestGrouped(
@@ -293,12 +293,12 @@ void TeacherService::frame(const std::shared_ptr<net::Peer>& peer, net::Frame f)
         }
     }
     if (!s) {
-        peer->handled();
+        peer->handled(net::Peer::cost(f));
         return;
     }
     s->strand->post([this, s, f = std::move(f)] {
         guarded(*s, [&] { onFrame(*s, f); });
-        s->ch->handled();
+        s->ch->handled(net::Peer::cost(f));
     });
 }
 

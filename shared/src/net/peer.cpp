@@ -106,8 +106,9 @@ void Peer::expectWithin(int ms, std::string what) {
     expectBy_ = Clock::now() + std::chrono::milliseconds(ms);
 }
 
-void Peer::handled() {
-    if (pending_.fetch_sub(1) >= kMaxPendingFrames) {
+void Peer::handled(std::size_t bytes) {
+    const std::size_t before = pending_.fetch_sub(bytes);
+    if (before >= kMaxPending && before - bytes < kMaxPending) {
         kick(); // reading was paused: resume it
     }
 }

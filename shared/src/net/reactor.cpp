@@ -41,7 +41,7 @@ std::string seconds(Clock::duration d) {
 } // namespace
 
 Reactor::Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress& address,
-                 ReactorHost& host, PeerLimits limits)
+                 ReactorHost& host, PeerLimits limits, int loops)
     : context_(std::move(context)), host_(host), limits_(limits) {
     listenFd_ = ::socket(address.af(), SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     int one = 1;
@@ -57,23 +57,29 @@ Reactor::Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress
     socklen_t len = sizeof bound;
     ::getsockname(listenFd_, reinterpret_cast<sockaddr*>(&bound), &len);
     port_ = Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&bound), len).port();
-    wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    epollFd_ = ::epoll_create1(EPOLL_CLOEXEC);
-    epoll_event wakeEvent{};
-    wakeEvent.events = EPOLLIN;
-    wakeEvent.data.ptr = &wakeFd_;
-    ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, wakeFd_, &wakeEvent);
+    for (int i = 0; i < std::max(1, loops); ++i) {
+        auto l = std::make_unique<Loop>();
+        l->wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        l->epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+        epoll_event wakeEvent{};
+        wakeEvent.events = EPOLLIN;
+        wakeEvent.data.ptr = &l->wakeFd;
+        ::epoll_ctl(l->epollFd, EPOLL_CTL_ADD, l->wakeFd, &wakeEvent);
+        loops_.push_back(std::move(l));
+    }
     epoll_event listenEvent{};
     listenEvent.events = EPOLLIN;
     listenEvent.data.ptr = &listenFd_;
-    ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, listenFd_, &listenEvent);
+    ::epoll_ctl(loops_.front()->epollFd, EPOLL_CTL_ADD, listenFd_, &listenEvent);
 }
 
 Reactor::~Reactor() {
     stop();
     ::close(listenFd_);
-    ::close(wakeFd_);
-    ::close(epollFd_);
+    for (auto& l : loops_) {
+        ::close(l->wakeFd);
+        ::close(l->epollFd);
+    }
 }
 
 void Reactor::setLimits(PeerLimits limits) {
@@ -83,48 +89,67 @@ void Reactor::setLimits(PeerLimits limits) {
 
 void Reactor::start() {
     stopping_ = false;
-    thread_ = std::thread([this] { loop(); });
+    for (auto& l : loops_) {
+        Loop* raw = l.get();
+        l->thread = std::thread([this, raw] { run(*raw); });
+    }
 }
 
 void Reactor::stop() {
     stopping_ = true;
-    wake();
-    if (thread_.joinable()) {
-        thread_.join();
+    for (auto& l : loops_) {
+        wake(*l);
+    }
+    for (auto& l : loops_) {
+        if (l->thread.joinable()) {
+            l->thread.join();
+        }
     }
 }
 
-void Reactor::wake() {
+void Reactor::wake(Loop& l) {
     const std::uint64_t one = 1;
-    [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
+    [[maybe_unused]] const auto n = ::write(l.wakeFd, &one, sizeof one);
 }
 
-void Reactor::kicked(Peer* p) {
+void Reactor::kicked(Loop& l, Peer* p) {
     {
-        std::lock_guard<std::mutex> lock(kickedMutex_);
-        kicked_.push_back(p);
+        std::lock_guard<std::mutex> lock(l.m);
+        l.kicked.push_back(p);
     }
-    wake();
+    wake(l);
 }
 
-void Reactor::loop() {
+void Reactor::adopt(Loop& l, const std::shared_ptr<Peer>& p) {
+    epoll_event e{};
+    e.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+    e.data.ptr = p.get();
+    ::epoll_ctl(l.epollFd, EPOLL_CTL_ADD, p->fd_, &e);
+    l.peers[p.get()] = p;
+    if (!pump(p, 0)) {
+        l.peers.erase(p.get());
+    }
+}
+
+void Reactor::run(Loop& l) {
     std::vector<epoll_event> events(256);
     std::unordered_map<Peer*, std::uint32_t> ready; // peer -> what epoll said (0: a kick)
     std::vector<Peer*> kicked;
+    std::vector<std::shared_ptr<Peer>> incoming;
     auto nextTimers = Clock::now();
     while (!stopping_) {
         const auto untilTimers =
             std::chrono::duration_cast<std::chrono::milliseconds>(nextTimers - Clock::now());
         const int n = ::epoll_wait(
-            epollFd_, events.data(), static_cast<int>(events.size()),
+            l.epollFd, events.data(), static_cast<int>(events.size()),
             static_cast<int>(std::clamp<long long>(untilTimers.count(), 0, kTimersEveryMs)));
         bool accept = false;
         ready.clear();
         for (int i = 0; i < n; ++i) {
             void* what = events[static_cast<std::size_t>(i)].data.ptr;
-            if (what == &wakeFd_) {
+            if (what == &l.wakeFd) {
                 std::uint64_t count = 0;
-                [[maybe_unused]] const auto r = ::read(wakeFd_, &count, sizeof count);
+                [[maybe_unused]] const auto r = ::read(l.wakeFd, &count, sizeof count);
             } else if (what == &listenFd_) {
                 accept = true;
             } else {
@@ -132,12 +157,17 @@ void Reactor::loop() {
             }
         }
         {
-            std::lock_guard<std::mutex> lock(kickedMutex_);
-            kicked.swap(kicked_);
+            std::lock_guard<std::mutex> lock(l.m);
+            kicked.swap(l.kicked);
+            incoming.swap(l.incoming);
         }
+        for (const auto& p : incoming) {
+            adopt(l, p);
+        }
+        incoming.clear();
         for (Peer* raw : kicked) {
-            const auto it = peers_.find(raw);
-            if (it != peers_.end()) {       // else finished since: nothing to touch
+            const auto it = l.peers.find(raw);
+            if (it != l.peers.end()) {      // else finished since: nothing to touch
                 it->second->dirty_ = false; // kicks from now on come round again
                 ready.emplace(raw, 0);
             }
@@ -146,28 +176,35 @@ void Reactor::loop() {
         // Timers (stalls, silence, closing) every so often, for every peer.
         if (Clock::now() >= nextTimers) {
             nextTimers = Clock::now() + std::chrono::milliseconds(kTimersEveryMs);
-            for (const auto& [raw, p] : peers_) {
+            for (const auto& [raw, p] : l.peers) {
                 ready.emplace(raw, 0);
             }
         }
         for (const auto& [raw, flags] : ready) {
-            const auto it = peers_.find(raw);
-            if (it == peers_.end()) {
+            const auto it = l.peers.find(raw);
+            if (it == l.peers.end()) {
                 continue; // finished already
             }
             const auto p = it->second; // pump() may erase it
             if (!pump(p, flags)) {
-                peers_.erase(raw);
+                l.peers.erase(raw);
             }
         }
         if (accept) {
             acceptAll();
         }
     }
-    for (const auto& [raw, p] : peers_) {
+    {
+        std::lock_guard<std::mutex> lock(l.m);
+        for (const auto& p : l.incoming) {
+            l.peers[p.get()] = p;
+        }
+        l.incoming.clear();
+    }
+    for (const auto& [raw, p] : l.peers) {
         finish(p, "the class was closed");
     }
-    peers_.clear();
+    l.peers.clear();
 }
 
 void Reactor::acceptAll() {
@@ -198,20 +235,22 @@ void Reactor::acceptAll() {
             ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &limits.sendBufferBytes,
                          sizeof limits.sendBufferBytes);
         }
+        Loop& to = *loops_[nextLoop_++ % loops_.size()];
         auto p = std::make_shared<Peer>(
             fd, ssl, Poco::Net::SocketAddress(reinterpret_cast<sockaddr*>(&from), len).toString(),
-            limits, [this](Peer* k) { kicked(k); });
+            limits, [this, &to](Peer* k) { kicked(to, k); });
         if (!host_.accepted(p)) {
             continue; // the peer closes its socket
         }
-        epoll_event e{};
-        e.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-        e.data.ptr = p.get();
-        ::epoll_ctl(epollFd_, EPOLL_CTL_ADD, fd, &e);
         ++count_;
-        peers_[p.get()] = p;
-        if (!pump(p, 0)) {
-            peers_.erase(p.get());
+        if (&to == loops_.front().get()) {
+            adopt(to, p); // this thread's
+        } else {
+            {
+                std::lock_guard<std::mutex> lock(to.m);
+                to.incoming.push_back(p);
+            }
+            wake(to);
         }
     }
 }
@@ -295,7 +334,7 @@ bool Reactor::readFrom(const std::shared_ptr<Peer>& p, std::string& why) {
     }
     char buf[16384];
     for (;;) {
-        if (p->pending_ >= Peer::kMaxPendingFrames) {
+        if (p->pending_ >= Peer::kMaxPending) {
             p->readLater_ = true; // handled() wakes the loop
             return true;
         }
@@ -311,7 +350,7 @@ bool Reactor::readFrom(const std::shared_ptr<Peer>& p, std::string& why) {
                         p->expectBy_ = Clock::now() + std::chrono::milliseconds(p->expectMs_);
                     }
                 }
-                ++p->pending_;
+                p->pending_ += Peer::cost(*f);
                 host_.frame(p, std::move(*f));
             }
             if (p->reader_.failed()) {

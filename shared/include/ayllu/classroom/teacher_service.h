@@ -112,7 +112,8 @@ struct TeacherConfig {
     int dropAfterChunks = 0;
     // Each PC's send queue: a PC that stops reading is closed past these bounds, never waited for.
     net::PeerLimits limits;
-    int workers = 4; // threads that handle the PCs' messages (one event loop does the sockets)
+    int loops = 2;   // event loops that share the PCs' sockets (TLS included): one per core
+    int workers = 4; // threads that handle the PCs' messages
 };
 
 class TeacherService : private net::ReactorHost {

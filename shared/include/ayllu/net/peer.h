@@ -59,7 +59,9 @@ public:
     // each frame); `what` says what was expected.
     void expectWithin(int ms, std::string what);
     // The host finished one frame the loop handed it: reading pauses while many are pending.
-    void handled();
+    void handled(std::size_t bytes);
+    // What handled() counts for a frame: its bytes and a share for the work it makes.
+    static std::size_t cost(const Frame& f) { return f.payload.size() + kFrameOverhead; }
 
     // Tests: every frame queued, as (type, payload).
     std::function<void(MsgType, const std::string&)> onSend;
@@ -67,7 +69,10 @@ public:
 private:
     friend class Reactor;
     using Clock = std::chrono::steady_clock;
-    static constexpr int kMaxPendingFrames = 32;
+    // Frames handed to the host and not yet handled, by cost(): reading pauses at this bound,
+    // so a PC that sends faster than its frames are handled waits in its own socket.
+    static constexpr std::size_t kMaxPending = 2u << 20;
+    static constexpr std::size_t kFrameOverhead = 256;
 
     void queue(MsgType type, std::string frame);
     void kick();
@@ -100,9 +105,9 @@ private:
     bool aborted_ = false;
 
     std::atomic<bool> closing_{false};
-    std::atomic<bool> dirty_{false}; // kicked: in the loop's list of peers with work
-    bool readLater_ = false;         // the loop's: reading paused with bytes maybe waiting
-    std::atomic<int> pending_{0};    // frames handed to the host, not yet handled
+    std::atomic<bool> dirty_{false};      // kicked: in the loop's list of peers with work
+    bool readLater_ = false;              // the loop's: reading paused with bytes maybe waiting
+    std::atomic<std::size_t> pending_{0}; // cost of the frames handed to the host, not handled
     std::atomic<std::uint64_t> sent_{0};
 };
 

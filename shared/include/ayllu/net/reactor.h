@@ -21,7 +21,7 @@ public:
     virtual ~ReactorHost() = default;
     // A connection was accepted (its TLS handshake is still to come). False: close it.
     virtual bool accepted(const std::shared_ptr<Peer>& peer) = 0;
-    // One whole frame from a peer; the host calls peer->handled() once done with it.
+    // One whole frame from a peer; the host calls peer->handled(Peer::cost(f)) once done.
     virtual void frame(const std::shared_ptr<Peer>& peer, Frame f) = 0;
     // The connection is gone. `why` is empty when the host closed it itself (it has said why).
     virtual void closed(const std::shared_ptr<Peer>& peer, const std::string& why) = 0;
@@ -29,46 +29,54 @@ public:
 
 class Reactor {
 public:
-    // Listens on `address` at once (port 0: any free port); the loop starts with start().
+    // Listens on `address` at once (port 0: any free port); the loops start with start().
+    // `loops`: threads that share the connections (each its own epoll), one per core is plenty.
     Reactor(Poco::Net::Context::Ptr context, const Poco::Net::SocketAddress& address,
-            ReactorHost& host, PeerLimits limits = {});
+            ReactorHost& host, PeerLimits limits = {}, int loops = 1);
     ~Reactor();
     Reactor(const Reactor&) = delete;
     Reactor& operator=(const Reactor&) = delete;
 
     void start();
-    // Stops accepting, closes every connection (the host hears of each), joins the thread.
+    // Stops accepting, closes every connection (the host hears of each), joins the threads.
     void stop();
     std::uint16_t port() const { return port_; }
     std::size_t connections() const { return count_; }
+    std::size_t threads() const { return loops_.size(); }
     // The limits given to peers accepted from now on.
     void setLimits(PeerLimits limits);
 
 private:
-    void loop();
+    struct Loop {
+        int epollFd = -1;
+        int wakeFd = -1;
+        std::unordered_map<Peer*, std::shared_ptr<Peer>> peers; // its thread's own
+        std::mutex m;
+        std::vector<Peer*> kicked;                   // peers with work, told by other threads
+        std::vector<std::shared_ptr<Peer>> incoming; // accepted by the first loop, for this one
+        std::thread thread;
+    };
+    void run(Loop& l);
     void acceptAll();
+    void adopt(Loop& l, const std::shared_ptr<Peer>& p);
     // Handshake, read, write, timers. False when the peer is finished (closed and reported).
     bool pump(const std::shared_ptr<Peer>& p, std::uint32_t revents);
     bool readFrom(const std::shared_ptr<Peer>& p, std::string& why);
     bool writeTo(const std::shared_ptr<Peer>& p, std::string& why);
     void finish(const std::shared_ptr<Peer>& p, const std::string& why);
-    void wake();
-    void kicked(Peer* p); // any thread
+    static void wake(Loop& l);
+    static void kicked(Loop& l, Peer* p); // any thread
 
     Poco::Net::Context::Ptr context_;
     ReactorHost& host_;
     PeerLimits limits_;
     int listenFd_ = -1;
-    int wakeFd_ = -1;
-    int epollFd_ = -1;
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> count_{0};
-    std::unordered_map<Peer*, std::shared_ptr<Peer>> peers_; // the loop's own
-    std::mutex kickedMutex_;
-    std::vector<Peer*> kicked_; // peers with work, told by other threads
+    std::vector<std::unique_ptr<Loop>> loops_;
+    std::size_t nextLoop_ = 0; // the first loop's: where the next connection goes
     std::mutex limitsMutex_;
-    std::thread thread_;
 };
 
 } // namespace ayllu::net

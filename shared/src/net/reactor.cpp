@@ -82,11 +82,6 @@ Reactor::~Reactor() {
     }
 }
 
-void Reactor::setLimits(PeerLimits limits) {
-    std::lock_guard<std::mutex> lock(limitsMutex_);
-    limits_ = limits;
-}
-
 void Reactor::start() {
     stopping_ = false;
     for (auto& l : loops_) {
@@ -226,11 +221,7 @@ void Reactor::acceptAll() {
         SSL_set_fd(ssl, fd);
         SSL_set_accept_state(ssl);
         SSL_set_mode(ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-        PeerLimits limits;
-        {
-            std::lock_guard<std::mutex> lock(limitsMutex_);
-            limits = limits_;
-        }
+        const PeerLimits& limits = limits_;
         if (limits.sendBufferBytes > 0) {
             ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &limits.sendBufferBytes,
                          sizeof limits.sendBufferBytes);
@@ -267,7 +258,6 @@ bool Reactor::pump(const std::shared_ptr<Peer>& p, std::uint32_t revents) {
         finish(p, why);
         return false;
     }
-    p->wantWrite_ = false;
     if (!p->handshaken_) {
         ERR_clear_error();
         errno = 0;
@@ -277,9 +267,7 @@ bool Reactor::pump(const std::shared_ptr<Peer>& p, std::uint32_t revents) {
             p->readLater_ = true; // the handshake may have brought the first frame along
         } else {
             const int e = SSL_get_error(p->ssl_, r);
-            if (e == SSL_ERROR_WANT_WRITE) {
-                p->wantWrite_ = true;
-            } else if (e != SSL_ERROR_WANT_READ) {
+            if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE) { // else epoll says when
                 finish(p, "receiving from " + p->peer_ + " failed: " + tlsError(e));
                 return false;
             }
@@ -364,7 +352,6 @@ bool Reactor::readFrom(const std::shared_ptr<Peer>& p, std::string& why) {
             return true;
         }
         if (e == SSL_ERROR_WANT_WRITE) {
-            p->wantWrite_ = true;
             p->readLater_ = true; // read again when the socket takes bytes (epoll says so)
             return true;
         }
@@ -407,12 +394,8 @@ bool Reactor::writeTo(const std::shared_ptr<Peer>& p, std::string& why) {
             continue;
         }
         const int e = SSL_get_error(p->ssl_, n);
-        if (e == SSL_ERROR_WANT_WRITE) {
-            p->wantWrite_ = true;
-            return true;
-        }
-        if (e == SSL_ERROR_WANT_READ) {
-            return true;
+        if (e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ) {
+            return true; // epoll says when to go on
         }
         why = "sending to " + p->peer_ + " failed: " + tlsError(e);
         return false;

@@ -81,11 +81,9 @@ private:
     int fd_;
     ssl_st* ssl_;
     bool handshaken_ = false;
-    bool wantWrite_ = false; // the last TLS call asked for the socket to be writable
     FrameReader reader_;
     std::string writing_; // the frame being written, from writingAt_
     std::size_t writingAt_ = 0;
-    Clock::time_point accepted_ = Clock::now();
 
     const std::string peer_;
     const PeerLimits limits_;

@@ -43,8 +43,6 @@ public:
     std::uint16_t port() const { return port_; }
     std::size_t connections() const { return count_; }
     std::size_t threads() const { return loops_.size(); }
-    // The limits given to peers accepted from now on.
-    void setLimits(PeerLimits limits);
 
 private:
     struct Loop {
@@ -69,14 +67,13 @@ private:
 
     Poco::Net::Context::Ptr context_;
     ReactorHost& host_;
-    PeerLimits limits_;
+    const PeerLimits limits_;
     int listenFd_ = -1;
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
     std::atomic<std::size_t> count_{0};
     std::vector<std::unique_ptr<Loop>> loops_;
     std::size_t nextLoop_ = 0; // the first loop's: where the next connection goes
-    std::mutex limitsMutex_;
 };
 
 } // namespace ayllu::net

@@ -24,6 +24,7 @@ public:
     std::vector<std::string> lines();
     int outFd() const { return out_; }
     bool running() const { return pid_ > 0; }
+    pid_t pid() const { return pid_; }
     int wait(); // exit status, -1 when killed by a signal
 
 private:

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -42,6 +43,18 @@ Percentiles percentiles(std::vector<double> v) {
                           static_cast<std::size_t>(q * static_cast<double>(v.size())))];
     };
     return {at(0.50), at(0.99)};
+}
+
+// The threads of a running process (0 when it is gone).
+int threadsOf(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("Threads:", 0) == 0) {
+            return std::atoi(line.c_str() + 8);
+        }
+    }
+    return 0;
 }
 
 [[noreturn]] void fail(const std::string& why) {
@@ -120,8 +133,10 @@ int runController(const Options& o, const std::string& self) {
     std::uint64_t studentBytes = 0;
     std::map<std::string, std::uint64_t> bytesByLearner;
     int answered = 0;
+    int teacherThreads = 0; // the most seen while the class ran
     std::vector<std::string> failures;
     const auto pump = [&](int ms) {
+        teacherThreads = std::max(teacherThreads, threadsOf(teacher.pid()));
         std::vector<Child*> all{&teacher};
         for (auto& g : groups) {
             all.push_back(g.get());
@@ -280,6 +295,7 @@ int runController(const Options& o, const std::string& self) {
     aj->set("n", static_cast<int>(acks.size())); // answers whose commit came back
     out.set("answer_ack_ms", aj);
     out.set("bytes_sent", teacherBytes + studentBytes);
+    out.set("teacher_threads", teacherThreads);
     out.set("elapsed_s", std::round(elapsed * 10) / 10);
     if (o.json) {
         out.stringify(std::cout);
@@ -306,7 +322,8 @@ int runController(const Options& o, const std::string& self) {
                   << '\n'
                   << i18n::fmt(_("%1 s in all; %2 bytes sent."), std::round(elapsed * 10) / 10,
                                teacherBytes + studentBytes)
-                  << '\n';
+                  << '\n'
+                  << i18n::fmt(_("The teacher ran %1 threads at most."), teacherThreads) << '\n';
     }
     for (const auto& f : failures) {
         std::fprintf(stderr, "ayllu-sim: %s\n", f.c_str());

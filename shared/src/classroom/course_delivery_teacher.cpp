@@ -11,6 +11,14 @@
 
 namespace ayllu::classroom {
 
+// A package on its way to one PC (its session's strand keeps it).
+struct PackageTransfer {
+    std::string identifier, version, zipPath;
+    std::uint64_t size = 0;
+    std::uint64_t offset = 0; // the next chunk's
+    int chunks = 0;           // sent on this connection
+};
+
 namespace fs = std::filesystem;
 using i18n::fmt;
 
@@ -162,29 +170,51 @@ void CourseDeliveryTeacher::onRequest(TeacherSession& s, const msg::PackageReque
     auto offset = r.offset;
     host_.log("sending " + id + " " + version + " to " + s.device + " from byte " +
               std::to_string(offset) + " of " + std::to_string(offer.size));
+    // Pulled: one chunk each time this connection has room, so messages to this PC (a quiz
+    // opened now) go ahead of the rest of the package.
+    s.transfer = std::make_shared<PackageTransfer>(
+        PackageTransfer{offer.identifier, offer.version, offer.zipPath, offer.size, offset, 0});
+    std::weak_ptr<TeacherSession> weak = s.shared_from_this();
+    s.ch->pullBulk([this, weak] {
+        if (auto self = weak.lock()) {
+            host_.onStrand(self, [this, self] { sendNextChunk(*self); });
+        }
+    });
+}
+
+void CourseDeliveryTeacher::sendNextChunk(TeacherSession& s) {
+    if (!s.transfer || s.transfer->offset >= s.transfer->size) {
+        s.transfer.reset();
+        s.ch->pullBulk(nullptr);
+        return;
+    }
+    auto& t = *s.transfer;
     const auto& cfg = host_.config();
-    std::ifstream in(offer.zipPath, std::ios::binary);
-    in.seekg(static_cast<std::streamoff>(offset));
-    std::string buf(cfg.chunkSize, '\0');
-    int chunks = 0;
-    while (offset < offer.size) {
-        const auto n = std::min<std::uint64_t>(cfg.chunkSize, offer.size - offset);
-        in.read(buf.data(), static_cast<std::streamsize>(n));
-        const std::string bytes = buf.substr(0, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() != n) {
-            throw Error(fmt(_("cannot read %1"), offer.zipPath));
-        }
-        msg::send(*s.ch, msg::PackageChunk{id, version, offset, crypto::sha256Hex(bytes), bytes});
-        offset += n;
-        delivery(s.device, id, CourseOnPc::State::Receiving, offset, offer.size);
-        if (observer != nullptr) {
-            observer->packageProgress(s.device, offset, offer.size);
-        }
-        if (cfg.dropAfterChunks > 0 && ++chunks >= cfg.dropAfterChunks) {
-            s.ch->close();
-            throw net::ChannelClosed("dropped for a test after " + std::to_string(chunks) +
-                                     " chunks");
-        }
+    const auto n = std::min<std::uint64_t>(cfg.chunkSize, t.size - t.offset);
+    std::ifstream in(t.zipPath, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(t.offset));
+    std::string bytes(static_cast<std::size_t>(n), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(n));
+    if (static_cast<std::uint64_t>(in.gcount()) != n) {
+        throw Error(fmt(_("cannot read %1"), t.zipPath));
+    }
+    msg::send(*s.ch, msg::PackageChunk{t.identifier, t.version, t.offset, crypto::sha256Hex(bytes),
+                                       bytes});
+    t.offset += n;
+    const auto done = t.offset;
+    const auto size = t.size;
+    const std::string id = t.identifier;
+    const int chunks = ++t.chunks;
+    if (done >= size) {
+        s.ch->pullBulk(nullptr); // the last one is queued
+    }
+    delivery(s.device, id, CourseOnPc::State::Receiving, done, size);
+    if (auto* observer = host_.observer()) {
+        observer->packageProgress(s.device, done, size);
+    }
+    if (cfg.dropAfterChunks > 0 && chunks >= cfg.dropAfterChunks) {
+        s.ch->close();
+        throw net::ChannelClosed("dropped for a test after " + std::to_string(chunks) + " chunks");
     }
 }
 

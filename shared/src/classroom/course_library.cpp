@@ -1,4 +1,5 @@
 #include "ayllu/classroom/course_library.h"
+
 #include "ayllu/course/parse.h"
 #include "ayllu/course/validate.h"
 #include "ayllu/crypto.h"

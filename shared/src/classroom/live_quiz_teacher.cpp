@@ -123,11 +123,9 @@ void LiveQuizTeacher::reveal() {
     if (closed) {
         score();
     }
+    // On each PC's strand, after the ClassState that says "revealed"; off the console.
     for (auto& s : host_.sessions()) {
-        try {
-            sendReveal(*s);
-        } catch (const net::ChannelClosed&) {
-        }
+        host_.onStrand(s, [this, s] { sendReveal(*s); });
     }
 }
 
@@ -269,7 +267,7 @@ bool LiveQuizTeacher::gradeLocked(store::Event& e, const std::string& device, st
     return true;
 }
 
-std::optional<msg::LiveQuizPublic> LiveQuizTeacher::publicFor(const std::string& device) const {
+std::optional<msg::LiveQuizPublic> LiveQuizTeacher::publicLocked() const {
     const ClassState& st = host_.classState();
     if (!st.quizActive) {
         return std::nullopt;
@@ -287,18 +285,24 @@ std::optional<msg::LiveQuizPublic> LiveQuizTeacher::publicFor(const std::string&
     if (const auto* quiz = quizLocked()) {
         q.title = quiz->title.best("es");
         q.titles = quiz->title.byLang; // every language
-        int n = 0;
-        for (const auto& x : quiz->questions) {
-            if (st.quiz.oneByOne && n >= st.quiz.visible) {
-                break;
-            }
-            // The public view only: no weights, accepted answers, pairings or order.
-            q.questions.push_back(
-                quiz::publicView(x, quiz::deviceSeed(st.quiz.seed, device), quiz->shuffle));
-            ++n;
-        }
     }
     return q;
+}
+
+std::vector<quiz::PublicQuestion> LiveQuizTeacher::questionsFor(const course::Quiz& quiz,
+                                                                const LiveQuiz& on,
+                                                                const std::string& device) {
+    std::vector<quiz::PublicQuestion> out;
+    int n = 0;
+    for (const auto& x : quiz.questions) {
+        if (on.oneByOne && n >= on.visible) {
+            break;
+        }
+        // The public view only: no weights, accepted answers, pairings or order.
+        out.push_back(quiz::publicView(x, quiz::deviceSeed(on.seed, device), quiz.shuffle));
+        ++n;
+    }
+    return out;
 }
 
 std::optional<bool> LiveQuizTeacher::answeredAllLocked(const std::string& learner) const {

@@ -1,4 +1,5 @@
 #include "ayllu/classroom/pc_name.h"
+
 #include "ayllu/crypto.h"
 
 #include <algorithm>

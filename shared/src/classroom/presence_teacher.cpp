@@ -48,11 +48,11 @@ void PresenceTeacher::onHand(TeacherSession& s, const msg::Hand& h) {
     }
 }
 
-std::set<std::string> PresenceTeacher::handsLocked(const std::string& device) const {
-    std::set<std::string> out;
+std::map<std::string, std::set<std::string>> PresenceTeacher::handsLocked() const {
+    std::map<std::string, std::set<std::string>> out;
     for (const auto& [learner, v] : host_.views()) {
-        if (v.hand && v.online && v.deviceId == device) {
-            out.insert(learner);
+        if (v.hand && v.online) {
+            out[v.deviceId].insert(learner);
         }
     }
     return out;

@@ -18,7 +18,7 @@ void SyncTeacher::start() {
 
 void SyncTeacher::stop() {
     {
-        // Every session has finished, so nothing is waiting for a commit any more.
+        // What is waiting is still committed (its PC sends it again and it is a duplicate).
         std::lock_guard<std::mutex> lock(m_);
         stop_ = true;
     }
@@ -28,21 +28,18 @@ void SyncTeacher::stop() {
     }
 }
 
-store::IngestResult SyncTeacher::ingestGrouped(std::vector<store::Event> events) {
-    Pending p;
-    p.events = std::move(events);
-    auto result = p.done.get_future();
+void SyncTeacher::ingestGrouped(std::vector<store::Event> events, Done done) {
+    auto p = std::make_unique<Pending>(Pending{std::move(events), std::move(done)});
     {
         std::lock_guard<std::mutex> lock(m_);
-        queue_.push_back(&p);
+        queue_.push_back(std::move(p));
     }
     cv_.notify_one();
-    return result.get(); // rethrows the StorageError of a failed commit
 }
 
 void SyncTeacher::commitLoop() {
     for (;;) {
-        std::vector<Pending*> taken;
+        std::vector<std::unique_ptr<Pending>> taken;
         {
             std::unique_lock<std::mutex> lock(m_);
             cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
@@ -52,18 +49,18 @@ void SyncTeacher::commitLoop() {
             taken.swap(queue_);
         }
         std::vector<std::vector<store::Event>> batches;
-        for (auto* p : taken) {
+        for (auto& p : taken) {
             batches.push_back(std::move(p->events));
         }
+        std::vector<store::IngestResult> results;
+        std::exception_ptr failed;
         try {
-            auto results = host_.store().ingestBatches(batches);
-            for (std::size_t i = 0; i < taken.size(); ++i) {
-                taken[i]->done.set_value(std::move(results[i]));
-            }
+            results = host_.store().ingestBatches(batches);
         } catch (...) {
-            for (auto* p : taken) {
-                p->done.set_exception(std::current_exception());
-            }
+            failed = std::current_exception();
+        }
+        for (std::size_t i = 0; i < taken.size(); ++i) {
+            taken[i]->done(failed ? store::IngestResult{} : std::move(results[i]), failed);
         }
     }
 }
@@ -119,7 +116,23 @@ void SyncTeacher::onEvents(TeacherSession& s, msg::Events in) {
             batch.push_back(e);
         }
     }
-    const auto r = ingestGrouped(std::move(batch)); // throws: nothing is acknowledged
+    // Acknowledged once committed; nobody waits for the commit meanwhile. The answer is sent
+    // from the commit thread at once (the ack only queues; nothing here needs the strand).
+    auto self = s.shared_from_this();
+    ingestGrouped(std::move(batch),
+                  [this, self, quizAnswers, drillResults = std::move(drillResults)](
+                      store::IngestResult r, std::exception_ptr failed) mutable {
+                      host_.guarded(*self, [&] {
+                          if (failed) {
+                              std::rethrow_exception(failed); // nothing is acknowledged
+                          }
+                          committed(*self, r, quizAnswers, std::move(drillResults));
+                      });
+                  });
+}
+
+void SyncTeacher::committed(TeacherSession& s, const store::IngestResult& r, bool quizAnswers,
+                            std::vector<store::Event> drillResults) {
     if (quizAnswers) {
         quiz_.answersArrived(); // coalesced: the tick or the next status() recomputes it
     }

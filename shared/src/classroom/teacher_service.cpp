@@ -59,9 +59,25 @@ public:
     const TeacherConfig& config() const override { return t_.cfg_; }
     TeacherObserver* observer() override { return t_.observer_; }
     void log(const std::string& line) override { t_.log(line); }
+    void onStrand(const std::shared_ptr<TeacherSession>& s, std::function<void()> work) override {
+        s->strand->post([this, s, work = std::move(work)] { t_.guarded(*s, work); });
+    }
+    void guarded(TeacherSession& s, const std::function<void()>& work) override {
+        t_.guarded(s, work);
+    }
 
 private:
     TeacherService& t_;
+};
+
+// The class state built once per change: what every PC gets, and the parts each PC's message
+// picks from (its lock, its hands, its drill, the questions in its own order).
+struct ClassStateShared {
+    std::uint64_t ticket = 0;
+    ClassState state;
+    msg::ClassStateMsg common;                          // without the parts of each PC
+    std::map<std::string, std::set<std::string>> hands; // by device
+    std::shared_ptr<const course::Quiz> source;         // the live quiz's questions
 };
 
 TeacherService::TeacherService(store::TeacherStore& store, TeacherConfig cfg,
@@ -105,12 +121,14 @@ void TeacherService::start() {
         sessionId_ = store_.startSession(class_.id);
     }
     liveQuiz_->restore();
-    server_ = std::make_unique<Poco::Net::SecureServerSocket>(
-        Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port), 64, net::serverContext(identity_));
-    port_ = server_->address().port();
+    reactor_ = std::make_unique<net::Reactor>(
+        net::serverContext(identity_), Poco::Net::SocketAddress(cfg_.bindHost, cfg_.port),
+        static_cast<net::ReactorHost&>(*this), cfg_.limits, cfg_.loops);
+    port_ = reactor_->port();
     stopping_ = false;
+    pool_ = std::make_unique<net::WorkPool>(std::max(1, cfg_.workers));
     sync_->start();
-    acceptThread_ = std::thread([this] { acceptLoop(); });
+    reactor_->start();
     tickThread_ = std::thread([this] {
         while (!stopping_) {
             liveQuiz_->tick();
@@ -134,27 +152,25 @@ void TeacherService::start() {
 }
 
 void TeacherService::stop() {
-    if (stopping_.exchange(true) || !server_) {
+    if (stopping_.exchange(true) || !reactor_) {
         return;
     }
     announcer_.reset();
-    if (acceptThread_.joinable()) {
-        acceptThread_.join();
-    }
-    const auto sessions = sessionsSnapshot();
-    for (auto& s : sessions) {
-        s->ch->close();
-    }
+    reactor_->stop(); // every connection closed; what each session does on leaving is queued
     {
-        std::unique_lock<std::mutex> lock(threadsMutex_);
+        std::lock_guard<std::mutex> lock(threadsMutex_);
         sessionsDone_.notify_all();
-        sessionsDone_.wait(lock, [this] { return activeSessions_ == 0; });
     }
     if (tickThread_.joinable()) {
         tickThread_.join();
     }
-    sync_->stop(); // every session has finished: nothing waits for a commit any more
-    server_->close();
+    sync_->stop(); // commits what is queued (its PC sends it again: a duplicate, stored once)
+    pool_->stop(); // runs what is queued, then the workers end
+}
+
+std::size_t TeacherService::engineThreads() const {
+    // The event loops, the workers, the commit and timer threads.
+    return reactor_ ? reactor_->threads() + pool_->threads() + 2 : 0;
 }
 
 std::vector<std::shared_ptr<TeacherService::Session>> TeacherService::sessionsSnapshot() {
@@ -166,85 +182,100 @@ std::vector<std::shared_ptr<TeacherService::Session>> TeacherService::sessionsSn
     return out;
 }
 
-void TeacherService::acceptLoop() {
-    while (!stopping_) {
-        try {
-            if (!server_->poll(Poco::Timespan(0, 200000), Poco::Net::Socket::SELECT_READ)) {
-                continue;
-            }
-            Poco::Net::StreamSocket socket = server_->acceptConnection();
-            if (store::nowMs() < refuseUntilMs_) {
-                socket.close(); // a simulated network cut
-                continue;
-            }
-            auto s = std::make_shared<Session>();
-            s->ch = std::make_shared<net::Channel>(socket, socket.peerAddress().toString());
-            {
-                std::lock_guard<std::mutex> lock(threadsMutex_);
-                ++activeSessions_;
-            }
-            std::thread([this, s] {
-                serve(s);
-                std::lock_guard<std::mutex> lock(threadsMutex_);
-                --activeSessions_;
-                sessionsDone_.notify_all();
-            }).detach();
-        } catch (const Poco::Exception& e) {
-            if (!stopping_) {
-                log("accepting a connection failed: " + e.displayText());
-            }
+bool TeacherService::accepted(const std::shared_ptr<net::Peer>& peer) {
+    if (stopping_ || store::nowMs() < refuseUntilMs_) {
+        return false; // a simulated network cut
+    }
+    auto s = std::make_shared<Session>();
+    s->ch = peer;
+    s->strand = pool_->strand();
+    s->who = peer->peer();
+    peer->expectWithin(15000, "expected Hello");
+    std::lock_guard<std::mutex> lock(peersMutex_);
+    byPeer_[peer.get()] = s;
+    return true;
+}
+
+void TeacherService::frame(const std::shared_ptr<net::Peer>& peer, net::Frame f) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it != byPeer_.end()) {
+            s = it->second;
         }
+    }
+    if (!s) {
+        peer->handled(net::Peer::cost(f));
+        return;
+    }
+    s->strand->post([this, s, f = std::move(f)] {
+        guarded(*s, [&] { onFrame(*s, f); });
+        s->ch->handled(net::Peer::cost(f));
+    });
+}
+
+void TeacherService::closed(const std::shared_ptr<net::Peer>& peer, const std::string& why) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it == byPeer_.end()) {
+            return;
+        }
+        s = it->second;
+        byPeer_.erase(it);
+    }
+    s->strand->post([this, s, why] { left(*s, why); });
+}
+
+void TeacherService::guarded(Session& s, const std::function<void()>& work) {
+    if (s.ch->closed()) {
+        return; // closing: what it sent after that is not read
+    }
+    try {
+        work();
+        return;
+    } catch (const net::ChannelClosed& e) {
+        log("disconnected: " + s.who + ": " + e.what());
+    } catch (const net::ProtocolError& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    } catch (const store::StorageError& e) {
+        log("closing the connection of " + s.who + " (nothing acknowledged): " + e.what());
+    } catch (const std::exception& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    }
+    s.ch->close(); // a Refused still queued is written first
+}
+
+void TeacherService::onFrame(Session& s, const net::Frame& f) {
+    switch (s.stage) {
+    case Session::Stage::Hello:
+        onHello(s, f);
+        return;
+    case Session::Stage::Join:
+        onJoin(s, f);
+        return;
+    case Session::Stage::Ready:
+        handle(s, f);
+        return;
     }
 }
 
-void TeacherService::serve(std::shared_ptr<Session> s) {
-    std::string who = s->ch->peer();
-    try {
-        handshake(*s);
-        who = s->ch->peer() + " (" + (s->deviceName.empty() ? s->device : s->deviceName) + ")";
-        std::shared_ptr<Session> replaced;
-        {
-            std::lock_guard<std::mutex> lock(m_);
-            auto& slot = sessions_[s->device];
-            replaced = slot;
-            slot = s;
-            screenLock_->cameBackLocked(s->device);
-        }
-        if (replaced) {
-            replaced->ch->close(); // the same PC reconnected: the old connection is stale
-        }
-        log("connected: " + who);
-        auto last = std::chrono::steady_clock::now();
-        while (!stopping_ && !s->ch->closed()) {
-            const auto f = s->ch->receive(Poco::Timespan(1, 0));
-            if (!f) {
-                if (std::chrono::steady_clock::now() - last > std::chrono::seconds(30)) {
-                    throw net::ChannelClosed("no word from " + who + " for 30 s");
-                }
-                continue;
-            }
-            last = std::chrono::steady_clock::now();
-            handle(*s, *f);
-        }
-    } catch (const net::ChannelClosed& e) {
-        log("disconnected: " + who + ": " + e.what());
-    } catch (const net::ProtocolError& e) {
-        log("closing the connection of " + who + ": " + e.what());
-    } catch (const store::StorageError& e) {
-        log("closing the connection of " + who + " (nothing acknowledged): " + e.what());
-    } catch (const std::exception& e) {
-        log("closing the connection of " + who + ": " + e.what());
+void TeacherService::left(Session& s, const std::string& why) {
+    if (!why.empty()) {
+        log("disconnected: " + s.who + ": " + why);
     }
-    s->ch->close();
-    closedBytes_ += s->ch->bytesSent();
+    closedBytes_ += s.ch->bytesSent();
+    s.transfer.reset();
     {
         std::lock_guard<std::mutex> lock(m_);
-        auto it = sessions_.find(s->device);
-        if (it != sessions_.end() && it->second == s) {
+        auto it = sessions_.find(s.device);
+        if (it != sessions_.end() && it->second.get() == &s) {
             sessions_.erase(it);
             std::vector<std::string> learners;
             for (auto& [id, v] : views_) {
-                if (v.deviceId == s->device) {
+                if (v.deviceId == s.device) {
                     if (v.online) {
                         learners.push_back(v.name);
                     }
@@ -252,7 +283,7 @@ void TeacherService::serve(std::shared_ptr<Session> s) {
                     v.hand = false;
                 }
             }
-            screenLock_->wentAwayLocked(*s, learners, stopping_);
+            screenLock_->wentAwayLocked(s, learners, stopping_);
         }
     }
     if (observer_ != nullptr) {
@@ -305,43 +336,97 @@ void TeacherService::handle(Session& s, const net::Frame& f) {
     }
 }
 
-msg::ClassStateMsg TeacherService::classStateFor(const std::string& device) {
-    msg::ClassStateMsg m;
-    m.mode = state_.mode; // lesson_pacing
-    m.course = state_.course;
-    m.lesson = state_.lesson;
-    m.page = state_.page;
-    m.locked = state_.lockedFor(device); // screen_lock
-    m.hands = presence_->handsLocked(device);
-    if (state_.drillFor(device)) {
-        m.drill = msg::DrillHandout{state_.drill.course, state_.drill.content, state_.drill.round};
+TeacherService::StateMessage TeacherService::stateMessage() {
+    StateMessage m;
+    m.ticket = ++stateTicket_;
+    m.state = state_;
+    m.common.mode = state_.mode; // lesson_pacing
+    m.common.course = state_.course;
+    m.common.lesson = state_.lesson;
+    m.common.page = state_.page;
+    m.hands = presence_->handsLocked();
+    m.common.quiz = liveQuiz_->publicLocked();
+    if (const auto* quiz = liveQuiz_->quizLocked()) {
+        m.source = std::make_shared<const course::Quiz>(*quiz);
     }
-    m.quiz = liveQuiz_->publicFor(device);
     return m;
 }
+
+std::string TeacherService::statePayload(const StateMessage& m, Session& s) {
+    msg::ClassStateMsg out = m.common;
+    out.locked = m.state.lockedFor(s.device); // screen_lock
+    if (const auto hands = m.hands.find(s.device); hands != m.hands.end()) {
+        out.hands = hands->second; // presence
+    }
+    if (m.state.drillFor(s.device)) { // drills
+        const auto& d = m.state.drill;
+        out.drill = msg::DrillHandout{d.course, d.content, d.round};
+    }
+    if (out.quiz && m.source) { // live_quiz: this PC's own order, made again only when it changes
+        const auto& q = m.state.quiz;
+        const std::string key = q.course + "\n" + q.content + "\n" + std::to_string(q.attempt) +
+                                "\n" + std::to_string(q.seed) + "\n" +
+                                std::to_string(q.oneByOne ? q.visible : -1);
+        if (key != s.questionsKey) {
+            s.questions = LiveQuizTeacher::questionsFor(*m.source, q, s.device);
+            s.questionsKey = key;
+        }
+        out.quiz->questions = s.questions;
+    }
+    return out.encode();
+}
+
+void TeacherService::sendState(Session& s, const StateMessage& m) {
+    if (m.ticket <= s.stateTicket) {
+        return; // built from an older state than one sent already
+    }
+    s.stateTicket = m.ticket;
+    s.ch->sendRaw(MsgType::ClassState, statePayload(m, s));
+}
 void TeacherService::sendClassState(Session& s) {
-    std::string payload;
+    StateMessage m;
     {
         std::lock_guard<std::mutex> lock(m_);
-        payload = classStateFor(s.device).encode();
+        m = stateMessage();
     }
-    s.ch->sendRaw(MsgType::ClassState, payload);
+    sendState(s, m);
 }
 
 void TeacherService::broadcastState() {
-    std::vector<std::pair<std::shared_ptr<net::Channel>, std::string>> out;
+    // Built once, here; each PC's message is made on its own strand (the workers share them)
+    // and queued: nothing waits for the network.
+    std::shared_ptr<const StateMessage> m;
+    std::vector<std::shared_ptr<Session>> sessions;
     {
         std::lock_guard<std::mutex> lock(m_);
+        m = std::make_shared<const StateMessage>(stateMessage());
         for (const auto& [device, s] : sessions_) {
-            out.emplace_back(s->ch, classStateFor(device).encode());
+            sessions.push_back(s);
         }
     }
-    for (auto& [ch, payload] : out) {
-        try {
-            ch->sendRaw(MsgType::ClassState, payload);
-        } catch (const net::ChannelClosed&) {
-            // that student's thread notices and cleans up
+    for (auto& s : sessions) {
+        {
+            std::lock_guard<std::mutex> lock(s->nextMutex);
+            const bool queued = s->next != nullptr;
+            s->next = m;
+            if (queued) {
+                continue; // the task already queued sends this newer one
+            }
         }
+        s->strand->post([this, s] {
+            std::shared_ptr<const StateMessage> next;
+            {
+                std::lock_guard<std::mutex> lock(s->nextMutex);
+                next.swap(s->next);
+            }
+            try {
+                sendState(*s, *next);
+            } catch (const net::ChannelClosed&) {
+                // that session is closing; its strand cleans up
+            } catch (const std::exception& e) {
+                log("the class state was not sent to " + s->who + ": " + e.what());
+            }
+        });
     }
 }
 

@@ -3,6 +3,7 @@
 #include "ayllu/classroom/course_delivery.h"
 #include "ayllu/classroom/live_quiz.h"
 #include "ayllu/classroom/pc_name.h"
+#include "ayllu/classroom/screen_lock.h"
 #include "ayllu/classroom/teacher_host.h"
 #include "ayllu/classroom/teacher_service.h"
 #include "ayllu/crypto.h"
@@ -53,12 +54,11 @@ std::string TeacherService::token(const std::string& purpose, const std::string&
     return crypto::hmacSha256Hex(secret_, purpose + "\n" + device + "\n" + learner);
 }
 
-void TeacherService::handshake(Session& s) {
-    auto f = s.ch->receive(Poco::Timespan(15, 0));
-    if (!f || f->type != MsgType::Hello) {
+void TeacherService::onHello(Session& s, const net::Frame& f) {
+    if (f.type != MsgType::Hello) {
         throw net::ProtocolError("expected Hello");
     }
-    const auto hello = msg::StudentHello::decode(f->payload);
+    const auto hello = msg::StudentHello::decode(f.payload);
     if (hello.version != net::kProtocolVersion) {
         msg::send(*s.ch, msg::Refused{"version",
                                       fmt(_("this Ayllu speaks protocol %1, the student's PC %2: "
@@ -76,27 +76,28 @@ void TeacherService::handshake(Session& s) {
               msg::TeacherHello{net::kProtocolVersion, class_.id, class_.name, cfg_.teacherName});
 
     // The student's PC may wait for a person to compare the short code before it joins.
-    f = s.ch->receive(Poco::Timespan(600, 0));
-    if (!f) {
-        throw net::ProtocolError("no Join or Resume");
-    }
+    s.stage = Session::Stage::Join;
+    s.ch->expectWithin(600000, "no Join or Resume");
+}
+
+void TeacherService::onJoin(Session& s, const net::Frame& f) {
     const auto refuse = [&](const char* reason, const std::string& message) {
         msg::send(*s.ch, msg::Refused{reason, message});
         throw net::ProtocolError(std::string(reason) + " refused for " + s.ch->peer() +
                                  " (device " + s.device + ")");
     };
-    if (f->type == MsgType::Join) {
-        if (!sameSecret(msg::Join::decode(f->payload).code, class_.code)) {
+    if (f.type == MsgType::Join) {
+        if (!sameSecret(msg::Join::decode(f.payload).code, class_.code)) {
             log("wrong class code from " + s.ch->peer() + " (device " + s.device + ")");
             refuse("code", _("That is not the class code. Ask the teacher for it."));
         }
-    } else if (f->type == MsgType::Resume) {
-        if (!sameSecret(msg::Resume::decode(f->payload).token, token("device", s.device))) {
+    } else if (f.type == MsgType::Resume) {
+        if (!sameSecret(msg::Resume::decode(f.payload).token, token("device", s.device))) {
             refuse("token", _("This PC is not known to the class any more: join it again with "
                               "the class code."));
         }
     } else {
-        throw net::ProtocolError(std::string("expected Join or Resume, got ") + net::name(f->type));
+        throw net::ProtocolError(std::string("expected Join or Resume, got ") + net::name(f.type));
     }
     msg::Joined joined;
     joined.token = token("device", s.device);
@@ -109,6 +110,21 @@ void TeacherService::handshake(Session& s) {
     }
     msg::send(*s.ch, joined);
     store_.deviceSeen(s.device, s.deviceName, class_.id);
+    s.who = s.ch->peer() + " (" + (s.deviceName.empty() ? s.device : s.deviceName) + ")";
+    std::shared_ptr<Session> replaced;
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        auto& slot = sessions_[s.device];
+        replaced = slot;
+        slot = s.shared_from_this();
+        screenLock_->cameBackLocked(s.device);
+    }
+    if (replaced) {
+        replaced->ch->close(); // the same PC reconnected: the old connection is stale
+    }
+    log("connected: " + s.who);
+    s.stage = Session::Stage::Ready;
+    s.ch->expectWithin(30000, "no word from " + s.who + " for 30 s");
     sendClassState(s);
     delivery_->sendOffers(s);
 }

@@ -1,4 +1,5 @@
 #include "ayllu/net/discovery.h"
+
 #include "ayllu/store/database.h" // nowMs
 #include "ayllu/text.h"
 

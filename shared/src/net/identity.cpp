@@ -1,5 +1,6 @@
-#include "ayllu/i18n.h"
 #include "ayllu/net/identity.h"
+
+#include "ayllu/i18n.h"
 #include "ayllu/problem.h"
 
 #include <filesystem>

@@ -1,4 +1,5 @@
 #include "ayllu/net/protocol.h"
+
 #include "ayllu/text.h"
 
 #include <Poco/JSON/Parser.h>

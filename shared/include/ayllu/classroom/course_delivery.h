@@ -34,6 +34,8 @@ public:
     void sendOffers(TeacherSession& s); // to a PC that joined
     void onRequest(TeacherSession& s, const msg::PackageRequest& r);
     void onDone(TeacherSession& s, const msg::PackageDone& d);
+    // The next chunk of the package being sent to `s`, when its connection has room (strand).
+    void sendNextChunk(TeacherSession& s);
 
 private:
     struct Offer {

@@ -38,8 +38,12 @@ public:
     // m_ held. Grades `e` when it answers the live quiz, sent by `device` at `nowMs`: whatever
     // the PC says, never counted when late or not shown. False when it is not a live answer.
     bool gradeLocked(store::Event& e, const std::string& device, std::int64_t nowMs);
-    // m_ held. The quiz as `device` may see it (no key), when one is on.
-    std::optional<msg::LiveQuizPublic> publicFor(const std::string& device) const;
+    // m_ held. The quiz as every PC may see it (no key), when one is on; its questions, made
+    // for each PC (questionsFor), are left out.
+    std::optional<msg::LiveQuizPublic> publicLocked() const;
+    // The questions of `quiz` shown so far, as `device` may see them (its own order).
+    static std::vector<quiz::PublicQuestion>
+    questionsFor(const course::Quiz& quiz, const LiveQuiz& on, const std::string& device);
     // m_ held. Whether `learner` answered every question shown (nullopt: no quiz on; false
     // once the quiz closed and some are answered).
     std::optional<bool> answeredAllLocked(const std::string& learner) const;

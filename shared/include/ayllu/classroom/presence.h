@@ -26,7 +26,7 @@ public:
     void lowerHands(const std::vector<std::string>& learners);
     int handsUp();
     // Host's mutex held: the learners of `device` whose raised hand the teacher sees.
-    std::set<std::string> handsLocked(const std::string& device) const;
+    std::map<std::string, std::set<std::string>> handsLocked() const; // by device
     // Every learner of the roster, with titles (`where`) in `language`.
     std::vector<StudentView> students(const std::string& language);
 

@@ -9,7 +9,9 @@
 #include "ayllu/store/teacher_store.h"
 
 #include <condition_variable>
-#include <future>
+#include <exception>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -29,26 +31,32 @@ public:
         : host_(host), quiz_(quiz), drills_(drills) {}
     ~SyncTeacher() { stop(); }
     void start(); // the commit thread
-    void stop();  // once no session waits for a commit any more
+    void stop();  // commits what is queued, then the thread ends
     void onEvents(TeacherSession& s, msg::Events in);
 
 private:
+    // Called on the commit thread with a batch's result (or why the commit failed): it must
+    // not block.
+    using Done = std::function<void(store::IngestResult, std::exception_ptr)>;
     struct Pending {
         std::vector<store::Event> events;
-        std::promise<store::IngestResult> done;
+        Done done;
     };
     void regradeOutsideLiveLocked(store::Event& e) const;
-    store::IngestResult ingestGrouped(std::vector<store::Event> events);
+    void ingestGrouped(std::vector<store::Event> events, Done done);
     void commitLoop();
+    // A batch is durable: acknowledged, and the drill results it holds shown.
+    void committed(TeacherSession& s, const store::IngestResult& r, bool quizAnswers,
+                   std::vector<store::Event> drillResults);
 
     TeacherHost& host_;
     LiveQuizTeacher& quiz_;
     DrillsTeacher& drills_;
     // Group commit: sessions queue their batches; one thread commits everything waiting in one
-    // transaction (one disk sync), then wakes each session with its own result.
+    // transaction (one disk sync), then hands each session its own result; nobody waits.
     std::mutex m_;
     std::condition_variable cv_;
-    std::vector<Pending*> queue_;
+    std::vector<std::unique_ptr<Pending>> queue_;
     bool stop_ = false;
     std::thread thread_;
 };

@@ -5,7 +5,9 @@
 
 #include "ayllu/classroom/class_state.h"
 #include "ayllu/classroom/teacher_service.h"
+#include "ayllu/quiz/grading.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -14,12 +16,28 @@
 
 namespace ayllu::classroom {
 
-// One student PC's connection, as the host keeps it.
-struct TeacherSession {
-    std::shared_ptr<net::Channel> ch;
+struct PackageTransfer;  // course_delivery_teacher.cpp
+struct ClassStateShared; // teacher_service.cpp
+
+// One student PC's connection, as the host keeps it. Its frames are handled on its strand, one
+// at a time; "the strand's" fields are touched only there.
+struct TeacherSession : std::enable_shared_from_this<TeacherSession> {
+    std::shared_ptr<net::Peer> ch;       // sending queues the frame and never waits
+    std::shared_ptr<net::Strand> strand; // this PC's work, one task at a time and in order
+    enum class Stage { Hello, Join, Ready } stage = Stage::Hello; // the strand's
+    std::string who; // for the log: the address, then the PC's name
     std::string device;
     std::string deviceName;
     std::set<std::string> learners; // signed in on this connection
+    // course_delivery (the strand's): the package being sent, a chunk each time there is room.
+    std::shared_ptr<PackageTransfer> transfer;
+    // ClassState (the strand's): the newest sent, and this PC's public questions of the live
+    // quiz, kept while the quiz and the questions shown stay the same.
+    std::uint64_t stateTicket = 0;
+    std::string questionsKey;
+    std::vector<quiz::PublicQuestion> questions;
+    std::mutex nextMutex;
+    std::shared_ptr<const ClassStateShared> next; // a broadcast waiting for this strand
 };
 
 class TeacherHost {
@@ -48,6 +66,11 @@ public:
     virtual const TeacherConfig& config() const = 0;
     virtual TeacherObserver* observer() = 0;
     virtual void log(const std::string& line) = 0;
+    // Runs `work` on the session's strand (after what is queued there); an error closes that
+    // connection only, and is logged. Never waits.
+    virtual void onStrand(const std::shared_ptr<TeacherSession>& s, std::function<void()> work) = 0;
+    // Runs `work` here for the session, with the same handling of errors.
+    virtual void guarded(TeacherSession& s, const std::function<void()>& work) = 0;
 };
 
 } // namespace ayllu::classroom

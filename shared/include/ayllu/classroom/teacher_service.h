@@ -10,9 +10,11 @@
 #include "ayllu/course/model.h"
 #include "ayllu/net/channel.h"
 #include "ayllu/net/discovery.h"
+#include "ayllu/net/peer.h"
+#include "ayllu/net/reactor.h"
+#include "ayllu/net/work_pool.h"
 #include "ayllu/store/teacher_store.h"
 
-#include <Poco/Net/SecureServerSocket.h>
 #include <atomic>
 #include <condition_variable>
 #include <future>
@@ -25,6 +27,7 @@
 namespace ayllu::classroom {
 
 struct TeacherSession;
+struct ClassStateShared;
 class LiveQuizTeacher;
 class CourseDeliveryTeacher;
 class ScreenLockTeacher;
@@ -120,13 +123,17 @@ struct TeacherConfig {
     std::size_t chunkSize = 256 * 1024;
     // Tests of resumed transfers: close a student's connection after this many chunks (0: never).
     int dropAfterChunks = 0;
+    // Each PC's send queue: a PC that stops reading is closed past these bounds, never waited for.
+    net::PeerLimits limits;
+    int loops = 2;   // event loops that share the PCs' sockets (TLS included): one per core
+    int workers = 4; // threads that handle the PCs' messages
 };
 
-class TeacherService {
+class TeacherService : private net::ReactorHost {
 public:
     TeacherService(store::TeacherStore& store, TeacherConfig cfg,
                    TeacherObserver* observer = nullptr);
-    ~TeacherService();
+    ~TeacherService() override;
 
     // Listens and announces; restores the class state saved by a console that stopped.
     void start();
@@ -182,21 +189,36 @@ public:
     std::vector<StudentView> students(const std::string& language = {});
     ClassState state();
     std::uint64_t bytesSent() const;
+    // Threads of the engine: its event loops, workers, commit and timer threads.
+    std::size_t engineThreads() const;
 
 private:
     // What the feature slices may use of the service (TeacherHost, in teacher_service.cpp).
     class Host;
     using Session = TeacherSession;
+    using StateMessage = ClassStateShared;
     std::vector<std::shared_ptr<Session>> sessionsSnapshot();
-    void acceptLoop();
-    void serve(std::shared_ptr<Session> s);
-    void handshake(Session& s);
+    // The engine (net::ReactorHost): called on an event loop's thread, they never block; each
+    // PC's frames are handled on its own strand of the work pool, one at a time and in order.
+    bool accepted(const std::shared_ptr<net::Peer>& peer) override;
+    void frame(const std::shared_ptr<net::Peer>& peer, net::Frame f) override;
+    void closed(const std::shared_ptr<net::Peer>& peer, const std::string& why) override;
+    void onFrame(Session& s, const net::Frame& f);
+    // Runs `work` for a session; an error closes that connection only, and is logged.
+    void guarded(Session& s, const std::function<void()>& work);
+    void left(Session& s, const std::string& why); // the connection is gone
+    void onHello(Session& s, const net::Frame& f); // teacher_session.cpp
+    void onJoin(Session& s, const net::Frame& f);  // teacher_session.cpp
     void handle(Session& s, const net::Frame& f);
     void onSignIn(Session& s, const msg::SignIn& in);
+    // ClassState: built once per change (m_ held), each PC's message made on its own strand
+    // from it and queued; nothing waits for the network.
+    StateMessage stateMessage(); // m_ held
+    std::string statePayload(const StateMessage& m, Session& s);
+    void sendState(Session& s, const StateMessage& m);
     void sendClassState(Session& s);
     void broadcastState(); // ClassState to every session
     void changed();        // after any change of state_: save and broadcast
-    msg::ClassStateMsg classStateFor(const std::string& device); // m_ held
     std::string token(const std::string& purpose, const std::string& device,
                       const std::string& learner = {}) const;
     void log(const std::string& line);
@@ -222,14 +244,16 @@ private:
     static constexpr std::int64_t kPinWindowMs = 60000;
     std::map<std::string, std::pair<int, std::int64_t>> pinFailures_;
 
-    std::unique_ptr<Poco::Net::SecureServerSocket> server_;
+    std::unique_ptr<net::Reactor> reactor_;
+    std::unique_ptr<net::WorkPool> pool_;
+    std::mutex peersMutex_;
+    std::map<const net::Peer*, std::shared_ptr<Session>> byPeer_;
+    std::uint64_t stateTicket_ = 0; // m_: numbers each ClassState built, newest last
     std::unique_ptr<net::Announcer> announcer_;
     std::atomic<bool> stopping_{false};
-    std::thread acceptThread_;
     std::thread tickThread_;
     std::mutex threadsMutex_;
-    std::condition_variable sessionsDone_;
-    int activeSessions_ = 0;
+    std::condition_variable sessionsDone_; // wakes the timer thread at stop()
     std::atomic<std::uint64_t> closedBytes_{0};
     std::atomic<std::int64_t> refuseUntilMs_{0};
 

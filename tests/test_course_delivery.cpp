@@ -1,10 +1,6 @@
 #define BOOST_TEST_MODULE course_delivery
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(a_course_arrives_resumes_after_cuts_and_is_skipped_when_present) {
@@ -12,8 +8,7 @@ BOOST_AUTO_TEST_CASE(a_course_arrives_resumes_after_cuts_and_is_skipped_when_pre
     cfg.chunkSize = 1024;
     cfg.dropAfterChunks = 2; // every connection is cut after two chunks
     Classroom c(cfg);
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
     c.teacher->pushCourse(kCourse);
     BOOST_REQUIRE(
         a.agent->waitFor([&] { return a.store->package(kCourse, "1.0.0").has_value(); }, 30000));
@@ -134,9 +129,7 @@ BOOST_AUTO_TEST_CASE(the_students_copy_leaves_out_only_quizzes_that_can_run_live
 
 BOOST_AUTO_TEST_CASE(showing_a_page_sends_the_course_and_the_console_sees_each_pc) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     BOOST_TEST(!a.store->package(kCourse, "1.0.0").has_value()); // nothing pushed by hand
     const auto state = [&] {
         const auto pcs = c.teacher->courseOnPcs(kCourse);

@@ -1,18 +1,12 @@
 #define BOOST_TEST_MODULE drills
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(a_drill_handed_to_one_pc_opens_there_reports_progress_and_is_graded) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    Pupil& b = c.join("pc-2");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
+    Pupil& b = c.joined("pc-2");
     BOOST_REQUIRE(a.agent->signIn("luis", ""));
     BOOST_REQUIRE(b.agent->signIn("rosa", ""));
     BOOST_CHECK_THROW(c.teacher->giveDrill(kCourse, "res-no-such-drill"), Error);
@@ -79,9 +73,7 @@ BOOST_AUTO_TEST_CASE(a_drill_handed_to_one_pc_opens_there_reports_progress_and_i
 
 BOOST_AUTO_TEST_CASE(hostile_drill_progress_closes_only_that_connection) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     c.teacher->giveDrill(kCourse, "res-ejercicio");
     const auto hostile = [&](const std::string& presence, const std::string& said) {
         RawClient bad(c.teacher->port());

@@ -1,16 +1,11 @@
 #define BOOST_TEST_MODULE lesson_pacing
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(the_class_follows_the_teachers_page_and_latecomers_land_on_it) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
     c.teacher->showPage(kCourse, "res-leccion", "p1");
     BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().page == "p1"; }, 10000));
     BOOST_TEST((a.agent->view().mode == Mode::Paced));
@@ -28,8 +23,7 @@ BOOST_AUTO_TEST_CASE(the_class_follows_the_teachers_page_and_latecomers_land_on_
 
 BOOST_AUTO_TEST_CASE(a_restarted_console_restores_the_page_and_the_open_quiz) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
     c.teacher->showPage(kCourse, "res-leccion", "p2");
     c.teacher->openQuiz(kCourse, "res-cuestionario", true, 0);
     c.teacher->nextQuestion();

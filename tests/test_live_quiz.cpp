@@ -1,20 +1,13 @@
 #define BOOST_TEST_MODULE live_quiz
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_own_results) {
     Classroom c;
     RawClient watcher(c.teacher->port());
     watcher.joinAs("pc-watcher");
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
-    BOOST_REQUIRE(a.agent->signIn("rosa", ""));
+    Pupil& a = c.joined("pc-1", {"luis", "rosa"});
     c.teacher->openQuiz(kCourse, "res-cuestionario", false, 0);
     // What crossed the wire: the questions, and nothing of the key.
     std::optional<net::Frame> state;
@@ -112,9 +105,7 @@ BOOST_AUTO_TEST_CASE(a_live_quiz_sends_no_key_grades_on_the_teacher_and_reveals_
 
 BOOST_AUTO_TEST_CASE(the_quiz_timer_closes_the_quiz_by_itself) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     c.teacher->openQuiz(kCourse, "res-cuestionario", false, 1);
     BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
     const auto q = *a.agent->view().quiz;
@@ -130,9 +121,7 @@ BOOST_AUTO_TEST_CASE(the_quiz_timer_closes_the_quiz_by_itself) {
 
 BOOST_AUTO_TEST_CASE(one_question_at_a_time_hides_the_next_ones) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     c.teacher->openQuiz(kCourse, "res-cuestionario", true, 0);
     BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().quiz.has_value(); }, 10000));
     BOOST_TEST(a.agent->view().quiz->questions.size() == 1u);

@@ -1,17 +1,11 @@
 #define BOOST_TEST_MODULE presence
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(presence_and_raised_hands_reach_the_teacher) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     a.agent->presence("luis", "answering", "p2");
     a.agent->hand("luis", true);
     const auto luis = [&] {
@@ -32,10 +26,7 @@ BOOST_AUTO_TEST_CASE(presence_and_raised_hands_reach_the_teacher) {
 
 BOOST_AUTO_TEST_CASE(the_teacher_lowers_a_raised_hand_and_the_pc_is_told) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
-    BOOST_REQUIRE(a.agent->signIn("rosa", ""));
+    Pupil& a = c.joined("pc-1", {"luis", "rosa"});
     a.agent->hand("luis", true);
     a.agent->hand("rosa", true);
     BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().hands.size() == 2u; }, 10000));
@@ -51,10 +42,8 @@ BOOST_AUTO_TEST_CASE(the_teacher_lowers_a_raised_hand_and_the_pc_is_told) {
 
 BOOST_AUTO_TEST_CASE(the_class_view_follows_what_the_learner_does) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    Pupil& b = c.join("pc-2");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
+    Pupil& b = c.joined("pc-2");
     BOOST_REQUIRE(a.agent->signIn("luis", ""));
     BOOST_REQUIRE(b.agent->signIn("rosa", ""));
     const auto luis = [&] { return viewOf(*c.teacher, "luis"); };

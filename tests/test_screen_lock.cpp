@@ -1,18 +1,12 @@
 #define BOOST_TEST_MODULE screen_lock
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(screens_lock_all_or_some_and_release_when_the_teacher_is_gone) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    Pupil& b = c.join("pc-2");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
+    Pupil& b = c.joined("pc-2");
     c.teacher->lock(true);
     BOOST_TEST(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000));
     BOOST_TEST(b.agent->waitFor([&] { return b.agent->view().locked; }, 10000));
@@ -34,10 +28,8 @@ BOOST_AUTO_TEST_CASE(screens_lock_all_or_some_and_release_when_the_teacher_is_go
 
 BOOST_AUTO_TEST_CASE(a_pc_that_leaves_while_locked_is_reported_until_it_returns) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    Pupil& b = c.join("pc-2");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(b.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
+    Pupil& b = c.joined("pc-2");
     BOOST_REQUIRE(a.agent->signIn("luis", ""));
     c.teacher->lock(true, {a.store->deviceId()});
     BOOST_REQUIRE(a.agent->waitFor([&] { return a.agent->view().locked; }, 10000));

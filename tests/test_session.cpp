@@ -1,16 +1,11 @@
 #define BOOST_TEST_MODULE session
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(a_student_joins_confirms_the_code_and_signs_in) {
     Classroom c;
-    Pupil& p = c.join("pc-1");
-    BOOST_REQUIRE(p.agent->waitJoined(10000));
+    Pupil& p = c.joined("pc-1");
     BOOST_TEST(p.confirmedCode == c.teacher->shortCode());
     const auto roster = p.agent->roster();
     BOOST_REQUIRE_EQUAL(roster.size(), 3u);
@@ -38,8 +33,7 @@ BOOST_AUTO_TEST_CASE(wrong_pins_are_counted_per_learner_not_per_connection) {
     // connection does not start the count again (a 4-digit PIN fell in about 3 minutes when it
     // did).
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
+    Pupil& a = c.joined("pc-1");
     std::string why;
     for (int i = 0; i < 5; ++i) {
         BOOST_TEST(!a.agent->signIn("ana", "000" + std::to_string(i), &why));
@@ -124,9 +118,7 @@ BOOST_AUTO_TEST_CASE(a_rogue_teacher_with_another_key_is_refused_before_anything
 
 BOOST_AUTO_TEST_CASE(a_student_cannot_replay_another_pcs_tokens) {
     Classroom c;
-    Pupil& p = c.join("pc-1");
-    BOOST_REQUIRE(p.agent->waitJoined(10000));
-    BOOST_REQUIRE(p.agent->signIn("luis", ""));
+    Pupil& p = c.joined("pc-1", {"luis"});
     const auto learners = p.store->learners("c1");
     const auto luis = std::find_if(learners.begin(), learners.end(),
                                    [](const store::Learner& l) { return l.id == "luis"; });
@@ -154,9 +146,7 @@ BOOST_AUTO_TEST_CASE(a_student_cannot_replay_another_pcs_tokens) {
 
 BOOST_AUTO_TEST_CASE(hostile_frames_close_only_that_connection) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     {
         RawClient bad(c.teacher->port());
         const std::string huge("\x00\x0b\x7f\x00\x00\x00", 6);

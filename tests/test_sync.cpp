@@ -1,17 +1,11 @@
 #define BOOST_TEST_MODULE sync
 #include "classroom_fixture.h"
 
-#include <boost/test/unit_test.hpp>
-
-using namespace ayllu;
-using namespace ayllu::classroom;
 using namespace ayllu::test;
 
 BOOST_AUTO_TEST_CASE(work_done_offline_reaches_the_teacher_exactly_once) {
     Classroom c;
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     a.agent->disconnect();
     for (int i = 0; i < 40; ++i) {
         BOOST_TEST(a.agent->record(timeEvent("luis", i)).saved); // saved with no teacher
@@ -37,9 +31,7 @@ BOOST_AUTO_TEST_CASE(practice_answers_are_graded_again_on_the_teacher) {
     replaceInFile(c.tmp / "practica" / "quizzes" / "repaso.xml", "mode=\"both\"",
                   "mode=\"self-paced\"");
     c.teacher->addCourse((c.tmp / "practica").string());
-    Pupil& a = c.join("pc-1");
-    BOOST_REQUIRE(a.agent->waitJoined(10000));
-    BOOST_REQUIRE(a.agent->signIn("luis", ""));
+    Pupil& a = c.joined("pc-1", {"luis"});
     store::Event e;
     e.learner = "luis";
     e.course = kCourse;

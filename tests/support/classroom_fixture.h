@@ -22,6 +22,8 @@
 
 namespace ayllu::test {
 
+// A test file says `using namespace ayllu::test;` and sees the core and the classroom too.
+using namespace ayllu;
 using namespace ayllu::classroom;
 using Poco::JSON::Object;
 
@@ -137,6 +139,16 @@ struct Classroom {
         p->agent->connect("127.0.0.1", teacher->port(), code);
         pupils.push_back(std::move(p));
         return *pupils.back();
+    }
+
+    // A PC that has joined (required), with `learners` signed in on it without a PIN.
+    Pupil& joined(const std::string& name, std::initializer_list<const char*> learners = {}) {
+        Pupil& p = join(name);
+        BOOST_REQUIRE(p.agent->waitJoined(10000));
+        for (const char* l : learners) {
+            BOOST_REQUIRE(p.agent->signIn(l, ""));
+        }
+        return p;
     }
 };
 

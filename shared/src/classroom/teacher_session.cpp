@@ -1,5 +1,6 @@
-// The host's side of one student PC's session: the handshake (Hello, Join or Resume, Joined)
-// and signing learners in, with the tokens that let a PC and a learner come back.
+// The host's side of one student PC's session: its life on the event loop (accepted, each frame
+// on its strand, closed), the handshake (Hello, Join or Resume, Joined) and signing learners in,
+// with the tokens that let a PC and a learner come back.
 #include "ayllu/classroom/course_delivery.h"
 #include "ayllu/classroom/live_quiz.h"
 #include "ayllu/classroom/pc_name.h"
@@ -200,6 +201,117 @@ void TeacherService::onSignIn(Session& s, const msg::SignIn& in) {
     }
     if (revealed) {
         liveQuiz_->sendReveal(s);
+    }
+    if (observer_ != nullptr) {
+        observer_->studentsChanged();
+    }
+}
+
+// ---- the connection's life on the event loop ----
+
+bool TeacherService::accepted(const std::shared_ptr<net::Peer>& peer) {
+    if (stopping_ || store::nowMs() < refuseUntilMs_) {
+        return false; // a simulated network cut
+    }
+    auto s = std::make_shared<Session>();
+    s->ch = peer;
+    s->strand = pool_->strand();
+    s->who = peer->peer();
+    peer->expectWithin(15000, "expected Hello");
+    std::lock_guard<std::mutex> lock(peersMutex_);
+    byPeer_[peer.get()] = s;
+    return true;
+}
+
+void TeacherService::frame(const std::shared_ptr<net::Peer>& peer, net::Frame f) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it != byPeer_.end()) {
+            s = it->second;
+        }
+    }
+    if (!s) {
+        peer->handled(net::Peer::cost(f));
+        return;
+    }
+    s->strand->post([this, s, f = std::move(f)] {
+        guarded(*s, [&] { onFrame(*s, f); });
+        s->ch->handled(net::Peer::cost(f));
+    });
+}
+
+void TeacherService::closed(const std::shared_ptr<net::Peer>& peer, const std::string& why) {
+    std::shared_ptr<Session> s;
+    {
+        std::lock_guard<std::mutex> lock(peersMutex_);
+        const auto it = byPeer_.find(peer.get());
+        if (it == byPeer_.end()) {
+            return;
+        }
+        s = it->second;
+        byPeer_.erase(it);
+    }
+    s->strand->post([this, s, why] { left(*s, why); });
+}
+
+void TeacherService::guarded(Session& s, const std::function<void()>& work) {
+    if (s.ch->closed()) {
+        return; // closing: what it sent after that is not read
+    }
+    try {
+        work();
+        return;
+    } catch (const net::ChannelClosed& e) {
+        log("disconnected: " + s.who + ": " + e.what());
+    } catch (const net::ProtocolError& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    } catch (const store::StorageError& e) {
+        log("closing the connection of " + s.who + " (nothing acknowledged): " + e.what());
+    } catch (const std::exception& e) {
+        log("closing the connection of " + s.who + ": " + e.what());
+    }
+    s.ch->close(); // a Refused still queued is written first
+}
+
+void TeacherService::onFrame(Session& s, const net::Frame& f) {
+    switch (s.stage) {
+    case Session::Stage::Hello:
+        onHello(s, f);
+        return;
+    case Session::Stage::Join:
+        onJoin(s, f);
+        return;
+    case Session::Stage::Ready:
+        handle(s, f);
+        return;
+    }
+}
+
+void TeacherService::left(Session& s, const std::string& why) {
+    if (!why.empty()) {
+        log("disconnected: " + s.who + ": " + why);
+    }
+    closedBytes_ += s.ch->bytesSent();
+    s.transfer.reset();
+    {
+        std::lock_guard<std::mutex> lock(m_);
+        auto it = sessions_.find(s.device);
+        if (it != sessions_.end() && it->second.get() == &s) {
+            sessions_.erase(it);
+            std::vector<std::string> learners;
+            for (auto& [id, v] : views_) {
+                if (v.deviceId == s.device) {
+                    if (v.online) {
+                        learners.push_back(v.name);
+                    }
+                    v.online = false;
+                    v.hand = false;
+                }
+            }
+            screenLock_->wentAwayLocked(s, learners, stopping_);
+        }
     }
     if (observer_ != nullptr) {
         observer_->studentsChanged();
